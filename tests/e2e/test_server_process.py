@@ -7,6 +7,7 @@ Local's flags: -port N -inMemory -sharedDb -cors '*' -delayTransientStatuses -di
 import os
 import re
 import signal
+import time
 import uuid
 
 import pytest
@@ -163,6 +164,9 @@ def test_startup_log_line(eddy_server):
     version = version_of(eddy_server)
     data_dir = eddy_server.new_dir()
     server = eddy_server(data_dir=data_dir)
+    deadline = time.monotonic() + 2  # the line may still be on its way through a buffer
+    while str(data_dir) not in server.output() and time.monotonic() < deadline:
+        time.sleep(0.05)
     output = server.output()
     assert f"127.0.0.1:{server.port}" in output, output
     assert str(data_dir) in output, output
