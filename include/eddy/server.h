@@ -1,0 +1,50 @@
+// eddy's public API: ServerOptions and Server, used by main.cc and by in-process tests.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace eddy {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8000;         // 0 picks a free port
+  std::string data_dir = "./eddy-data";
+  bool in_memory = false;             // keep nothing on disk
+  std::size_t threads = 0;            // Default: 0 = one per core
+  bool cors = false;                  // answer CORS preflights and add Access-Control-Allow-Origin
+  bool delay_transient_statuses = false;
+  bool sync_writes = false;           // fsync the WAL on every write
+  std::string log_level = "info";
+  // Streams (see docs/streams.md).
+  std::size_t stream_shards = 4;                    // shards per stream
+  double shard_rollover_seconds = 4 * 3600;         // a shard is closed and continued by a child after this
+  double stream_retention_seconds = 24 * 3600;      // records older than this are trimmed
+  // TTL (see docs/streams.md).
+  double ttl_sweep_interval_seconds = 5;
+};
+
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Opens storage and binds the port. Returns false with `error` set (data folder in use, port taken...).
+  bool start(std::string& error);
+  unsigned short port() const;
+  // Serves until stop(); then finishes in-flight requests and flushes storage.
+  void run();
+  // Thread-safe; may be called from a signal-handling thread.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eddy

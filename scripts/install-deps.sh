@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything eddy builds and tests with, from Debian 12's archive and (for the JavaScript
+# SDK tests) the npm registry. Safe to run again.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libboost1.81-all-dev rapidjson-dev librocksdb-dev libspdlog-dev libgtest-dev libgmock-dev
+  libssl-dev zlib1g-dev tao-pegtl-dev libbenchmark-dev libexpected-dev
+  python3-boto3 python3-pytest awscli curl wrk
+)
+# Node.js and npm for the JavaScript SDK tests: Debian's, unless the machine already has them.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
+# The JavaScript SDK v3 for the end-to-end tests (tests/e2e/js), from the npm registry.
+if [ -f tests/e2e/js/package.json ] && [ ! -d tests/e2e/js/node_modules ]; then
+  (cd tests/e2e/js && npm install --no-audit --no-fund --silent)
+fi

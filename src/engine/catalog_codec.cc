@@ -1,0 +1,230 @@
+// TableDefinition <-> JSON for the catalog. Field names are persisted: do not rename.
+#include "engine/catalog_codec.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace eddy::engine {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Json = rapidjson::Value;
+
+void put(Writer& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+void put(Writer& w, const char* key, int64_t value) {
+  w.Key(key);
+  w.Int64(value);
+}
+void put(Writer& w, const char* key, double value) {
+  w.Key(key);
+  w.Double(value);
+}
+void put(Writer& w, const char* key, bool value) {
+  w.Key(key);
+  w.Bool(value);
+}
+
+void put_elements(Writer& w, const char* key, const std::vector<KeyElement>& elements) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& element : elements) {
+    w.StartObject();
+    put(w, "name", element.name);
+    put(w, "type", static_cast<int64_t>(element.type));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void put_throughput(Writer& w, const ProvisionedThroughput& t) {
+  w.Key("throughput");
+  w.StartObject();
+  put(w, "read", t.read_capacity_units);
+  put(w, "write", t.write_capacity_units);
+  put(w, "decreases", t.number_of_decreases_today);
+  put(w, "last_increase", t.last_increase_time);
+  put(w, "last_decrease", t.last_decrease_time);
+  w.EndObject();
+}
+
+void put_indexes(Writer& w, const char* key, const std::vector<SecondaryIndex>& indexes) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& index : indexes) {
+    w.StartObject();
+    put(w, "name", index.name);
+    put(w, "id", static_cast<int64_t>(index.id));
+    put_elements(w, "hash", index.key.hash);
+    put_elements(w, "range", index.key.range);
+    put(w, "projection", static_cast<int64_t>(index.projection.type));
+    w.Key("non_key");
+    w.StartArray();
+    for (const auto& name : index.projection.non_key_attributes) w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    w.EndArray();
+    put_throughput(w, index.throughput);
+    put(w, "status", index.status);
+    put(w, "backfilling", index.backfilling);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+std::string get_string(const Json& o, const char* key) {
+  auto it = o.FindMember(key);
+  return it != o.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
+                                                       : std::string();
+}
+int64_t get_int(const Json& o, const char* key) {
+  auto it = o.FindMember(key);
+  return it != o.MemberEnd() && it->value.IsInt64() ? it->value.GetInt64() : 0;
+}
+double get_double(const Json& o, const char* key) {
+  auto it = o.FindMember(key);
+  return it != o.MemberEnd() && it->value.IsNumber() ? it->value.GetDouble() : 0;
+}
+bool get_bool(const Json& o, const char* key) {
+  auto it = o.FindMember(key);
+  return it != o.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+const Json* get_array(const Json& o, const char* key) {
+  auto it = o.FindMember(key);
+  return it != o.MemberEnd() && it->value.IsArray() ? &it->value : nullptr;
+}
+
+std::vector<KeyElement> get_elements(const Json& o, const char* key) {
+  std::vector<KeyElement> out;
+  if (const Json* array = get_array(o, key)) {
+    for (const auto& e : array->GetArray()) {
+      out.push_back({get_string(e, "name"), static_cast<AttributeType>(get_int(e, "type"))});
+    }
+  }
+  return out;
+}
+
+ProvisionedThroughput get_throughput(const Json& o) {
+  ProvisionedThroughput t;
+  auto it = o.FindMember("throughput");
+  if (it == o.MemberEnd() || !it->value.IsObject()) return t;
+  const Json& j = it->value;
+  t.read_capacity_units = get_int(j, "read");
+  t.write_capacity_units = get_int(j, "write");
+  t.number_of_decreases_today = get_int(j, "decreases");
+  t.last_increase_time = get_double(j, "last_increase");
+  t.last_decrease_time = get_double(j, "last_decrease");
+  return t;
+}
+
+std::vector<SecondaryIndex> get_indexes(const Json& o, const char* key) {
+  std::vector<SecondaryIndex> out;
+  const Json* array = get_array(o, key);
+  if (array == nullptr) return out;
+  for (const auto& j : array->GetArray()) {
+    SecondaryIndex index;
+    index.name = get_string(j, "name");
+    index.id = static_cast<uint64_t>(get_int(j, "id"));
+    index.key.hash = get_elements(j, "hash");
+    index.key.range = get_elements(j, "range");
+    index.projection.type = static_cast<IndexProjection::Type>(get_int(j, "projection"));
+    if (const Json* names = get_array(j, "non_key")) {
+      for (const auto& n : names->GetArray()) index.projection.non_key_attributes.emplace_back(n.GetString());
+    }
+    index.throughput = get_throughput(j);
+    index.status = get_string(j, "status");
+    index.backfilling = get_bool(j, "backfilling");
+    out.push_back(std::move(index));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_table_definition(const TableDefinition& t) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  put(w, "name", t.name);
+  put(w, "id", static_cast<int64_t>(t.id));
+  put(w, "table_id", t.table_id);
+  put(w, "region", t.region);
+  put(w, "account_id", t.account_id);
+  put(w, "status", t.status);
+  put(w, "creation_time", t.creation_time);
+  put_elements(w, "hash", t.key.hash);
+  put_elements(w, "range", t.key.range);
+  put_elements(w, "attribute_definitions", t.attribute_definitions);
+  put(w, "billing_mode", t.billing_mode);
+  put(w, "billing_mode_last_update", t.billing_mode_last_update);
+  put_throughput(w, t.throughput);
+  put(w, "table_class", t.table_class);
+  put(w, "deletion_protection", t.deletion_protection);
+  if (t.sse) {
+    w.Key("sse");
+    w.StartObject();
+    put(w, "enabled", t.sse->enabled);
+    put(w, "type", t.sse->sse_type);
+    put(w, "kms_key", t.sse->kms_master_key_id);
+    w.EndObject();
+  }
+  w.Key("tags");
+  w.StartArray();
+  for (const auto& tag : t.tags) {
+    w.StartObject();
+    put(w, "key", tag.key);
+    put(w, "value", tag.value);
+    w.EndObject();
+  }
+  w.EndArray();
+  put_indexes(w, "local_indexes", t.local_indexes);
+  put_indexes(w, "global_indexes", t.global_indexes);
+  put(w, "stream_enabled", t.stream.enabled);
+  put(w, "stream_view_type", t.stream.view_type);
+  put(w, "stream_label", t.stream.label);
+  put(w, "ttl_enabled", t.ttl.enabled);
+  put(w, "ttl_attribute", t.ttl.attribute_name);
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::optional<TableDefinition> decode_table_definition(std::string_view json) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
+  TableDefinition t;
+  t.name = get_string(doc, "name");
+  t.id = static_cast<uint64_t>(get_int(doc, "id"));
+  t.table_id = get_string(doc, "table_id");
+  t.region = get_string(doc, "region");
+  t.account_id = get_string(doc, "account_id");
+  t.status = get_string(doc, "status");
+  t.creation_time = get_double(doc, "creation_time");
+  t.key.hash = get_elements(doc, "hash");
+  t.key.range = get_elements(doc, "range");
+  t.attribute_definitions = get_elements(doc, "attribute_definitions");
+  t.billing_mode = get_string(doc, "billing_mode");
+  t.billing_mode_last_update = get_double(doc, "billing_mode_last_update");
+  t.throughput = get_throughput(doc);
+  t.table_class = get_string(doc, "table_class");
+  t.deletion_protection = get_bool(doc, "deletion_protection");
+  auto sse = doc.FindMember("sse");
+  if (sse != doc.MemberEnd() && sse->value.IsObject()) {
+    t.sse = SseDescription{get_bool(sse->value, "enabled"), get_string(sse->value, "type"),
+                           get_string(sse->value, "kms_key")};
+  }
+  if (const Json* tags = get_array(doc, "tags")) {
+    for (const auto& tag : tags->GetArray()) t.tags.push_back({get_string(tag, "key"), get_string(tag, "value")});
+  }
+  t.local_indexes = get_indexes(doc, "local_indexes");
+  t.global_indexes = get_indexes(doc, "global_indexes");
+  t.stream.enabled = get_bool(doc, "stream_enabled");
+  t.stream.view_type = get_string(doc, "stream_view_type");
+  t.stream.label = get_string(doc, "stream_label");
+  t.ttl.enabled = get_bool(doc, "ttl_enabled");
+  t.ttl.attribute_name = get_string(doc, "ttl_attribute");
+  return t;
+}
+
+}  // namespace eddy::engine

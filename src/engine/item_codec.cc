@@ -1,0 +1,150 @@
+// Item <-> bytes; the grammar is in item_codec.h.
+#include "engine/item_codec.h"
+
+#include <cstdint>
+
+namespace eddy::engine {
+namespace {
+
+void put_varint(std::string& out, uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+void put_bytes(std::string& out, std::string_view bytes) {
+  put_varint(out, bytes.size());
+  out.append(bytes);
+}
+
+void put_value(std::string& out, const AttributeValue& value);
+
+void put_map(std::string& out, const AttributeMap& map) {
+  put_varint(out, map.size());
+  for (const auto& [name, value] : map) {
+    put_bytes(out, name);
+    put_value(out, value);
+  }
+}
+
+void put_value(std::string& out, const AttributeValue& value) {
+  out.push_back(static_cast<char>(value.type));
+  switch (value.type) {
+    case AttributeType::kS:
+    case AttributeType::kN:
+    case AttributeType::kB: put_bytes(out, value.scalar); break;
+    case AttributeType::kSS:
+    case AttributeType::kNS:
+    case AttributeType::kBS:
+      put_varint(out, value.set.size());
+      for (const auto& member : value.set) put_bytes(out, member);
+      break;
+    case AttributeType::kM: put_map(out, value.map); break;
+    case AttributeType::kL:
+      put_varint(out, value.list.size());
+      for (const auto& element : value.list) put_value(out, element);
+      break;
+    case AttributeType::kNull: break;
+    case AttributeType::kBool: out.push_back(value.boolean ? 1 : 0); break;
+  }
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool done() const { return in_.empty(); }
+
+  bool varint(uint64_t& value) {
+    value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (in_.empty()) return false;
+      auto byte = static_cast<unsigned char>(in_.front());
+      in_.remove_prefix(1);
+      value |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+  }
+
+  bool bytes(std::string& out) {
+    uint64_t length = 0;
+    if (!varint(length) || length > in_.size()) return false;
+    out.assign(in_.substr(0, length));
+    in_.remove_prefix(length);
+    return true;
+  }
+
+  bool map(AttributeMap& out) {
+    uint64_t count = 0;
+    if (!varint(count)) return false;
+    for (uint64_t i = 0; i < count; ++i) {
+      std::string name;
+      AttributeValue value;
+      if (!bytes(name) || !value_of(value)) return false;
+      out.emplace(std::move(name), std::move(value));
+    }
+    return true;
+  }
+
+  bool value_of(AttributeValue& value) {
+    if (in_.empty()) return false;
+    auto type = static_cast<uint8_t>(in_.front());
+    in_.remove_prefix(1);
+    if (type > static_cast<uint8_t>(AttributeType::kBool)) return false;
+    value.type = static_cast<AttributeType>(type);
+    uint64_t count = 0;
+    switch (value.type) {
+      case AttributeType::kS:
+      case AttributeType::kN:
+      case AttributeType::kB: return bytes(value.scalar);
+      case AttributeType::kSS:
+      case AttributeType::kNS:
+      case AttributeType::kBS:
+        if (!varint(count)) return false;
+        value.set.resize(count);
+        for (auto& member : value.set) {
+          if (!bytes(member)) return false;
+        }
+        return true;
+      case AttributeType::kM: return map(value.map);
+      case AttributeType::kL:
+        if (!varint(count) || count > in_.size()) return false;
+        value.list.resize(count);
+        for (auto& element : value.list) {
+          if (!value_of(element)) return false;
+        }
+        return true;
+      case AttributeType::kNull: value.boolean = true; return true;
+      case AttributeType::kBool:
+        if (in_.empty()) return false;
+        value.boolean = in_.front() != 0;
+        in_.remove_prefix(1);
+        return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view in_;
+};
+
+}  // namespace
+
+void encode_item_to(std::string& out, const Item& item) { put_map(out, item); }
+
+std::string encode_item(const Item& item) {
+  std::string out;
+  encode_item_to(out, item);
+  return out;
+}
+
+std::optional<Item> decode_item(std::string_view bytes) {
+  Reader reader(bytes);
+  Item item;
+  if (!reader.map(item) || !reader.done()) return std::nullopt;
+  return item;
+}
+
+}  // namespace eddy::engine

@@ -1,0 +1,206 @@
+// Storage on RocksDB: options (see docs/storage.md), the counters merge operator, and the thin
+// wrappers that keep rocksdb types inside engine/.
+#include "engine/storage.h"
+
+#include <cstring>
+#include <filesystem>
+
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/env.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include "engine/key_codec.h"
+
+namespace eddy::engine {
+namespace {
+
+constexpr std::size_t kCountersSize = 16;
+
+void decode_counters(const rocksdb::Slice& value, int64_t& count, int64_t& bytes) {
+  count = 0;
+  bytes = 0;
+  if (value.size() != kCountersSize) return;
+  std::memcpy(&count, value.data(), 8);
+  std::memcpy(&bytes, value.data() + 8, 8);
+}
+
+std::string encode_counters(int64_t count, int64_t bytes) {
+  std::string out(kCountersSize, '\0');
+  std::memcpy(out.data(), &count, 8);
+  std::memcpy(out.data() + 8, &bytes, 8);
+  return out;
+}
+
+// Adds pairs of int64 counters (item count, table size) so that every write can adjust them in
+// its own WriteBatch without a read-modify-write.
+class CountersMergeOperator : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
+             std::string* new_value, rocksdb::Logger*) const override {
+    int64_t count = 0, bytes = 0, add_count = 0, add_bytes = 0;
+    if (existing != nullptr) decode_counters(*existing, count, bytes);
+    decode_counters(value, add_count, add_bytes);
+    *new_value = encode_counters(count + add_count, bytes + add_bytes);
+    return true;
+  }
+  const char* Name() const override { return "eddy.CountersMergeOperator"; }
+};
+
+const std::string kLastIdKey = std::string(1, kMetaPrefix) + "last_id";
+
+rocksdb::Options make_options(const StorageOptions& options) {
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  db_options.merge_operator = std::make_shared<CountersMergeOperator>();
+  db_options.write_buffer_size = options.write_buffer_bytes;
+  db_options.max_write_buffer_number = 3;
+  db_options.max_background_jobs = 2;
+  db_options.keep_log_file_num = 2;
+  db_options.max_manifest_file_size = 64u << 20;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  db_options.compression = rocksdb::kNoCompression;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = true;
+  db_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return db_options;
+}
+
+}  // namespace
+
+WriteSet::WriteSet() : batch_(std::make_unique<rocksdb::WriteBatch>()) {}
+WriteSet::~WriteSet() = default;
+WriteSet::WriteSet(WriteSet&&) noexcept = default;
+WriteSet& WriteSet::operator=(WriteSet&&) noexcept = default;
+void WriteSet::put(std::string_view key, std::string_view value) {
+  batch_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+}
+void WriteSet::remove(std::string_view key) { batch_->Delete(rocksdb::Slice(key.data(), key.size())); }
+void WriteSet::add_counters(std::string_view key, int64_t count, int64_t bytes) {
+  batch_->Merge(rocksdb::Slice(key.data(), key.size()), encode_counters(count, bytes));
+}
+bool WriteSet::empty() const { return batch_->Count() == 0; }
+
+ReadView::ReadView(rocksdb::DB* db, const rocksdb::Snapshot* snapshot) : db_(db), snapshot_(snapshot) {}
+ReadView::~ReadView() { db_->ReleaseSnapshot(snapshot_); }
+
+Cursor::Cursor(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, std::string lower, std::string upper)
+    : lower_(std::move(lower)), upper_(std::move(upper)) {
+  // The bounds let RocksDB stop at the collection's end instead of reading past it.
+  lower_slice_ = std::make_unique<rocksdb::Slice>(lower_);
+  upper_slice_ = std::make_unique<rocksdb::Slice>(upper_);
+  rocksdb::ReadOptions read;
+  read.snapshot = snapshot;
+  read.iterate_lower_bound = lower_slice_.get();
+  read.iterate_upper_bound = upper_slice_.get();
+  iterator_.reset(db->NewIterator(read));
+}
+Cursor::~Cursor() = default;
+void Cursor::seek(std::string_view key) { iterator_->Seek(rocksdb::Slice(key.data(), key.size())); }
+void Cursor::seek_for_prev(std::string_view key) { iterator_->SeekForPrev(rocksdb::Slice(key.data(), key.size())); }
+void Cursor::seek_to_first() { iterator_->SeekToFirst(); }
+void Cursor::seek_to_last() { iterator_->SeekToLast(); }
+bool Cursor::valid() const { return iterator_->Valid(); }
+void Cursor::next() { iterator_->Next(); }
+void Cursor::prev() { iterator_->Prev(); }
+std::string_view Cursor::key() const { return iterator_->key().ToStringView(); }
+std::string_view Cursor::value() const { return iterator_->value().ToStringView(); }
+
+Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
+  std::unique_ptr<Storage> storage(new Storage());
+  storage->options_ = options;
+  rocksdb::Options db_options = make_options(options);
+  std::string path = options.data_dir;
+  if (options.in_memory) {
+    storage->env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+    db_options.env = storage->env_.get();
+    path = "/eddy-in-memory";
+  } else {
+    std::error_code ignored;
+    std::filesystem::create_directories(path, ignored);
+  }
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status status = rocksdb::DB::Open(db_options, path, &db);
+  if (!status.ok()) {
+    if (status.IsIOError() && status.ToString().find("lock") != std::string::npos) {
+      return fail(ApiError::internal("the data folder " + path +
+                                     " is in use by another eddy process (its LOCK file is held)"));
+    }
+    return fail(ApiError::internal("cannot open the data folder " + path + ": " + status.ToString()));
+  }
+  storage->db_.reset(db);
+  if (auto last = storage->get(kLastIdKey)) storage->last_id_ = read_u64(*last);
+  return storage;
+}
+
+Storage::~Storage() {
+  if (db_) {
+    flush();
+    db_->Close();
+  }
+}
+
+std::optional<std::string> Storage::get(std::string_view key, const ReadView* view) const {
+  rocksdb::ReadOptions read;
+  if (view != nullptr) read.snapshot = view->snapshot();
+  std::string value;
+  rocksdb::Status status = db_->Get(read, rocksdb::Slice(key.data(), key.size()), &value);
+  if (!status.ok()) return std::nullopt;
+  return value;
+}
+
+Result<void> Storage::write(WriteSet& writes) {
+  rocksdb::WriteOptions write;
+  write.sync = options_.sync_writes;
+  rocksdb::Status status = db_->Write(write, &writes.batch());
+  if (!status.ok()) return fail(ApiError::internal("storage write failed: " + status.ToString()));
+  return {};
+}
+
+std::unique_ptr<Cursor> Storage::cursor(std::string lower, std::string upper, const ReadView* view) const {
+  return std::make_unique<Cursor>(db_.get(), view != nullptr ? view->snapshot() : nullptr, std::move(lower),
+                                  std::move(upper));
+}
+
+std::unique_ptr<ReadView> Storage::read_view() const {
+  return std::make_unique<ReadView>(db_.get(), db_->GetSnapshot());
+}
+
+std::pair<int64_t, int64_t> Storage::counters(std::string_view key) const {
+  int64_t count = 0, bytes = 0;
+  if (auto value = get(key)) decode_counters(*value, count, bytes);
+  return {count, bytes};
+}
+
+uint64_t Storage::next_id() {
+  std::lock_guard<std::mutex> lock(id_mutex_);
+  ++last_id_;
+  std::string value;
+  append_u64(value, last_id_);
+  WriteSet writes;
+  writes.put(kLastIdKey, value);
+  (void)write(writes);
+  return last_id_;
+}
+
+void Storage::flush() {
+  db_->FlushWAL(true);
+  db_->Flush(rocksdb::FlushOptions());
+}
+
+uint64_t Storage::approximate_size(const std::string& lower, const std::string& upper) const {
+  rocksdb::Range range(lower, upper);
+  uint64_t size = 0;
+  rocksdb::SizeApproximationOptions approximation;
+  approximation.include_memtables = true;
+  approximation.include_files = true;
+  db_->GetApproximateSizes(approximation, db_->DefaultColumnFamily(), &range, 1, &size);
+  return size;
+}
+
+}  // namespace eddy::engine

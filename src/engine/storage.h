@@ -1,0 +1,119 @@
+// Storage: eddy's one RocksDB database, behind a small key-value interface so that no code outside
+// engine/ sees RocksDB. Writes are atomic WriteSets (a RocksDB WriteBatch): an item, its index
+// entries, its counters and its stream record always commit together.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/api_error.h"
+
+namespace rocksdb {
+class DB;
+class Env;
+class WriteBatch;
+class Iterator;
+class Snapshot;
+class Slice;
+}  // namespace rocksdb
+
+namespace eddy::engine {
+
+struct StorageOptions {
+  std::string data_dir = "./eddy-data";  // ignored when in_memory
+  bool in_memory = false;                 // Default: false. RocksDB on an in-memory Env: nothing touches disk.
+  bool sync_writes = false;  // Default: false. fsync the WAL on every write (survives power loss, not only kill -9).
+  std::size_t block_cache_bytes = 32u << 20;    // Default: 32 MiB.
+  std::size_t write_buffer_bytes = 16u << 20;   // Default: 16 MiB per memtable.
+};
+
+// A pending atomic write.
+class WriteSet {
+ public:
+  WriteSet();
+  ~WriteSet();
+  WriteSet(WriteSet&&) noexcept;
+  WriteSet& operator=(WriteSet&&) noexcept;
+
+  void put(std::string_view key, std::string_view value);
+  void remove(std::string_view key);
+  // Adds (count, bytes) to a pair of 64-bit counters stored at `key` (a RocksDB merge).
+  void add_counters(std::string_view key, int64_t count, int64_t bytes);
+  bool empty() const;
+  rocksdb::WriteBatch& batch() { return *batch_; }
+
+ private:
+  std::unique_ptr<rocksdb::WriteBatch> batch_;
+};
+
+// A consistent point-in-time view for reads (TransactGetItems, Scan pages).
+class ReadView {
+ public:
+  ReadView(rocksdb::DB* db, const rocksdb::Snapshot* snapshot);
+  ~ReadView();
+  ReadView(const ReadView&) = delete;
+  ReadView& operator=(const ReadView&) = delete;
+  const rocksdb::Snapshot* snapshot() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
+// Iterates keys in [lower, upper) in either direction.
+class Cursor {
+ public:
+  Cursor(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, std::string lower, std::string upper);
+  ~Cursor();
+  void seek(std::string_view key);           // first key >= key
+  void seek_for_prev(std::string_view key);  // last key <= key
+  void seek_to_first();
+  void seek_to_last();
+  bool valid() const;
+  void next();
+  void prev();
+  std::string_view key() const;
+  std::string_view value() const;
+
+ private:
+  std::string lower_;
+  std::string upper_;
+  std::unique_ptr<rocksdb::Slice> lower_slice_;
+  std::unique_ptr<rocksdb::Slice> upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> iterator_;
+};
+
+class Storage {
+ public:
+  // Opens (creating if needed) the database. A data folder held by another process fails with a
+  // message that names the folder.
+  static Result<std::unique_ptr<Storage>> open(const StorageOptions& options);
+  ~Storage();
+
+  std::optional<std::string> get(std::string_view key, const ReadView* view = nullptr) const;
+  Result<void> write(WriteSet& writes);
+  std::unique_ptr<Cursor> cursor(std::string lower, std::string upper, const ReadView* view = nullptr) const;
+  std::unique_ptr<ReadView> read_view() const;
+  // (count, bytes) at a counters key; zeros when absent.
+  std::pair<int64_t, int64_t> counters(std::string_view key) const;
+  // A new id, unique for the life of the database (persisted).
+  uint64_t next_id();
+  // Flushes memtables and syncs the WAL (at shutdown).
+  void flush();
+  // Approximate bytes on disk / in memtables under [lower, upper).
+  uint64_t approximate_size(const std::string& lower, const std::string& upper) const;
+
+ private:
+  Storage() = default;
+  std::unique_ptr<rocksdb::Env> env_;
+  std::unique_ptr<rocksdb::DB> db_;
+  StorageOptions options_;
+  std::mutex id_mutex_;
+  uint64_t last_id_ = 0;
+};
+
+}  // namespace eddy::engine

@@ -1,0 +1,54 @@
+// Listener: accepts TCP connections and runs one Session per connection on a pool of worker
+// threads (Boost.Asio io_context). Graceful stop: no new connections, in-flight requests finish.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "http/http_types.h"
+
+namespace eddy::http {
+
+struct ListenerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8000;       // 0 picks a free port
+  std::size_t threads = 0;          // Default: 0 = one per core.
+  std::size_t body_limit = 16u << 20;  // Default: 16 MiB, DynamoDB's largest request (BatchWriteItem).
+  int idle_timeout_seconds = 60;    // a connection silent this long is closed
+};
+
+class Listener {
+ public:
+  Listener(ListenerOptions options, Handler handler);
+  ~Listener();
+  // Binds and listens; false with `error` set when the address cannot be bound.
+  bool bind(std::string& error);
+  unsigned short port() const { return port_; }
+  // Runs the worker threads; returns after stop() once in-flight requests are done.
+  void run();
+  // Thread-safe and signal-safe-ish (posts to the io_context).
+  void stop();
+
+  std::atomic<int>& in_flight() { return in_flight_; }
+  bool stopping() const { return stopping_.load(); }
+
+ private:
+  void accept();
+
+  ListenerOptions options_;
+  Handler handler_;
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  unsigned short port_ = 0;
+  std::atomic<int> in_flight_{0};
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace eddy::http

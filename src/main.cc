@@ -1,0 +1,114 @@
+// eddy's command line: flags -> ServerOptions -> run. Accepts DynamoDB Local's flags too, so a script
+// that starts DynamoDB Local starts eddy unchanged.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <spdlog/spdlog.h>
+
+#include "eddy/server.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+po::options_description describe_flags() {
+  po::options_description flags("eddy: a DynamoDB-compatible server with DynamoDB Streams\n\nOptions");
+  flags.add_options()
+      ("help,h", "print this help and exit")
+      ("version", "print the version and exit")
+      ("port", po::value<unsigned short>()->default_value(8000), "TCP port to listen on (0: any free port)")
+      ("host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")
+      ("data-dir", po::value<std::string>(), "folder of the persistent data (default ./eddy-data)")
+      ("in-memory", "keep everything in memory; nothing is written to disk")
+      ("log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")
+      ("threads", po::value<std::size_t>()->default_value(0), "worker threads (0: one per core)")
+      ("sync-writes", "fsync the write-ahead log on every write (survive power loss, not only a crash)")
+      ("stream-shards", po::value<std::size_t>()->default_value(4), "shards per stream")
+      ("shard-rollover-seconds", po::value<double>()->default_value(4 * 3600), "age at which a shard is closed")
+      ("stream-retention-seconds", po::value<double>()->default_value(24 * 3600), "stream record retention")
+      ("ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")
+      // DynamoDB Local's flags.
+      ("inMemory", "DynamoDB Local: same as --in-memory")
+      ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
+      ("sharedDb", "DynamoDB Local: one database for all credentials and regions (eddy always does this)")
+      ("cors", po::value<std::string>()->implicit_value("*"), "DynamoDB Local: enable CORS for these origins")
+      ("delayTransientStatuses", "DynamoDB Local: keep tables and indexes CREATING/DELETING for a moment")
+      ("disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")
+      ("optimizeDbBeforeStartup", "DynamoDB Local: accepted; nothing to do");
+  return flags;
+}
+
+void apply_log_level(const std::string& level) {
+  spdlog::set_level(spdlog::level::from_str(level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description flags = describe_flags();
+  po::variables_map vm;
+  try {
+    auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
+    po::store(po::command_line_parser(argc, argv).options(flags).style(style).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "eddy: " << e.what() << "\n\n" << flags << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << flags << "\n";
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << "eddy " << eddy::kVersion << "\n";
+    return 0;
+  }
+
+  eddy::ServerOptions options;
+  options.host = vm["host"].as<std::string>();
+  options.port = vm["port"].as<unsigned short>();
+  options.in_memory = vm.count("in-memory") || vm.count("inMemory");
+  if (vm.count("data-dir")) options.data_dir = vm["data-dir"].as<std::string>();
+  if (vm.count("dbPath")) options.data_dir = vm["dbPath"].as<std::string>();
+  options.threads = vm["threads"].as<std::size_t>();
+  options.cors = vm.count("cors") > 0;
+  options.delay_transient_statuses = vm.count("delayTransientStatuses") > 0;
+  options.sync_writes = vm.count("sync-writes") > 0;
+  options.stream_shards = std::max<std::size_t>(1, vm["stream-shards"].as<std::size_t>());
+  options.shard_rollover_seconds = vm["shard-rollover-seconds"].as<double>();
+  options.stream_retention_seconds = vm["stream-retention-seconds"].as<double>();
+  options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
+  options.log_level = vm["log-level"].as<std::string>();
+  apply_log_level(options.log_level);
+
+  // Signals are taken by one thread with sigwait, so that stopping never runs inside a handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  eddy::Server server(options);
+  std::string error;
+  if (!server.start(error)) {
+    spdlog::error("eddy cannot start: {}", error);
+    return 1;
+  }
+  spdlog::info("eddy {} listening on {}:{}, data folder: {}", eddy::kVersion, options.host, server.port(),
+               options.in_memory ? std::string("none (in memory)") : options.data_dir);
+
+  std::thread signal_waiter([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    spdlog::info("eddy stopping (signal {})", received);
+    server.stop();
+  });
+  server.run();
+  // run() returns once stop() was called by the signal thread; join it.
+  signal_waiter.join();
+  spdlog::info("eddy stopped");
+  return 0;
+}

@@ -1,0 +1,58 @@
+// Maps each ErrorCode to DynamoDB's __type (with its namespace) and HTTP status.
+#include "model/api_error.h"
+
+namespace eddy {
+namespace {
+
+struct ErrorInfo {
+  const char* type;
+  int status;
+};
+
+// DynamoDB's own errors live in com.amazonaws.dynamodb.v20120810; errors raised by the
+// request framework before the service sees the request live in com.amazon.coral.service.
+ErrorInfo info(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kValidation: return {"com.amazon.coral.validate#ValidationException", 400};
+    case ErrorCode::kSerialization: return {"com.amazon.coral.service#SerializationException", 400};
+    case ErrorCode::kUnknownOperation: return {"com.amazon.coral.service#UnknownOperationException", 400};
+    case ErrorCode::kMissingAuthenticationToken:
+      return {"com.amazon.coral.service#MissingAuthenticationTokenException", 400};
+    case ErrorCode::kIncompleteSignature: return {"com.amazon.coral.service#IncompleteSignatureException", 400};
+    case ErrorCode::kResourceNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400};
+    case ErrorCode::kResourceInUse: return {"com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400};
+    case ErrorCode::kConditionalCheckFailed:
+      return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400};
+    case ErrorCode::kTransactionCanceled:
+      return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400};
+    case ErrorCode::kTransactionConflict:
+      return {"com.amazonaws.dynamodb.v20120810#TransactionConflictException", 400};
+    case ErrorCode::kTransactionInProgress:
+      return {"com.amazonaws.dynamodb.v20120810#TransactionInProgressException", 400};
+    case ErrorCode::kIdempotentParameterMismatch:
+      return {"com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400};
+    case ErrorCode::kItemCollectionSizeLimitExceeded:
+      return {"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException", 400};
+    case ErrorCode::kLimitExceeded: return {"com.amazonaws.dynamodb.v20120810#LimitExceededException", 400};
+    case ErrorCode::kProvisionedThroughputExceeded:
+      return {"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400};
+    case ErrorCode::kRequestLimitExceeded:
+      return {"com.amazonaws.dynamodb.v20120810#RequestLimitExceeded", 400};
+    case ErrorCode::kExpiredIterator: return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400};
+    case ErrorCode::kTrimmedDataAccess:
+      return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400};
+    case ErrorCode::kAccessDenied: return {"com.amazon.coral.service#AccessDeniedException", 400};
+    case ErrorCode::kRequestEntityTooLarge: return {"com.amazon.coral.service#RequestEntityTooLarge", 413};
+    case ErrorCode::kInternalServerError:
+      return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
+  }
+  return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
+}
+
+}  // namespace
+
+std::string ApiError::type_name() const { return info(code).type; }
+int ApiError::http_status() const { return info(code).status; }
+
+}  // namespace eddy

@@ -1,0 +1,37 @@
+// Every operation eddy serves. Keep the list sorted by service, then name.
+#include "ops/operation_table.h"
+
+#include <array>
+
+#include "ops/operations.h"
+
+namespace eddy::ops {
+namespace {
+
+struct Entry {
+  std::string_view service;
+  std::string_view name;
+  Operation operation;
+};
+
+constexpr std::array kOperations = {
+    Entry{kDynamoDbPrefix, "CreateTable", create_table},
+    Entry{kDynamoDbPrefix, "DeleteItem", delete_item},
+    Entry{kDynamoDbPrefix, "DeleteTable", delete_table},
+    Entry{kDynamoDbPrefix, "DescribeTable", describe_table},
+    Entry{kDynamoDbPrefix, "GetItem", get_item},
+    Entry{kDynamoDbPrefix, "ListTables", list_tables},
+    Entry{kDynamoDbPrefix, "PutItem", put_item},
+    Entry{kDynamoDbPrefix, "UpdateTable", update_table},
+};
+
+}  // namespace
+
+Operation find_operation(std::string_view service_prefix, std::string_view name) {
+  for (const auto& entry : kOperations) {
+    if (entry.service == service_prefix && entry.name == name) return entry.operation;
+  }
+  return nullptr;
+}
+
+}  // namespace eddy::ops

@@ -1,0 +1,39 @@
+// What every operation receives: the long-lived services (engine, clock, settings, streams) and the
+// per-request facts (region from the credential scope, request id).
+#pragma once
+
+#include <string>
+
+#include "engine/database.h"
+#include "model/clock.h"
+
+namespace eddy::streams {
+class StreamService;
+}
+
+namespace eddy::ops {
+
+struct ServiceSettings {
+  // DynamoDB Local's -delayTransientStatuses: tables and indexes stay CREATING/UPDATING/DELETING
+  // for a moment, as on AWS, instead of becoming ACTIVE at once.
+  bool delay_transient_statuses = false;
+  std::string account_id = "000000000000";
+};
+
+struct Services {
+  engine::Database& database;
+  const Clock& clock;
+  ServiceSettings settings;
+  streams::StreamService* streams = nullptr;  // set once change capture is wired
+};
+
+struct RequestContext {
+  Services& services;
+  std::string region = "us-east-1";  // from the SigV4 credential scope
+  std::string request_id;
+
+  engine::Database& database() { return services.database; }
+  double now() const { return services.clock.now(); }
+};
+
+}  // namespace eddy::ops

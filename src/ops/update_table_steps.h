@@ -1,0 +1,28 @@
+// The parts of UpdateTable that belong to other features, applied to the same copy of the table
+// definition before it is stored: StreamSpecification (streams) and GlobalSecondaryIndexUpdates
+// (indexes, with the backfill that runs after the definition is stored).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "model/table_definition.h"
+#include "ops/request_context.h"
+#include "protocol/json.h"
+
+namespace eddy::ops {
+
+struct UpdateTableStep {
+  RequestContext& context;
+  const JsonValue& request;
+  const TableDefinition& before;
+  TableDefinition& after;
+  const std::optional<std::vector<KeyElement>>& attribute_definitions;
+};
+
+Result<void> apply_stream_update(UpdateTableStep& step);
+Result<void> apply_index_updates(UpdateTableStep& step);
+// After the new definition is stored: backfill of created GSIs, removal of deleted ones' entries.
+Result<void> finish_index_updates(UpdateTableStep& step);
+
+}  // namespace eddy::ops

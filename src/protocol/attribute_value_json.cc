@@ -1,0 +1,238 @@
+// DynamoDB's AttributeValue JSON codec: {"S": "..."}, {"N": "..."}, {"B": "<base64>"}, sets, maps,
+// lists, NULL and BOOL, with DynamoDB's validation of each value as it is decoded.
+#include "protocol/attribute_value_json.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "model/number.h"
+#include "protocol/base64.h"
+
+namespace eddy {
+namespace {
+
+constexpr const char* kInvalid = "One or more parameter values were invalid: ";
+
+struct TypeTag {
+  const char* name;
+  AttributeType type;
+};
+constexpr TypeTag kTags[] = {
+    {"S", AttributeType::kS},   {"N", AttributeType::kN},   {"B", AttributeType::kB},
+    {"SS", AttributeType::kSS}, {"NS", AttributeType::kNS}, {"BS", AttributeType::kBS},
+    {"M", AttributeType::kM},   {"L", AttributeType::kL},   {"NULL", AttributeType::kNull},
+    {"BOOL", AttributeType::kBool},
+};
+
+tl::unexpected<ApiError> wrong_json_type(const char* expected) {
+  return fail(ApiError::serialization(std::string("Unexpected value type in payload; expected ") + expected));
+}
+
+Result<std::string> decode_number_text(const JsonValue& json) {
+  if (!json.IsString()) return wrong_json_type("a string");
+  auto number = Number::parse(std::string_view(json.GetString(), json.GetStringLength()));
+  if (!number) return fail(number.error());
+  return number->to_string();
+}
+
+Result<std::string> decode_binary(const JsonValue& json) {
+  if (!json.IsString()) return wrong_json_type("a string");
+  auto bytes = base64_decode(std::string_view(json.GetString(), json.GetStringLength()));
+  if (!bytes) return fail(ApiError::serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " +
+                                                  std::to_string(json.GetStringLength())));
+  return std::move(*bytes);
+}
+
+const char* set_word(AttributeType type) {
+  switch (type) {
+    case AttributeType::kSS: return "string";
+    case AttributeType::kNS: return "number";
+    default: return "binary";
+  }
+}
+
+Result<AttributeValue> decode_set(AttributeType type, const JsonValue& json) {
+  if (!json.IsArray()) return wrong_json_type("an array");
+  AttributeValue value;
+  value.type = type;
+  if (json.Empty()) {
+    return validation_error(std::string(kInvalid) + "An " + set_word(type) + " set  may not be empty");
+  }
+  value.set.reserve(json.Size());
+  for (const auto& member : json.GetArray()) {
+    Result<std::string> text;
+    if (type == AttributeType::kNS) {
+      text = decode_number_text(member);
+    } else if (type == AttributeType::kBS) {
+      text = decode_binary(member);
+    } else if (member.IsString()) {
+      text = std::string(member.GetString(), member.GetStringLength());
+    } else {
+      text = wrong_json_type("a string");
+    }
+    if (!text) return fail(text.error());
+    value.set.push_back(std::move(*text));
+  }
+  std::vector<std::string> sorted = value.set;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+    std::string listing;
+    for (const auto& member : json.GetArray()) {
+      if (!listing.empty()) listing += ", ";
+      listing += member.IsString() ? std::string(member.GetString(), member.GetStringLength()) : "?";
+    }
+    return validation_error(std::string(kInvalid) + "Input collection [" + listing + "] contains duplicates.");
+  }
+  return value;
+}
+
+Result<AttributeValue> decode_typed(AttributeType type, const JsonValue& json) {
+  AttributeValue value;
+  value.type = type;
+  switch (type) {
+    case AttributeType::kS:
+      if (!json.IsString()) return wrong_json_type("a string");
+      value.scalar.assign(json.GetString(), json.GetStringLength());
+      return value;
+    case AttributeType::kN: {
+      auto text = decode_number_text(json);
+      if (!text) return fail(text.error());
+      value.scalar = std::move(*text);
+      return value;
+    }
+    case AttributeType::kB: {
+      auto bytes = decode_binary(json);
+      if (!bytes) return fail(bytes.error());
+      value.scalar = std::move(*bytes);
+      return value;
+    }
+    case AttributeType::kSS:
+    case AttributeType::kNS:
+    case AttributeType::kBS: return decode_set(type, json);
+    case AttributeType::kM: {
+      auto map = decode_attribute_map(json);
+      if (!map) return fail(map.error());
+      value.map = std::move(*map);
+      return value;
+    }
+    case AttributeType::kL: {
+      if (!json.IsArray()) return wrong_json_type("an array");
+      value.list.reserve(json.Size());
+      for (const auto& element : json.GetArray()) {
+        auto decoded = decode_attribute_value(element);
+        if (!decoded) return fail(decoded.error());
+        value.list.push_back(std::move(*decoded));
+      }
+      return value;
+    }
+    case AttributeType::kNull:
+      if (!json.IsBool()) return wrong_json_type("a boolean");
+      if (!json.GetBool()) {
+        return validation_error(std::string(kInvalid) + "Null attribute value types must have the value of true");
+      }
+      value.boolean = true;
+      return value;
+    case AttributeType::kBool:
+      if (!json.IsBool()) return wrong_json_type("a boolean");
+      value.boolean = json.GetBool();
+      return value;
+  }
+  return fail(ApiError::internal("unknown attribute type"));
+}
+
+void encode_binary(JsonWriter& writer, const std::string& bytes) {
+  std::string encoded = base64_encode(bytes);
+  writer.String(encoded.data(), static_cast<rapidjson::SizeType>(encoded.size()));
+}
+
+}  // namespace
+
+Result<AttributeValue> decode_attribute_value(const JsonValue& json) {
+  if (!json.IsObject()) return wrong_json_type("an object");
+  const TypeTag* found = nullptr;
+  const JsonValue* payload = nullptr;
+  for (const auto& member : json.GetObject()) {
+    for (const auto& tag : kTags) {
+      if (member.name.GetStringLength() == std::strlen(tag.name) &&
+          std::strcmp(member.name.GetString(), tag.name) == 0) {
+        if (member.value.IsNull()) break;  // an explicit null is the same as absent
+        if (found != nullptr) {
+          return validation_error(
+              "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
+              "datatypes");
+        }
+        found = &tag;
+        payload = &member.value;
+      }
+    }
+  }
+  if (found == nullptr) {
+    return validation_error(
+        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+  }
+  return decode_typed(found->type, *payload);
+}
+
+Result<AttributeMap> decode_attribute_map(const JsonValue& json) {
+  if (!json.IsObject()) return wrong_json_type("an object");
+  AttributeMap map;
+  for (const auto& member : json.GetObject()) {
+    auto value = decode_attribute_value(member.value);
+    if (!value) return fail(value.error());
+    map.insert_or_assign(std::string(member.name.GetString(), member.name.GetStringLength()), std::move(*value));
+  }
+  return map;
+}
+
+void encode_attribute_value(JsonWriter& writer, const AttributeValue& value) {
+  writer.StartObject();
+  writer.Key(type_name(value.type));
+  switch (value.type) {
+    case AttributeType::kS:
+    case AttributeType::kN:
+      writer.String(value.scalar.data(), static_cast<rapidjson::SizeType>(value.scalar.size()));
+      break;
+    case AttributeType::kB: encode_binary(writer, value.scalar); break;
+    case AttributeType::kSS:
+    case AttributeType::kNS:
+    case AttributeType::kBS:
+      writer.StartArray();
+      for (const auto& member : value.set) {
+        if (value.type == AttributeType::kBS) {
+          encode_binary(writer, member);
+        } else {
+          writer.String(member.data(), static_cast<rapidjson::SizeType>(member.size()));
+        }
+      }
+      writer.EndArray();
+      break;
+    case AttributeType::kM: encode_attribute_map(writer, value.map); break;
+    case AttributeType::kL:
+      writer.StartArray();
+      for (const auto& element : value.list) encode_attribute_value(writer, element);
+      writer.EndArray();
+      break;
+    case AttributeType::kNull: writer.Bool(true); break;
+    case AttributeType::kBool: writer.Bool(value.boolean); break;
+  }
+  writer.EndObject();
+}
+
+void encode_attribute_map(JsonWriter& writer, const AttributeMap& map) {
+  writer.StartObject();
+  for (const auto& [name, value] : map) {
+    writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    encode_attribute_value(writer, value);
+  }
+  writer.EndObject();
+}
+
+std::string attribute_map_to_json(const AttributeMap& map) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  encode_attribute_map(writer, map);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace eddy
