@@ -1,6 +1,6 @@
 // parse_update: UpdateExpression text to a resolved Update, with DynamoDB's checks in its order:
 // size, syntax, repeated clauses, parentheses, names and functions, placeholders and operand
-// types, key attributes, then overlapping paths.
+// types, overlapping paths, then key attributes.
 #include "expr/ast.h"
 #include "expr/checks.h"
 #include "expr/document_path.h"
@@ -51,6 +51,8 @@ Result<Update> parse_update(std::string_view text, ExpressionAttributes& attrs,
   auto resolved = std::make_shared<UpdateTree>(**parsed);
   if (auto problem = resolve_update(*resolved, attrs)) return invalid_expression(kKind, *problem);
   std::vector<const DocumentPath*> paths;
+  for (const UpdateAction& action : resolved->actions) paths.push_back(&action.path.path);
+  if (auto problem = find_overlapping_paths(paths)) return invalid_expression(kKind, *problem);
   for (const UpdateAction& action : resolved->actions) {
     const std::string& top = action.path.path[0].name;
     for (const std::string& key : key_attribute_names) {
@@ -59,9 +61,7 @@ Result<Update> parse_update(std::string_view text, ExpressionAttributes& attrs,
                                 ". This attribute is part of the key");
       }
     }
-    paths.push_back(&action.path.path);
   }
-  if (auto problem = find_overlapping_paths(paths)) return invalid_expression(kKind, *problem);
   return Update(std::move(resolved));
 }
 

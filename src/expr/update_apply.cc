@@ -162,7 +162,12 @@ Result<void> add(Item& item, const DocumentPath& path, const AttributeValue& val
 
 Result<void> remove_from_set(Item& item, const DocumentPath& path, const AttributeValue& value) {
   const AttributeValue* existing = find_path(item, path);
-  if (existing == nullptr) return {};
+  if (existing == nullptr) {
+    // Nothing to delete from, but the enclosing map or list must still exist.
+    auto parent = parent_of(item, path);
+    if (!parent) return fail(parent.error());
+    return {};
+  }
   if (existing->type != value.type) return validation_error(kWrongType);
   AttributeValue updated = *existing;
   std::erase_if(updated.set, [&](const std::string& member) { return has_member(value, member); });
