@@ -91,7 +91,7 @@ std::vector<Token> tokenize(std::string_view text) {
 
 std::string syntax_error_text(std::string_view text, const std::vector<Token>& tokens, std::size_t at) {
   const Token& token = tokens[at];
-  std::size_t from = at > 0 ? tokens[at - 1].offset : token.offset;
+  std::size_t from = at > 0 ? tokens[at - 1].offset : 0;
   std::size_t to = text.size();
   if (token.kind != TokenKind::kEnd) {
     const Token& next = tokens[at + 1];
