@@ -160,3 +160,18 @@ TEST(Update, UpdatedPaths) {
 
 }  // namespace
 }  // namespace eddy::expr::testing
+
+namespace eddy::expr::testing {
+namespace {
+
+TEST(Update, NumberArithmeticIsExact) {
+  EXPECT_EQ(updated("SET n = n + :v", R"({"n":{"N":"0.1"}})", R"({":v":{"N":"0.2"}})"), R"({"n":{"N":"0.3"}})");
+  EXPECT_EQ(updated("SET n = n + :v", R"({"n":{"N":"99999999999999999999999999999999999999"}})", R"({":v":{"N":"1"}})"),
+            R"({"n":{"N":"100000000000000000000000000000000000000"}})");
+  EXPECT_EQ(updated("SET n = n + :v", R"({"n":{"N":"1"}})", R"({":v":{"N":"1E-38"}})"),
+            "DynamoDB only supports precision up to 38 digits");
+  EXPECT_EQ(updated("ADD n :v", R"({"n":{"N":"-1"}})", R"({":v":{"N":"1"}})"), R"({"n":{"N":"0"}})");
+}
+
+}  // namespace
+}  // namespace eddy::expr::testing
