@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "eddy/server.h"
+#include "streams/tail_command.h"
 
 namespace po = boost::program_options;
 
@@ -48,6 +49,7 @@ void apply_log_level(const std::string& level) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "streams") return eddy::streams::run_streams_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
   try {

@@ -19,10 +19,16 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "DeleteItem", delete_item},
     Entry{kDynamoDbPrefix, "DeleteTable", delete_table},
     Entry{kDynamoDbPrefix, "DescribeTable", describe_table},
+    Entry{kDynamoDbPrefix, "DescribeTimeToLive", describe_time_to_live},
     Entry{kDynamoDbPrefix, "GetItem", get_item},
     Entry{kDynamoDbPrefix, "ListTables", list_tables},
     Entry{kDynamoDbPrefix, "PutItem", put_item},
     Entry{kDynamoDbPrefix, "UpdateTable", update_table},
+    Entry{kDynamoDbPrefix, "UpdateTimeToLive", update_time_to_live},
+    Entry{kStreamsPrefix, "DescribeStream", describe_stream},
+    Entry{kStreamsPrefix, "GetRecords", get_records},
+    Entry{kStreamsPrefix, "GetShardIterator", get_shard_iterator},
+    Entry{kStreamsPrefix, "ListStreams", list_streams},
 };
 
 }  // namespace

@@ -15,5 +15,13 @@ Result<std::string> update_table(RequestContext& context, const JsonValue& reque
 Result<std::string> put_item(RequestContext& context, const JsonValue& request);
 Result<std::string> get_item(RequestContext& context, const JsonValue& request);
 Result<std::string> delete_item(RequestContext& context, const JsonValue& request);
+// Time to live
+Result<std::string> update_time_to_live(RequestContext& context, const JsonValue& request);
+Result<std::string> describe_time_to_live(RequestContext& context, const JsonValue& request);
+// DynamoDB Streams
+Result<std::string> list_streams(RequestContext& context, const JsonValue& request);
+Result<std::string> describe_stream(RequestContext& context, const JsonValue& request);
+Result<std::string> get_shard_iterator(RequestContext& context, const JsonValue& request);
+Result<std::string> get_records(RequestContext& context, const JsonValue& request);
 
 }  // namespace eddy::ops

@@ -9,6 +9,7 @@
 #include "ops/request_context.h"
 #include "server/dispatcher.h"
 #include "server/background_services.h"
+#include "streams/stream_service.h"
 
 namespace eddy {
 
@@ -16,6 +17,7 @@ struct Server::Impl {
   ServerOptions options;
   Clock clock;
   std::unique_ptr<engine::Database> database;
+  std::unique_ptr<streams::StreamService> streams;
   std::unique_ptr<ops::Services> services;
   std::unique_ptr<server::Dispatcher> dispatcher;
   std::unique_ptr<http::Listener> listener;
@@ -40,7 +42,14 @@ bool Server::start(std::string& error) {
   impl_->database = std::move(*database);
   ops::ServiceSettings settings;
   settings.delay_transient_statuses = o.delay_transient_statuses;
-  impl_->services.reset(new ops::Services{*impl_->database, impl_->clock, settings, nullptr});
+  streams::StreamOptions stream_options{o.stream_shards, o.shard_rollover_seconds, o.stream_retention_seconds};
+  impl_->streams = std::make_unique<streams::StreamService>(*impl_->database, impl_->clock, stream_options);
+  if (auto loaded = impl_->streams->load(); !loaded) {
+    error = loaded.error().message;
+    return false;
+  }
+  impl_->database->add_observer(impl_->streams.get());
+  impl_->services.reset(new ops::Services{*impl_->database, impl_->clock, settings, impl_->streams.get()});
   impl_->background = std::make_unique<server::BackgroundServices>(o, *impl_->services);
   impl_->dispatcher = std::make_unique<server::Dispatcher>(*impl_->services, o.cors);
   http::ListenerOptions listen;

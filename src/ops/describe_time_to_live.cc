@@ -1,0 +1,29 @@
+// DescribeTimeToLive: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTimeToLive.html
+// eddy applies a TTL change at once, so the status is ENABLED or DISABLED (never ENABLING/DISABLING).
+#include "ops/operations.h"
+#include "ops/stream_requests.h"
+#include "protocol/request_fields.h"
+
+namespace eddy::ops {
+
+Result<std::string> describe_time_to_live(RequestContext& context, const JsonValue& request) {
+  auto name = read_string(request, "TableName");
+  if (!name) return fail(name.error());
+  ConstraintViolations violations;
+  violations.table_name("tableName", *name);
+  if (auto checked = violations.result(); !checked) return fail(checked.error());
+  engine::TablePtr table = context.database().catalog().find(**name);
+  if (table == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + **name + " not found"));
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("TimeToLiveDescription");
+  w.StartObject();
+  write_member(w, "TimeToLiveStatus", table->ttl.enabled ? "ENABLED" : "DISABLED");
+  if (table->ttl.enabled) write_member(w, "AttributeName", table->ttl.attribute_name);
+  w.EndObject();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace eddy::ops

@@ -1,0 +1,150 @@
+// StreamService's read side: ListStreams, DescribeStream, GetShardIterator and GetRecords.
+// GetRecords copies the shard's few bounds under the lock and then reads RocksDB without it:
+// records are immutable once written, and each holds its finished JSON.
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "streams/sequence_number.h"
+#include "streams/stream_keys.h"
+#include "streams/stream_service.h"
+
+namespace eddy::streams {
+namespace {
+
+ApiError stream_not_found(const std::string& arn) {
+  return ApiError::not_found("Requested resource not found: Stream: " + arn + " not found");
+}
+
+ApiError trimmed() {
+  return ApiError{ErrorCode::kTrimmedDataAccess,
+                  "The operation attempted to read past the oldest stream record in a shard.",
+                  {}};
+}
+
+// "Tue Nov 24 14:55:12 UTC 2026", the form the iterator-expiry message uses.
+std::string expiry_time_text(double seconds) {
+  auto time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[64];
+  std::strftime(text, sizeof text, "%a %b %d %H:%M:%S UTC %Y", &utc);
+  return text;
+}
+
+ApiError expired(uint64_t issued_ms, double now) {
+  return ApiError{ErrorCode::kExpiredIterator,
+                  "Iterator expired. The iterator was created at time " +
+                      expiry_time_text(static_cast<double>(issued_ms) / 1000) + " while right now it is " +
+                      expiry_time_text(now) + " which is further in the future than the tolerated delay of " +
+                      std::to_string(static_cast<int64_t>(kIteratorLifetimeSeconds * 1000)) + " milliseconds.",
+                  {}};
+}
+
+}  // namespace
+
+std::vector<StreamSummary> StreamService::list_streams(const std::optional<std::string>& table_name) {
+  std::vector<std::pair<double, StreamSummary>> found;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    reconcile_locked();
+    for (const auto& [id, stream] : streams_) {
+      if (table_name && stream.table_name != *table_name) continue;
+      found.push_back({stream.created_at, {stream.arn, stream.table_name, stream.label}});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second.arn < b.second.arn;
+  });
+  std::vector<StreamSummary> out;
+  for (auto& [time, summary] : found) out.push_back(std::move(summary));
+  return out;
+}
+
+Result<Stream> StreamService::describe_stream(const std::string& arn) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  reconcile_locked();
+  Stream* stream = find_locked(arn);
+  if (stream == nullptr) return fail(stream_not_found(arn));
+  Stream copy = *stream;
+  std::sort(copy.shards.begin(), copy.shards.end(),
+            [](const Shard& a, const Shard& b) { return a.shard_id < b.shard_id; });
+  return copy;
+}
+
+Result<std::string> StreamService::get_shard_iterator(const std::string& arn, const std::string& shard_id,
+                                                      IteratorType type,
+                                                      const std::optional<std::string>& sequence_number) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  reconcile_locked();
+  Stream* stream = find_locked(arn);
+  if (stream == nullptr) return fail(stream_not_found(arn));
+  Shard* shard = stream->find_shard(shard_id);
+  if (shard == nullptr) return fail(ApiError::not_found("Requested resource not found: Shard does not exist"));
+  ShardIterator it{arn, stream->id, shard->number, 0, static_cast<uint64_t>(clock_.now() * 1000)};
+  switch (type) {
+    case IteratorType::kTrimHorizon: it.position = shard->trim_horizon - 1; break;
+    case IteratorType::kLatest: it.position = shard->last_sequence; break;
+    case IteratorType::kAtSequenceNumber:
+    case IteratorType::kAfterSequenceNumber: {
+      auto sequence = parse_sequence_number(sequence_number.value_or(""));
+      if (!sequence || *sequence < shard->starting_sequence || *sequence > shard->last_sequence) {
+        return validation_error("Invalid SequenceNumber for the shard");
+      }
+      if (*sequence < shard->trim_horizon && *sequence != shard->starting_sequence) return fail(trimmed());
+      it.position = type == IteratorType::kAtSequenceNumber ? *sequence - 1 : *sequence;
+      if (it.position + 1 < shard->trim_horizon) it.position = shard->trim_horizon - 1;
+      break;
+    }
+  }
+  return encode_shard_iterator(it);
+}
+
+Result<RecordsPage> StreamService::get_records(const std::string& iterator_text, std::size_t limit) {
+  auto it = decode_shard_iterator(iterator_text);
+  if (!it) return validation_error("Invalid ShardIterator");
+  double now = clock_.now();
+  if (now * 1000 - static_cast<double>(it->issued_ms) > kIteratorLifetimeSeconds * 1000) {
+    return fail(expired(it->issued_ms, now));
+  }
+  bool closed = false;
+  uint64_t last_sequence = 0;
+  uint64_t starting_sequence = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = streams_.find(it->stream_id);
+    if (found == streams_.end() || found->second.arn != it->stream_arn) {
+      return fail(stream_not_found(it->stream_arn));
+    }
+    const Shard* shard = nullptr;
+    for (const auto& candidate : found->second.shards) {
+      if (candidate.number == it->shard_number) shard = &candidate;
+    }
+    if (shard == nullptr || it->position + 1 < shard->trim_horizon) return fail(trimmed());
+    closed = shard->closed;
+    last_sequence = shard->last_sequence;
+    starting_sequence = shard->starting_sequence;
+  }
+  RecordsPage page;
+  uint64_t position = it->position;
+  std::size_t bytes = 0;
+  auto cursor = database_.storage().cursor(record_key(it->stream_id, it->shard_number, position + 1),
+                                           record_keys_end(it->stream_id, it->shard_number));
+  for (cursor->seek_to_first(); cursor->valid() && page.records.size() < limit; cursor->next()) {
+    std::string_view json = record_value_json(cursor->value());
+    if (!page.records.empty() && bytes + json.size() > kMaxRecordsBytes) break;
+    bytes += json.size();
+    page.records.emplace_back(json);
+    position = record_key_sequence(cursor->key());
+  }
+  // No record carries the shard's starting sequence, so a position before it is at its start.
+  if (!(closed && std::max(position, starting_sequence) >= last_sequence)) {
+    ShardIterator next = *it;
+    next.position = position;
+    next.issued_ms = static_cast<uint64_t>(now * 1000);
+    page.next_iterator = encode_shard_iterator(next);
+  }
+  return page;
+}
+
+}  // namespace eddy::streams
