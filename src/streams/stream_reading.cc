@@ -116,6 +116,7 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
     if (found == streams_.end() || found->second.arn != it->stream_arn) {
       return fail(stream_not_found(it->stream_arn));
     }
+    reconcile_stream_locked(found->second);
     const Shard* shard = nullptr;
     for (const auto& candidate : found->second.shards) {
       if (candidate.number == it->shard_number) shard = &candidate;

@@ -121,17 +121,18 @@ void StreamService::disable_locked(Stream& stream, double now) {
   }
 }
 
+void StreamService::reconcile_stream_locked(Stream& stream) {
+  if (!stream.enabled) return;
+  engine::TablePtr table = database_.catalog().find(stream.table_name);
+  if (table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
+      table->stream.label != stream.label) {
+    disable_locked(stream, clock_.now());
+  }
+}
+
 void StreamService::reconcile_locked() {
   auto& catalog = database_.catalog();
-  double now = clock_.now();
-  for (auto& [id, stream] : streams_) {
-    if (!stream.enabled) continue;
-    engine::TablePtr table = catalog.find(stream.table_name);
-    if (table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
-        table->stream.label != stream.label) {
-      disable_locked(stream, now);
-    }
-  }
+  for (auto& [id, stream] : streams_) reconcile_stream_locked(stream);
   for (const auto& table : catalog.tables()) {
     if (table->stream.enabled && find_locked(table->stream_arn()) == nullptr) create_locked(*table);
   }

@@ -72,6 +72,8 @@ class StreamService : public engine::ChangeObserver {
   Stream* stream_for_table_locked(const TableDefinition& table);
   Stream& create_locked(const TableDefinition& table);
   void disable_locked(Stream& stream, double now);
+  // Disables the stream when its table's StreamSpecification no longer names it.
+  void reconcile_stream_locked(Stream& stream);
   void reconcile_locked();
   Shard& add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
                           engine::WriteSet& writes);
