@@ -465,3 +465,39 @@ def test_latest_iterator_sees_a_write_at_once(ddb, streams, stream_table):
             continue
         assert [r["dynamodb"]["NewImage"]["v"]["N"] for r in found] == [str(i)]
     print(f"put + LATEST read-back: median {sorted(latencies)[len(latencies) // 2] * 1000:.2f} ms")
+
+
+def test_records_from_update_batch_and_transaction_writes(ddb, streams, stream_table):
+    """UpdateItem, BatchWriteItem and TransactWriteItems produce records like PutItem/DeleteItem;
+    each part is skipped while the operation is not served yet."""
+    name, arn = stream_table("NEW_AND_OLD_IMAGES")
+    expected, missing = [], []
+
+    def attempt(op, fn, events):
+        try:
+            fn()
+            expected.extend(events)
+        except ClientError as e:
+            if e.response["Error"]["Code"] != "UnknownOperationException":
+                raise
+            missing.append(op)
+
+    attempt("UpdateItem", lambda: ddb.update_item(
+        TableName=name, Key={"pk": {"S": "u"}}, UpdateExpression="SET v = :v",
+        ExpressionAttributeValues={":v": {"N": "1"}}), [("u", "INSERT")])
+    attempt("UpdateItem", lambda: ddb.update_item(  # changes nothing: no record
+        TableName=name, Key={"pk": {"S": "u"}}, UpdateExpression="SET v = :v",
+        ExpressionAttributeValues={":v": {"N": "1"}}), [])
+    attempt("BatchWriteItem", lambda: ddb.batch_write_item(RequestItems={name: [
+        {"PutRequest": {"Item": {"pk": {"S": "b1"}}}},
+        {"PutRequest": {"Item": {"pk": {"S": "b2"}}}}]}), [("b1", "INSERT"), ("b2", "INSERT")])
+    attempt("BatchWriteItem", lambda: ddb.batch_write_item(RequestItems={name: [
+        {"DeleteRequest": {"Key": {"pk": {"S": "b1"}}}},
+        {"DeleteRequest": {"Key": {"pk": {"S": "nothing"}}}}]}), [("b1", "REMOVE")])
+    attempt("TransactWriteItems", lambda: ddb.transact_write_items(TransactItems=[
+        {"Put": {"TableName": name, "Item": {"pk": {"S": "t1"}, "v": {"N": "5"}}}},
+        {"Delete": {"TableName": name, "Key": {"pk": {"S": "b2"}}}}]), [("t1", "INSERT"), ("b2", "REMOVE")])
+    got = sorted((r["dynamodb"]["Keys"]["pk"]["S"], r["eventName"]) for r in read_all(streams, arn))
+    assert got == sorted(expected)
+    if len(set(missing)) == 3:
+        pytest.skip("UpdateItem, BatchWriteItem and TransactWriteItems are not served yet")
