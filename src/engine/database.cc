@@ -99,7 +99,7 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
   CommitContext context;
   for (std::size_t i = 0; i < writes.size(); ++i) {
     const auto& outcome = result.outcomes[i];
-    if (!outcome.old_item && !outcome.new_item) continue;
+    if (writes[i].check_only || (!outcome.old_item && !outcome.new_item)) continue;
     stage_change(*writes[i].table, keys[i], outcome.old_item, outcome.new_item, context);
   }
   if (auto committed = commit(context); !committed) return fail(committed.error());

@@ -15,6 +15,8 @@
 #include "engine/catalog.h"
 #include "engine/key_locks.h"
 #include "engine/storage.h"
+#include "engine/transaction_claims.h"
+#include "engine/transaction_tokens.h"
 #include "model/api_error.h"
 #include "model/attribute_value.h"
 #include "model/table_definition.h"
@@ -60,6 +62,9 @@ class Database {
   Storage& storage() { return *storage_; }
   Catalog& catalog() { return catalog_; }
   KeyLocks& locks() { return locks_; }
+  // Items held by in-flight transactions, and ClientRequestTokens (see docs/transactions.md).
+  TransactionClaims& transaction_claims() { return transaction_claims_; }
+  TransactionTokens& transaction_tokens() { return transaction_tokens_; }
   void add_observer(ChangeObserver* observer) { observers_.push_back(observer); }
 
   // The item with `key` (key attributes only, already validated), or nullopt.
@@ -73,6 +78,7 @@ class Database {
     TablePtr table;
     Item key;
     Mutator mutate;
+    bool check_only = false;  // a ConditionCheck: the mutator decides pass/fail, nothing is written
   };
   struct MultiOutcome {
     bool committed = false;
@@ -99,6 +105,8 @@ class Database {
   std::unique_ptr<Storage> storage_;
   Catalog catalog_;
   KeyLocks locks_;
+  TransactionClaims transaction_claims_;
+  TransactionTokens transaction_tokens_;
   std::vector<ChangeObserver*> observers_;
 };
 

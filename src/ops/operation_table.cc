@@ -15,6 +15,8 @@ struct Entry {
 };
 
 constexpr std::array kOperations = {
+    Entry{kDynamoDbPrefix, "BatchGetItem", batch_get_item},
+    Entry{kDynamoDbPrefix, "BatchWriteItem", batch_write_item},
     Entry{kDynamoDbPrefix, "CreateTable", create_table},
     Entry{kDynamoDbPrefix, "DeleteItem", delete_item},
     Entry{kDynamoDbPrefix, "DeleteTable", delete_table},
@@ -23,6 +25,8 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "GetItem", get_item},
     Entry{kDynamoDbPrefix, "ListTables", list_tables},
     Entry{kDynamoDbPrefix, "PutItem", put_item},
+    Entry{kDynamoDbPrefix, "TransactGetItems", transact_get_items},
+    Entry{kDynamoDbPrefix, "TransactWriteItems", transact_write_items},
     Entry{kDynamoDbPrefix, "UpdateTable", update_table},
     Entry{kDynamoDbPrefix, "UpdateTimeToLive", update_time_to_live},
     Entry{kStreamsPrefix, "DescribeStream", describe_stream},

@@ -15,6 +15,11 @@ Result<std::string> update_table(RequestContext& context, const JsonValue& reque
 Result<std::string> put_item(RequestContext& context, const JsonValue& request);
 Result<std::string> get_item(RequestContext& context, const JsonValue& request);
 Result<std::string> delete_item(RequestContext& context, const JsonValue& request);
+// Batches and transactions
+Result<std::string> batch_get_item(RequestContext& context, const JsonValue& request);
+Result<std::string> batch_write_item(RequestContext& context, const JsonValue& request);
+Result<std::string> transact_get_items(RequestContext& context, const JsonValue& request);
+Result<std::string> transact_write_items(RequestContext& context, const JsonValue& request);
 // Time to live
 Result<std::string> update_time_to_live(RequestContext& context, const JsonValue& request);
 Result<std::string> describe_time_to_live(RequestContext& context, const JsonValue& request);
