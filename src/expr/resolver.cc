@@ -26,11 +26,20 @@ std::optional<AttributeType> static_type(const Operand& operand) {
   return std::nullopt;
 }
 
+// Conditions resolve and check in one post-order walk. Updates run the stages apart, in
+// DynamoDB's order: placeholders of values, then operand checks, then names inside values.
+enum class Stage { kAll, kValues, kChecks, kNames };
+
 class Resolver {
  public:
-  explicit Resolver(ExpressionAttributes& attrs) : attrs_(attrs) {}
+  explicit Resolver(ExpressionAttributes& attrs, Stage stage = Stage::kAll) : attrs_(attrs), stage_(stage) {}
+
+  bool resolving_names() const { return stage_ == Stage::kAll || stage_ == Stage::kNames; }
+  bool resolving_values() const { return stage_ == Stage::kAll || stage_ == Stage::kValues; }
+  bool checking() const { return stage_ == Stage::kAll || stage_ == Stage::kChecks; }
 
   Problem path(Operand& operand) {
+    if (!resolving_names()) return std::nullopt;
     operand.path.clear();
     operand.path.reserve(operand.raw_path.size());
     for (const RawPathElement& raw : operand.raw_path) {
@@ -57,6 +66,7 @@ class Resolver {
   }
 
   Problem value(Operand& operand) {
+    if (!resolving_values()) return std::nullopt;
     const AttributeMap* values = attrs_.values();
     auto found = values ? values->find(operand.placeholder) : AttributeMap::const_iterator{};
     if (values == nullptr || found == values->end()) {
@@ -95,6 +105,7 @@ class Resolver {
 
   Problem function_operand(Operand& fn) {
     if (auto problem = args(fn.args)) return problem;
+    if (!checking()) return std::nullopt;
     if (auto problem = arity(fn.name, fn.args.size())) return problem;
     if (fn.name == "size") {
       auto type = static_type(fn.args[0]);
@@ -116,6 +127,7 @@ class Resolver {
 
   Problem arithmetic(Operand& op) {
     if (auto problem = args(op.args)) return problem;
+    if (!checking()) return std::nullopt;
     for (const Operand& arg : op.args) {
       auto type = static_type(arg);
       if (type && *type != AttributeType::kN) return operand_type_problem(op.name, *type);
@@ -124,6 +136,7 @@ class Resolver {
   }
 
   ExpressionAttributes& attrs_;
+  Stage stage_;
 };
 
 // DynamoDB refuses a condition whose first operand is a path repeated among the others.
@@ -236,18 +249,37 @@ std::optional<std::string> resolve_condition(ConditionTree& tree, ExpressionAttr
 }
 
 std::optional<std::string> resolve_update(UpdateTree& tree, ExpressionAttributes& attrs) {
-  Resolver resolver(attrs);
+  // Target paths first: the overlap check (made by the caller) needs their names.
+  Resolver names(attrs, Stage::kNames);
   for (UpdateAction& action : tree.actions) {
-    if (auto problem = resolver.path(action.path)) return problem;
+    if (auto problem = names.path(action.path)) return problem;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> resolve_update_values(UpdateTree& tree, ExpressionAttributes& attrs) {
+  Resolver values(attrs, Stage::kValues);
+  for (UpdateAction& action : tree.actions) {
     if (action.clause == UpdateClause::kRemove) continue;
-    if (auto problem = resolver.operand(action.value)) return problem;
-    AttributeType type = action.value.value.type;
-    if (action.clause == UpdateClause::kAdd && type != AttributeType::kN && !is_set_type(type)) {
+    if (auto problem = values.operand(action.value)) return problem;
+  }
+  // DynamoDB reports the operand problem of the last action written first.
+  Resolver checks(attrs, Stage::kChecks);
+  for (auto action = tree.actions.rbegin(); action != tree.actions.rend(); ++action) {
+    if (action->clause == UpdateClause::kRemove) continue;
+    if (auto problem = checks.operand(action->value)) return problem;
+    AttributeType type = action->value.value.type;
+    if (action->clause == UpdateClause::kAdd && type != AttributeType::kN && !is_set_type(type)) {
       return update_operand_problem("ADD", "ALLOWED_FOR_ADD_OPERAND", type);
     }
-    if (action.clause == UpdateClause::kDelete && !is_set_type(type)) {
+    if (action->clause == UpdateClause::kDelete && !is_set_type(type)) {
       return update_operand_problem("DELETE", "ALLOWED_FOR_DELETE_OPERAND", type);
     }
+  }
+  Resolver value_names(attrs, Stage::kNames);
+  for (UpdateAction& action : tree.actions) {
+    if (action.clause == UpdateClause::kRemove) continue;
+    if (auto problem = value_names.operand(action.value)) return problem;
   }
   return std::nullopt;
 }

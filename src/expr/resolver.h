@@ -14,7 +14,10 @@ namespace eddy::expr {
 
 // Each returns the first problem as a message without the "Invalid XExpression: " prefix.
 std::optional<std::string> resolve_condition(ConditionTree& tree, ExpressionAttributes& attrs);
+// Updates resolve in two calls with the overlap check between them, as DynamoDB orders its
+// checks: resolve_update resolves the target paths; resolve_update_values the value operands.
 std::optional<std::string> resolve_update(UpdateTree& tree, ExpressionAttributes& attrs);
+std::optional<std::string> resolve_update_values(UpdateTree& tree, ExpressionAttributes& attrs);
 std::optional<std::string> resolve_projection(ProjectionTree& tree, ExpressionAttributes& attrs);
 
 // The deepest document path DynamoDB accepts.

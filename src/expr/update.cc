@@ -1,6 +1,6 @@
 // parse_update: UpdateExpression text to a resolved Update, with DynamoDB's checks in its order:
-// size, syntax, repeated clauses, parentheses, names and functions, placeholders and operand
-// types, overlapping paths, then key attributes.
+// size, syntax, repeated clauses, parentheses, names and functions, target paths, overlapping
+// paths, value placeholders, operand types, then key attributes.
 #include "expr/ast.h"
 #include "expr/checks.h"
 #include "expr/document_path.h"
@@ -53,6 +53,7 @@ Result<Update> parse_update(std::string_view text, ExpressionAttributes& attrs,
   std::vector<const DocumentPath*> paths;
   for (const UpdateAction& action : resolved->actions) paths.push_back(&action.path.path);
   if (auto problem = find_overlapping_paths(paths)) return invalid_expression(kKind, *problem);
+  if (auto problem = resolve_update_values(*resolved, attrs)) return invalid_expression(kKind, *problem);
   for (const UpdateAction& action : resolved->actions) {
     const std::string& top = action.path.path[0].name;
     for (const std::string& key : key_attribute_names) {

@@ -180,6 +180,12 @@ Result<void> remove_from_set(Item& item, const DocumentPath& path, const Attribu
 
 Result<void> Update::apply(Item& item) const {
   if (tree_ == nullptr) return {};
+  Item result = item;
+  // DynamoDB checks that every target's enclosing map or list exists before it reads any
+  // operand; paths never overlap, so no action can create another's parent.
+  for (const UpdateAction& action : tree_->actions) {
+    if (auto parent = parent_of(result, action.path.path); !parent) return fail(parent.error());
+  }
   std::vector<AttributeValue> set_values;
   for (const UpdateAction& action : tree_->actions) {
     if (action.clause != UpdateClause::kSet) continue;
@@ -187,7 +193,6 @@ Result<void> Update::apply(Item& item) const {
     if (!value) return fail(value.error());
     set_values.push_back(std::move(*value));
   }
-  Item result = item;
   std::size_t next_value = 0;
   std::vector<const DocumentPath*> removals;
   for (const UpdateAction& action : tree_->actions) {

@@ -111,6 +111,46 @@ TEST(Update, ParseErrors) {
                                   "LIST, typeSet: ALLOWED_FOR_DELETE_OPERAND");
 }
 
+// Updates check target names, then overlaps, then value placeholders, then operand types (the
+// last action written first), then names inside values, then key attributes.
+TEST(Update, ReportsInDynamoDbOrder) {
+  const std::string p = "Invalid UpdateExpression: ";
+  auto e = [](const std::string& text) {
+    AttributeMap values = json_map(R"({":s":{"S":"x"},":n":{"N":"1"}})");
+    ExpressionAttributes attrs(nullptr, &values);
+    auto parsed = parse_update(text, attrs, table_keys());
+    return parsed ? std::string() : parsed.error().message;
+  };
+  EXPECT_EQ(e("SET a = :u, a = :n"), p + "Two document paths overlap with each other; must remove or rewrite one of "
+                                         "these paths; path one: [a], path two: [a]");
+  EXPECT_EQ(e("ADD o :n DELETE o :n"), p + "Two document paths overlap with each other; must remove or rewrite one "
+                                           "of these paths; path one: [o], path two: [o]");
+  EXPECT_EQ(e("SET a = :s + :n, b = :u"),
+            p + "An expression attribute value used in expression is not defined; attribute value: :u");
+  EXPECT_EQ(e("SET a = :s + :n, b = list_append(:n, :s)"),
+            p + "Incorrect operand type for operator or function; operator or function: list_append, operand type: N");
+  EXPECT_EQ(e("SET b = list_append(:n, :s), a = :s + :n"),
+            p + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
+  EXPECT_EQ(e("ADD p :s SET a = :s + :n"),
+            p + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
+  EXPECT_EQ(e("SET a = :s + :n ADD p :s"), p + "Incorrect operand type for operator or function; operator: ADD, "
+                                               "operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND");
+  EXPECT_EQ(e("SET a = #u, b = :s + :n"),
+            p + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
+  EXPECT_EQ(e("SET pk = :s + :n"),
+            p + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
+  EXPECT_EQ(e("SET pk = :n REMOVE a, a"), p + "Two document paths overlap with each other; must remove or rewrite "
+                                              "one of these paths; path one: [a], path two: [a]");
+}
+
+// A target whose enclosing map or list is missing is reported before a missing operand.
+TEST(Update, ChecksTargetsBeforeReadingOperands) {
+  EXPECT_EQ(updated("SET b = g, c.d = :s", "{}", R"({":s":{"S":"x"}})"),
+            "The document path provided in the update expression is invalid for update");
+  EXPECT_EQ(updated("SET a = :n - h, e[2] = :n", "{}", R"({":n":{"N":"1"}})"),
+            "The document path provided in the update expression is invalid for update");
+}
+
 TEST(Update, ApplyErrorsLeaveItemUnchanged) {
   const char* v = R"({":s":{"S":"x"},":n":{"N":"1"},":l":{"L":[]},":ss":{"SS":["a"]},":ns":{"NS":["1"]}})";
   const std::string invalid = "The document path provided in the update expression is invalid for update";
