@@ -108,10 +108,10 @@ Result<void> check_semantics(CreateTableRequest& parsed) {
     }
   }
   if (table.stream.enabled && table.stream.view_type.empty()) {
-    return validation_error(std::string(kInvalid) + "StreamViewType is required when StreamEnabled is true");
+    return validation_error("Table is being created with a stream enabled, UpdateViewType is required");
   }
   if (!table.stream.enabled && !table.stream.view_type.empty()) {
-    return validation_error(std::string(kInvalid) + "Stream view type cannot be specified when streams are disabled");
+    return validation_error("Table is being created with a stream disabled, UpdateViewType should not be specified");
   }
   return {};
 }

@@ -58,7 +58,7 @@ Result<void> validate_key(const TableDefinition& table, const Item& key) {
         return validation_error("The provided key element does not match the schema");
       }
       if (empty_scalar(it->second)) {
-        return validation_error(std::string(kInvalid) +
+        return validation_error(std::string("One or more parameter values are not valid. ") +
                                 "The AttributeValue for a key attribute cannot contain an empty " +
                                 (element.type == AttributeType::kS ? "string" : "binary") +
                                 " value. Key: " + element.name);
@@ -80,9 +80,8 @@ Result<void> validate_item(const TableDefinition& table, const Item& item) {
                                 type_name(element.type) + " actual: " + type_name(it->second.type));
       }
       if (empty_scalar(it->second)) {
-        return validation_error(std::string(kInvalid) +
-                                "One or more parameter values are not valid. The AttributeValue for a key attribute "
-                                "cannot contain an empty " +
+        return validation_error(std::string("One or more parameter values are not valid. The AttributeValue for a key "
+                                            "attribute cannot contain an empty ") +
                                 (element.type == AttributeType::kS ? "string" : "binary") +
                                 " value. Key: " + element.name);
       }

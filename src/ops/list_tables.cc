@@ -29,7 +29,8 @@ Result<std::string> list_tables(RequestContext& context, const JsonValue& reques
   writer.StartArray();
   for (auto it = first; it != last; ++it) writer.String(it->data(), static_cast<rapidjson::SizeType>(it->size()));
   writer.EndArray();
-  if (last != names.end()) {
+  // Like DynamoDB, a full page names its last table even when no more follow.
+  if (last != names.end() || (limit->has_value() && static_cast<std::size_t>(last - first) == page && page > 0)) {
     writer.Key("LastEvaluatedTableName");
     const std::string& last_name = *(last - 1);
     writer.String(last_name.data(), static_cast<rapidjson::SizeType>(last_name.size()));

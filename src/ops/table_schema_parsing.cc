@@ -92,8 +92,16 @@ Result<std::optional<ProvisionedThroughput>> read_throughput(const JsonValue& ob
 Result<KeySchema> resolve_key_schema(const KeySchemaInput& input, const std::vector<KeyElement>& definitions,
                                      bool multi_attribute_allowed) {
   KeySchema schema;
-  if (input.elements.empty()) {
-    return validation_error(std::string(kInvalid) + "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+  if (input.elements.empty() || input.elements.front().second != "HASH") {
+    return validation_error("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+  }
+  if (!multi_attribute_allowed && input.elements.size() == 2) {
+    if (input.elements[1].second != "RANGE") {
+      return validation_error("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    }
+    if (input.elements[0].first == input.elements[1].first) {
+      return validation_error("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    }
   }
   for (std::size_t i = 0; i < input.elements.size(); ++i) {
     const auto& [name, key_type] = input.elements[i];
@@ -111,16 +119,15 @@ Result<KeySchema> resolve_key_schema(const KeySchemaInput& input, const std::vec
     }
     if (key_type == "HASH") {
       if (!schema.range.empty() || (!schema.hash.empty() && !multi_attribute_allowed)) {
-        return validation_error(std::string(kInvalid) + "Invalid KeySchema: Too many hash keys");
+        return validation_error("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
       }
       schema.hash.push_back(*definition);
     } else {
       if (schema.hash.empty()) {
-        return validation_error(std::string(kInvalid) +
-                                "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        return validation_error("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
       }
       if (!schema.range.empty() && !multi_attribute_allowed) {
-        return validation_error(std::string(kInvalid) + "Invalid KeySchema: Too many range keys");
+        return validation_error("Invalid KeySchema: Too many range keys");
       }
       schema.range.push_back(*definition);
     }
@@ -128,8 +135,7 @@ Result<KeySchema> resolve_key_schema(const KeySchemaInput& input, const std::vec
   for (std::size_t i = 0; i < input.elements.size(); ++i) {
     for (std::size_t j = i + 1; j < input.elements.size(); ++j) {
       if (input.elements[i].first == input.elements[j].first) {
-        return validation_error(std::string(kInvalid) +
-                                "Invalid KeySchema: Some index key attribute have no definition");
+        return validation_error("Both the Hash Key and the Range Key element in the KeySchema have the same name");
       }
     }
   }

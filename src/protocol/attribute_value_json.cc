@@ -57,6 +57,7 @@ Result<AttributeValue> decode_set(AttributeType type, const JsonValue& json) {
   AttributeValue value;
   value.type = type;
   if (json.Empty()) {
+    if (type == AttributeType::kBS) return validation_error(std::string(kInvalid) + "Binary sets should not be empty");
     return validation_error(std::string(kInvalid) + "An " + set_word(type) + " set  may not be empty");
   }
   value.set.reserve(json.Size());
@@ -77,12 +78,15 @@ Result<AttributeValue> decode_set(AttributeType type, const JsonValue& json) {
   std::vector<std::string> sorted = value.set;
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+    // DynamoDB's three texts differ by set type (recorded against DynamoDB).
+    if (type == AttributeType::kNS) return validation_error("Input collection contains duplicates");
     std::string listing;
     for (const auto& member : json.GetArray()) {
       if (!listing.empty()) listing += ", ";
       listing += member.IsString() ? std::string(member.GetString(), member.GetStringLength()) : "?";
     }
-    return validation_error(std::string(kInvalid) + "Input collection [" + listing + "] contains duplicates.");
+    return validation_error(std::string(kInvalid) + "Input collection [" + listing + "]" +
+                            (type == AttributeType::kBS ? "of type BS contains duplicates." : " contains duplicates."));
   }
   return value;
 }

@@ -30,14 +30,21 @@ const JsonValue* member(const JsonValue& object, const char* name) {
 }
 
 ApiError wrong_type(const char* name, const JsonValue& value) {
-  return ApiError::serialization(std::string("Unexpected token received from parser: ") + json_kind(value) +
-                                 " for member " + name);
+  // DynamoDB's deserializer texts: scalars name the target type, containers complain about shape.
+  if (value.IsObject()) return ApiError::serialization("Start of structure or map found where not expected.");
+  if (value.IsArray()) return ApiError::serialization("Start of list found where not expected");
+  return ApiError::serialization("Unexpected field type");
+}
+
+ApiError wrong_scalar_type(const JsonValue& value, const char* target) {
+  if (value.IsObject() || value.IsArray()) return wrong_type("", value);
+  return ApiError::serialization(std::string(json_kind(value)) + " cannot be converted to " + target);
 }
 
 Result<std::optional<std::string>> read_string(const JsonValue& object, const char* name) {
   const JsonValue* value = member(object, name);
   if (value == nullptr) return std::optional<std::string>();
-  if (!value->IsString()) return fail(wrong_type(name, *value));
+  if (!value->IsString()) return fail(wrong_scalar_type(*value, "String"));
   return std::optional<std::string>(std::string(value->GetString(), value->GetStringLength()));
 }
 
@@ -46,19 +53,20 @@ Result<std::optional<int64_t>> read_integer(const JsonValue& object, const char*
   if (value == nullptr) return std::optional<int64_t>();
   if (value->IsInt64()) return std::optional<int64_t>(value->GetInt64());
   if (value->IsNumber()) return std::optional<int64_t>(static_cast<int64_t>(value->GetDouble()));
-  return fail(wrong_type(name, *value));
+  return fail(wrong_scalar_type(*value, "Integer"));
 }
 
 Result<std::optional<bool>> read_bool(const JsonValue& object, const char* name) {
   const JsonValue* value = member(object, name);
   if (value == nullptr) return std::optional<bool>();
-  if (!value->IsBool()) return fail(wrong_type(name, *value));
+  if (!value->IsBool()) return fail(wrong_scalar_type(*value, "Boolean"));
   return std::optional<bool>(value->GetBool());
 }
 
 Result<const JsonValue*> read_object(const JsonValue& object, const char* name) {
   const JsonValue* value = member(object, name);
-  if (value != nullptr && !value->IsObject()) return fail(wrong_type(name, *value));
+  if (value != nullptr && value->IsArray()) return fail(wrong_type(name, *value));
+  if (value != nullptr && !value->IsObject()) return fail(ApiError::serialization("Unexpected field type"));
   return value;
 }
 
@@ -148,7 +156,10 @@ void ConstraintViolations::table_name(std::string_view path, const std::optional
   bool pattern_ok = !value->empty();
   for (char c : *value) pattern_ok = pattern_ok && valid_name_char(c);
   if (!pattern_ok) add(path, value, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-  length(path, value, 3, 255);
+  // DynamoDB reports a table name of the wrong length on its own, after the constraint list.
+  if (value->size() < 3 || value->size() > 255) {
+    name_length_error_ = "TableName must be at least 3 characters long and at most 255 characters long";
+  }
 }
 
 void ConstraintViolations::index_name(std::string_view path, const std::optional<std::string>& value, bool required) {
@@ -166,6 +177,7 @@ void ConstraintViolations::integer_range(std::string_view path, const std::optio
 }
 
 Result<void> ConstraintViolations::result() const {
+  if (messages_.empty() && !name_length_error_.empty()) return validation_error(name_length_error_);
   if (messages_.empty()) return {};
   std::string text = std::to_string(messages_.size()) +
                      (messages_.size() == 1 ? " validation error detected: " : " validation errors detected: ");

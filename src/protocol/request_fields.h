@@ -20,8 +20,12 @@ namespace eddy {
 // The member `name` of `object`, or nullptr when absent or JSON null (DynamoDB treats both alike).
 const JsonValue* member(const JsonValue& object, const char* name);
 
-// SerializationException for a member of the wrong JSON type.
+// SerializationException for a member of the wrong JSON type (an object or array where another
+// shape was expected).
 ApiError wrong_type(const char* name, const JsonValue& value);
+// SerializationException for a scalar member that is not of `target` type ("NUMBER_VALUE cannot be
+// converted to String").
+ApiError wrong_scalar_type(const JsonValue& value, const char* target);
 
 Result<std::optional<std::string>> read_string(const JsonValue& object, const char* name);
 Result<std::optional<int64_t>> read_integer(const JsonValue& object, const char* name);
@@ -54,6 +58,7 @@ class ConstraintViolations {
 
  private:
   std::vector<std::string> messages_;
+  std::string name_length_error_;
 };
 
 }  // namespace eddy
