@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "ops/index_definitions.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
 #include "ops/table_schema_parsing.h"
@@ -17,6 +18,8 @@ struct CreateTableRequest {
   TableDefinition table;
   std::optional<ProvisionedThroughput> throughput;
   std::optional<std::string> billing_mode;
+  std::optional<std::vector<IndexInput>> local_indexes;
+  std::optional<std::vector<IndexInput>> global_indexes;
 };
 
 Result<CreateTableRequest> parse(const JsonValue& request) {
@@ -36,6 +39,12 @@ Result<CreateTableRequest> parse(const JsonValue& request) {
                    (*key_schema)->elements.empty() ? "Member must have length greater than or equal to 1"
                                                    : "Member must have length less than or equal to 2");
   }
+  auto local_indexes =
+      read_index_inputs(request, "LocalSecondaryIndexes", "localSecondaryIndexes", false, violations);
+  if (!local_indexes) return fail(local_indexes.error());
+  auto global_indexes =
+      read_index_inputs(request, "GlobalSecondaryIndexes", "globalSecondaryIndexes", true, violations);
+  if (!global_indexes) return fail(global_indexes.error());
   auto throughput = read_throughput(request, "ProvisionedThroughput", "provisionedThroughput", violations);
   if (!throughput) return fail(throughput.error());
   auto billing = read_string(request, "BillingMode");
@@ -62,6 +71,8 @@ Result<CreateTableRequest> parse(const JsonValue& request) {
   table.key = std::move(*schema);
   parsed.throughput = *throughput;
   parsed.billing_mode = *billing;
+  parsed.local_indexes = std::move(*local_indexes);
+  parsed.global_indexes = std::move(*global_indexes);
   table.table_class = table_class->value_or("STANDARD");
   table.deletion_protection = protection->value_or(false);
   if (*stream) table.stream = **stream;
@@ -85,6 +96,9 @@ Result<void> check_semantics(CreateTableRequest& parsed) {
   }
   table.billing_mode = mode;
   if (parsed.throughput) table.throughput = *parsed.throughput;
+  if (auto indexes = resolve_create_table_indexes(table, parsed.local_indexes, parsed.global_indexes, mode); !indexes) {
+    return indexes;
+  }
   // Every definition must be used by a key of the table or of an index.
   std::vector<std::string> used = table.key.attribute_names();
   for (const auto& index : table.local_indexes) {

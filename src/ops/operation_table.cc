@@ -25,6 +25,8 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "GetItem", get_item},
     Entry{kDynamoDbPrefix, "ListTables", list_tables},
     Entry{kDynamoDbPrefix, "PutItem", put_item},
+    Entry{kDynamoDbPrefix, "Query", query},
+    Entry{kDynamoDbPrefix, "Scan", scan},
     Entry{kDynamoDbPrefix, "TransactGetItems", transact_get_items},
     Entry{kDynamoDbPrefix, "TransactWriteItems", transact_write_items},
     Entry{kDynamoDbPrefix, "UpdateTable", update_table},

@@ -1,0 +1,93 @@
+// GSI backfill and removal; see index_backfill.h.
+#include "engine/index_backfill.h"
+
+#include <vector>
+
+#include "engine/collection_reader.h"
+#include "engine/index_writer.h"
+#include "engine/item_codec.h"
+#include "engine/key_codec.h"
+
+namespace eddy::engine {
+namespace {
+
+constexpr std::size_t kBatchItems = 256;
+
+// Writes the entries of the items at `keys`, read again under their locks.
+Result<void> backfill_batch(Database& database, const TableDefinition& table, const SecondaryIndex& index,
+                            const std::vector<std::string>& keys) {
+  KeyLocks::Guard guard = database.locks().lock_all(keys);
+  WriteSet writes;
+  for (const auto& key : keys) {
+    auto bytes = database.storage().get(key);
+    if (!bytes) continue;  // deleted since the batch was listed
+    auto item = decode_item(*bytes);
+    if (!item) continue;
+    // A write after the index was published may already have added the entry (and counted it).
+    auto entry_key = index_entry_key(table, index, *item);
+    if (!entry_key || database.storage().get(*entry_key)) continue;
+    stage_index_entry(table, index, *item, writes);
+  }
+  if (writes.empty()) return {};
+  return database.storage().write(writes);
+}
+
+// Sets the index's counters to what its entries hold. Writes during the backfill adjust the counters
+// for entries the backfill had not written yet, so the counters are made exact once it is done.
+Result<void> recount_index(Database& database, const SecondaryIndex& index) {
+  int64_t count = 0;
+  int64_t bytes = 0;
+  for (CollectionReader reader(database.storage(), collection_range(kIndexPrefix, index.id), true, std::nullopt);
+       reader.valid(); reader.next()) {
+    auto item = decode_item(reader.value());
+    if (!item) continue;
+    ++count;
+    bytes += static_cast<int64_t>(item_size(*item));
+  }
+  auto [stored_count, stored_bytes] = database.counters(index.id);
+  if (count == stored_count && bytes == stored_bytes) return {};
+  WriteSet writes;
+  writes.add_counters(counters_key(index.id), count - stored_count, bytes - stored_bytes);
+  return database.storage().write(writes);
+}
+
+}  // namespace
+
+Result<void> backfill_index(Database& database, const TableDefinition& table, const SecondaryIndex& index) {
+  KeyRange range = collection_range(kItemPrefix, table.id);
+  std::optional<std::string> after;
+  while (true) {
+    std::vector<std::string> keys;
+    {
+      CollectionReader reader(database.storage(), range, true, after);
+      for (; reader.valid() && keys.size() < kBatchItems; reader.next()) keys.emplace_back(reader.key());
+    }
+    if (keys.empty()) return recount_index(database, index);
+    if (auto written = backfill_batch(database, table, index, keys); !written) return written;
+    after = keys.back();
+  }
+}
+
+Result<void> drop_index_entries(Database& database, uint64_t index_id) {
+  KeyRange range = collection_range(kIndexPrefix, index_id);
+  std::optional<std::string> after;
+  while (true) {
+    WriteSet writes;
+    std::size_t count = 0;
+    {
+      CollectionReader reader(database.storage(), range, true, after);
+      for (; reader.valid() && count < 1000; reader.next(), ++count) {
+        writes.remove(reader.key());
+        after = std::string(reader.key());
+      }
+    }
+    if (count == 0) {
+      WriteSet counters;
+      counters.remove(counters_key(index_id));
+      return database.storage().write(counters);
+    }
+    if (auto written = database.storage().write(writes); !written) return written;
+  }
+}
+
+}  // namespace eddy::engine

@@ -1,0 +1,102 @@
+// One page of a Query or Scan; see read_pager.h.
+#include "ops/read_pager.h"
+
+#include "engine/index_writer.h"
+#include "engine/item_codec.h"
+#include "engine/key_codec.h"
+#include "protocol/attribute_value_json.h"
+
+namespace eddy::ops {
+namespace {
+
+// The LastEvaluatedKey of an entry: the table's key, plus the index's key for index reads.
+Item evaluated_key(const ReadRequest& read, const Item& item) {
+  Item key = engine::key_of(read.table->key, item);
+  if (read.index != nullptr) {
+    for (auto& [name, value] : engine::key_of(read.index->key, item)) key.emplace(name, value);
+  }
+  return key;
+}
+
+struct PageState {
+  int64_t scanned = 0;
+  int64_t count = 0;
+  std::size_t bytes = 0;
+  double table_fetch_units = 0;
+  std::optional<Item> last_key;
+};
+
+ConsumedCapacity page_capacity(const ReadRequest& read, const PageState& state) {
+  ConsumedCapacity capacity;
+  capacity.table_name = read.table->name;
+  double units = read_units(state.bytes, read.consistent);
+  if (read.index == nullptr) {
+    capacity.table_units = units;
+  } else {
+    capacity.table_units = state.table_fetch_units;
+    (read.global_index ? capacity.global_indexes : capacity.local_indexes)[read.index->name] = units;
+  }
+  return capacity;
+}
+
+}  // namespace
+
+std::string start_key_of(const ReadRequest& read, const Item& start) {
+  if (read.index == nullptr) return engine::item_key(read.table->id, read.table->key, start);
+  return engine::index_entry_key(*read.table, *read.index, start).value_or(std::string());
+}
+
+Result<std::string> read_page(RequestContext& context, const ReadRequest& read, const PageRange& page) {
+  auto& database = context.database();
+  engine::CollectionReader reader(database.storage(), page.range, page.forward, page.exclusive_start);
+  bool return_items = read.mode != SelectMode::kCount;
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  if (return_items) {
+    writer.Key("Items");
+    writer.StartArray();
+  }
+  PageState state;
+  for (; reader.valid(); reader.next()) {
+    std::optional<Item> entry = engine::decode_item(reader.value());
+    if (!entry) continue;
+    state.bytes += item_size(*entry);
+    ++state.scanned;
+    std::optional<Item> fetched;
+    if (read.fetch_from_table) {
+      fetched = database.get_item(*read.table, engine::key_of(read.table->key, *entry));
+      state.table_fetch_units += read_units(fetched ? item_size(*fetched) : 0, read.consistent);
+    }
+    const Item& item = fetched ? *fetched : *entry;
+    bool keep = true;
+    if (!read.filter.empty()) {
+      auto matched = read.filter.evaluate(item);
+      if (!matched) return fail(matched.error());
+      keep = *matched;
+    }
+    if (keep) {
+      ++state.count;
+      if (return_items) encode_attribute_map(writer, read.projection.apply(fetched ? std::move(*fetched) : *entry));
+    }
+    bool full = (read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes;
+    if (full) {
+      state.last_key = evaluated_key(read, *entry);
+      break;
+    }
+  }
+  if (return_items) writer.EndArray();
+  writer.Key("Count");
+  writer.Int64(state.count);
+  writer.Key("ScannedCount");
+  writer.Int64(state.scanned);
+  if (state.last_key) {
+    writer.Key("LastEvaluatedKey");
+    encode_attribute_map(writer, *state.last_key);
+  }
+  write_consumed_capacity(writer, read.capacity, page_capacity(read, state));
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace eddy::ops

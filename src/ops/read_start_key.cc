@@ -1,0 +1,36 @@
+// ExclusiveStartKey shape checks; see read_start_key.h.
+#include "ops/read_start_key.h"
+
+namespace eddy::ops {
+
+Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, const char* invalid,
+                                   const char* mismatch) {
+  std::vector<KeyElement> needed;
+  auto add = [&](const std::vector<KeyElement>& elements) {
+    for (const auto& element : elements) {
+      bool present = std::any_of(needed.begin(), needed.end(), [&](const KeyElement& e) { return e.name == element.name; });
+      if (!present) needed.push_back(element);
+    }
+  };
+  add(read.table->key.hash);
+  add(read.table->key.range);
+  if (read.index != nullptr) {
+    add(read.index->key.hash);
+    add(read.index->key.range);
+  }
+  if (start.size() != needed.size()) return validation_error(invalid);
+  for (const auto& element : needed) {
+    auto it = start.find(element.name);
+    if (it == start.end()) return validation_error(invalid);
+  }
+  for (const auto& element : needed) {
+    const AttributeValue& value = start.at(element.name);
+    if (value.type != element.type) return validation_error(mismatch);
+    if ((value.type == AttributeType::kS || value.type == AttributeType::kB) && value.scalar.empty()) {
+      return validation_error(mismatch);
+    }
+  }
+  return {};
+}
+
+}  // namespace eddy::ops
