@@ -1,0 +1,71 @@
+// eddy_fixed_server: answers every HTTP request with the same small JSON body. It does no work, so
+// its throughput on a machine is the ceiling any HTTP server reaches there with the same client.
+//   eddy_fixed_server [PORT] [THREADS]     (defaults: 8779, one thread per core)
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  explicit Session(tcp::socket socket) : stream_(std::move(socket)) {}
+  void read() {
+    request_ = {};
+    bhttp::async_read(stream_, buffer_, request_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (!ec) self->answer();
+    });
+  }
+
+ private:
+  void answer() {
+    response_ = {bhttp::status::ok, request_.version()};
+    response_.set(bhttp::field::content_type, "application/x-amz-json-1.0");
+    response_.set("x-amzn-RequestId", "FIXEDRESPONSE0000000000000000000000000000000000000000");
+    response_.body() = R"({"ConsumedCapacity":{"TableName":"fixed","CapacityUnits":1.0}})";
+    response_.keep_alive(request_.keep_alive());
+    response_.prepare_payload();
+    bhttp::async_write(stream_, response_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (!ec && self->response_.keep_alive()) self->read();
+    });
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  bhttp::request<bhttp::string_body> request_;
+  bhttp::response<bhttp::string_body> response_;
+};
+
+void accept(tcp::acceptor& acceptor) {
+  acceptor.async_accept([&acceptor](beast::error_code ec, tcp::socket socket) {
+    if (!ec) {
+      socket.set_option(tcp::no_delay(true));
+      std::make_shared<Session>(std::move(socket))->read();
+    }
+    accept(acceptor);
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  unsigned short port = argc > 1 ? static_cast<unsigned short>(std::stoi(argv[1])) : 8779;
+  unsigned threads = argc > 2 ? std::stoul(argv[2]) : std::max(1u, std::thread::hardware_concurrency());
+  asio::io_context io;
+  tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), port});
+  accept(acceptor);
+  std::cout << "eddy_fixed_server on 127.0.0.1:" << port << std::endl;
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
+  io.run();
+}
