@@ -29,6 +29,7 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "Scan", scan},
     Entry{kDynamoDbPrefix, "TransactGetItems", transact_get_items},
     Entry{kDynamoDbPrefix, "TransactWriteItems", transact_write_items},
+    Entry{kDynamoDbPrefix, "UpdateItem", update_item},
     Entry{kDynamoDbPrefix, "UpdateTable", update_table},
     Entry{kDynamoDbPrefix, "UpdateTimeToLive", update_time_to_live},
     Entry{kStreamsPrefix, "DescribeStream", describe_stream},

@@ -15,6 +15,7 @@ Result<std::string> update_table(RequestContext& context, const JsonValue& reque
 Result<std::string> put_item(RequestContext& context, const JsonValue& request);
 Result<std::string> get_item(RequestContext& context, const JsonValue& request);
 Result<std::string> delete_item(RequestContext& context, const JsonValue& request);
+Result<std::string> update_item(RequestContext& context, const JsonValue& request);
 // Reads
 Result<std::string> query(RequestContext& context, const JsonValue& request);
 Result<std::string> scan(RequestContext& context, const JsonValue& request);
