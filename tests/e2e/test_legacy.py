@@ -86,6 +86,7 @@ def test_failed_expected_returns_the_item_when_asked(raw, table):
     resp = raw("DeleteItem", {"TableName": table, "Key": {"pk": S("k")}, "Expected": {"n": {"Value": N(1)}},
                               "ReturnValuesOnConditionCheckFailure": "ALL_OLD"})
     assert_error(resp, "ConditionalCheckFailedException", "The conditional request failed")
+    assert resp.json["Item"] == ITEM
 
 
 @pytest.mark.parametrize("expected, message", [
