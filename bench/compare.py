@@ -73,7 +73,10 @@ def main():
         print()
         metrics = {}
         for line in open(sys.argv[2]):
-            label, name, value = line.rstrip("\n").split("\t")
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3:
+                continue
+            label, name, value = fields
             metrics.setdefault(name, {})[label] = value
         targets = {"cold_start_ms": 20, "idle_rss_mb": 20, "peak_rss_mb": 200}
         for name, values in metrics.items():
@@ -82,7 +85,8 @@ def main():
             status = ""
             if goal is not None and eddy not in ("-", ""):
                 status = "met" if float(eddy) < goal else f"target < {goal}"
-            print(f"{name:<26} eddy {eddy:>8}   DynamoDB Local {values.get('local', '-'):>8}   {status}")
+            print(f"{name:<26} eddy {eddy:>8}   DynamoDB Local {values.get('local', '-'):>8}   "
+                  f"fixed server {values.get('fixed', '-'):>6}   {status}")
 
 
 if __name__ == "__main__":

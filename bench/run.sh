@@ -5,7 +5,7 @@
 #   bash bench/run.sh
 # Environment (defaults): BENCH_SECONDS=3 per workload, BENCH_CONNECTIONS=16, BENCH_ITEMS=100000,
 # BENCH_LOCAL_ITEMS=100000 (DynamoDB Local's preload), BENCH_STREAM_RECORDS=50000, BENCH_BUILD=build-bench,
-# BENCH_SKIP_LOCAL=1 to leave DynamoDB Local out, ports BENCH_EDDY_PORT=18778, BENCH_LOCAL_PORT=8778,
+# BENCH_SKIP_LOCAL=1 to leave DynamoDB Local out, ports BENCH_EDDY_PORT=18778, BENCH_LOCAL_PORT=18780,
 # BENCH_FIXED_PORT=18779.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ items=${BENCH_ITEMS:-100000}
 local_items=${BENCH_LOCAL_ITEMS:-$items}
 records=${BENCH_STREAM_RECORDS:-50000}
 eddy_port=${BENCH_EDDY_PORT:-18778}
-local_port=${BENCH_LOCAL_PORT:-8778}
+local_port=${BENCH_LOCAL_PORT:-18780}
 fixed_port=${BENCH_FIXED_PORT:-18779}
 oracle=/work/shared/oracle/dynamodb-local.sh
 
@@ -38,7 +38,11 @@ wait_for_port() {  # PORT: until a TCP connect succeeds (at most 30 s)
   for _ in $(seq 1 600); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done
   echo "nothing answers on port $1" >&2; return 1
 }
-memory_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$eddy_port" "$local_port" "$fixed_port"; do
+  port_is_free "$port" || { echo "port $port is in use: set BENCH_*_PORT (see the top of this file)" >&2; exit 1; }
+done
+memory_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status" 2>/dev/null || true; }
 metric() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$metrics"; }
 suite() {  # LABEL PORT ITEMS WORKLOADS
   "$loadgen" --label "$1" --port "$2" --items "$3" --stream-records "$records" --seconds "$seconds" \
@@ -53,6 +57,12 @@ for i in 1 2 3 4 5; do
 done | sort -n -k2 | sed -n 3p | tee "$work/cold.txt"
 metric eddy cold_start_ms "$(awk '{print $2}' "$work/cold.txt")"
 metric eddy idle_rss_mb "$(awk '{printf "%.1f", $4/1024}' "$work/cold.txt")"
+
+for i in 1 2 3 4 5; do
+  "$loadgen" cold-start --port "$fixed_port" --idle-seconds 1 -- "$build/bench/eddy_fixed_server" "$fixed_port" | grep cold
+done | sort -n -k2 | sed -n 3p | tee "$work/cold-fixed.txt"
+metric fixed cold_start_ms "$(awk '{print $2}' "$work/cold-fixed.txt")"
+metric fixed idle_rss_mb "$(awk '{printf "%.1f", $4/1024}' "$work/cold-fixed.txt")"
 
 echo "== fixed-response server"
 "$build/bench/eddy_fixed_server" "$fixed_port" >/dev/null & pids+=($!)
@@ -74,10 +84,12 @@ if [ -z "${BENCH_SKIP_LOCAL:-}" ]; then
   home=${DDB_LOCAL_HOME:-$HOME/.cache/dynamodb-local}
   "$loadgen" cold-start --port "$local_port" --idle-seconds 1 -- bash -c "cd '$home' && exec java \
     -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -port $local_port -inMemory -sharedDb \
-    -disableTelemetry" | tee "$work/cold-local.txt" >/dev/null || true
+    -disableTelemetry" | grep cold_start | tee "$work/cold-local.txt" || true
   metric local cold_start_ms "$(awk '{print $2}' "$work/cold-local.txt")"
   metric local idle_rss_mb "$(awk '{printf "%.1f", $4/1024}' "$work/cold-local.txt")"
   local_pid=$(bash "$oracle" start "$local_port"); pids+=($local_pid)
+  sleep 1
+  kill -0 "$local_pid" || { echo "DynamoDB Local exited (port $local_port taken?)" >&2; exit 1; }
   suite local "$local_port" "$local_items" load
   suite local "$local_port" "$local_items" "$all_but_load"
   metric local peak_rss_mb "$(memory_kb "$local_pid" VmHWM | awk '{printf "%.1f", $1/1024}')"
