@@ -1,0 +1,52 @@
+// TagResource: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html
+#include <mutex>
+
+#include "ops/operations.h"
+#include "ops/resource_arn.h"
+#include "ops/table_schema_parsing.h"
+
+namespace eddy::ops {
+namespace {
+
+constexpr std::size_t kMaxTags = 50;
+
+}  // namespace
+
+Result<std::string> tag_resource(RequestContext& context, const JsonValue& request) {
+  ConstraintViolations violations;
+  auto tags = read_tags(request, violations);
+  if (!tags) return fail(tags.error());
+  violations.not_null("tags", tags->has_value());
+  if (*tags) {
+    for (std::size_t i = 0; i < (*tags)->size(); ++i) {
+      const Tag& tag = (**tags)[i];
+      std::string prefix = "tags." + std::to_string(i + 1) + ".member.";
+      violations.length(prefix + "key", tag.key, 1, 128);
+      violations.length(prefix + "value", tag.value, 0, 256);
+    }
+  }
+  if (auto checked = violations.result(); !checked) return fail(checked.error());
+  auto& catalog = context.database().catalog();
+  std::lock_guard<std::mutex> ddl(catalog.ddl_mutex());
+  auto table = table_of_resource_arn(context, request);
+  if (!table) return fail(table.error());
+  TableDefinition updated = **table;
+  for (const Tag& tag : **tags) {
+    bool replaced = false;
+    for (Tag& existing : updated.tags) {
+      if (existing.key == tag.key) {
+        existing.value = tag.value;
+        replaced = true;
+      }
+    }
+    if (!replaced) updated.tags.push_back(tag);
+  }
+  if (updated.tags.size() > kMaxTags) {
+    return fail(ApiError{ErrorCode::kLimitExceeded,
+                         "The number of tags on the resource exceeds the limit of " + std::to_string(kMaxTags), {}});
+  }
+  if (auto stored = catalog.put(std::move(updated)); !stored) return fail(stored.error());
+  return std::string("{}");
+}
+
+}  // namespace eddy::ops
