@@ -1,10 +1,9 @@
 // TransactionUpdate: the Update action of TransactWriteItems (UpdateExpression, an optional
-// ConditionExpression, and their shared ExpressionAttributeNames/Values), parsed with the
-// expression engine once the table's key attributes are known, and applied under the item's lock.
+// ConditionExpression, and their shared ExpressionAttributeNames/Values), parsed with UpdateItem's
+// checks (ops/expression_parameters.h) once the table's key attributes are known, and applied
+// under the item's lock.
 #pragma once
 
-#include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "expr/expression.h"
 #include "model/api_error.h"
 #include "model/attribute_value.h"
+#include "ops/write_condition.h"
 #include "protocol/json.h"
 
 namespace eddy::ops {
@@ -26,11 +26,8 @@ class TransactionUpdate {
   Result<Item> apply(const std::optional<Item>& current, const Item& key) const;
 
  private:
-  // The placeholders' maps outlive the parsed trees that were resolved against them.
-  std::shared_ptr<const std::map<std::string, std::string>> names_;
-  std::shared_ptr<const AttributeMap> values_;
   expr::Update update_;
-  expr::Condition condition_;
+  WriteCondition condition_;
 };
 
 }  // namespace eddy::ops
