@@ -154,6 +154,10 @@ Result<ConditionNode> expected_node(const LegacyCondition& c) {
     if (auto checked = check_operator(*c.op, values); !checked) return fail(checked.error());
     return operator_node(*c.op, c.attribute, values);
   }
+  if (c.has_value_list) {
+    return validation_error(std::string(kInvalid) + "AttributeValueList can only be used with a ComparisonOperator" +
+                            for_attribute);
+  }
   if (c.exists == false) {
     if (c.value) return validation_error(std::string(kInvalid) + "Value cannot be used when Exists is false" + for_attribute);
     return function_node("attribute_not_exists", {path_operand(c.attribute)});

@@ -93,6 +93,8 @@ def test_failed_expected_returns_the_item_when_asked(raw, table):
     ({"n": {"Exists": False, "Value": N(1)}}, INVALID + "Value cannot be used when Exists is false for Attribute: n"),
     ({"n": {"Exists": True}}, INVALID + "Value must be provided when Exists is true for Attribute: n"),
     ({"n": {}}, INVALID + "Value must be provided when Exists is null for Attribute: n"),
+    ({"n": {"AttributeValueList": [N(1)]}},
+     INVALID + "AttributeValueList can only be used with a ComparisonOperator for Attribute: n"),
     ({"n": {"ComparisonOperator": "BETWEEN", "AttributeValueList": [N(1)]}},
      INVALID + "Invalid number of argument(s) for the BETWEEN ComparisonOperator"),
     ({"n": {"ComparisonOperator": "NULL", "AttributeValueList": [N(1)]}},
