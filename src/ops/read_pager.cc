@@ -75,15 +75,17 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
       if (!matched) return fail(matched.error());
       keep = *matched;
     }
+    bool full = (read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes;
+    if (full) state.last_key = evaluated_key(read, *entry);
     if (keep) {
       ++state.count;
-      if (return_items) encode_attribute_map(writer, read.projection.apply(fetched ? std::move(*fetched) : *entry));
+      if (return_items && read.projection.empty()) {
+        encode_attribute_map(writer, item);
+      } else if (return_items) {
+        encode_attribute_map(writer, read.projection.apply(fetched ? std::move(*fetched) : std::move(*entry)));
+      }
     }
-    bool full = (read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes;
-    if (full) {
-      state.last_key = evaluated_key(read, *entry);
-      break;
-    }
+    if (full) break;
   }
   if (return_items) writer.EndArray();
   writer.Key("Count");
