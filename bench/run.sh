@@ -18,7 +18,7 @@ records=${BENCH_STREAM_RECORDS:-50000}
 eddy_port=${BENCH_EDDY_PORT:-18778}
 local_port=${BENCH_LOCAL_PORT:-18780}
 fixed_port=${BENCH_FIXED_PORT:-18779}
-oracle=/work/shared/oracle/dynamodb-local.sh
+oracle="$root/bench/dynamodb-local.sh"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --target eddy eddy_loadgen eddy_fixed_server -j2 | tail -n1
