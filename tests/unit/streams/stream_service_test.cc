@@ -123,7 +123,9 @@ TEST_F(StreamServiceTest, RolloverClosesTheShardAndChildContinues) {
   std::string parent_id = parent.shard_id;
   clock_.advance(1000 + 200);  // past retention after closing: the parent goes
   service_->maintain();
-  for (const auto& shard : service_->describe_stream(table_.stream_arn())->shards) {
+  auto described = service_->describe_stream(table_.stream_arn());
+  ASSERT_TRUE(described);
+  for (const auto& shard : described->shards) {
     EXPECT_NE(shard.shard_id, parent_id);
   }
 }
