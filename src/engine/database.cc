@@ -63,6 +63,12 @@ Result<void> Database::commit(CommitContext& context) {
 Result<WriteOutcome> Database::write_item(const TableDefinition& table, const Item& key, const Mutator& mutate,
                                           bool expired_by_ttl) {
   std::string rocks_key = item_key(table.id, table.key, key);
+  // As on DynamoDB, a single-item write on an item that an in-flight transaction holds is refused
+  // (TTL deletions are the service's own and simply wait for the item's lock).
+  if (!expired_by_ttl && transaction_claims_.held(rocks_key)) {
+    return fail(ApiError{ErrorCode::kTransactionConflict,
+                         "Operation was rejected because there is an ongoing transaction for the item.", {}});
+  }
   KeyLocks::Guard guard = locks_.lock(rocks_key);
   WriteOutcome outcome;
   if (auto bytes = storage_->get(rocks_key)) outcome.old_item = decode_item(*bytes);

@@ -41,12 +41,16 @@ std::vector<std::size_t> TransactionClaims::try_claim(const std::vector<std::str
   });
   if (!conflicts.empty()) return conflicts;
   for (const auto& key : keys) held_.insert(key);
+  held_count_.store(held_.size(), std::memory_order_release);
   lock.unlock();
   claim = Claim(this, keys);  // after unlocking: replacing a previous claim releases it
   return {};
 }
 
 bool TransactionClaims::held(const std::string& key) const {
+  // Single-item writes ask this on every request: without any transaction in flight the answer
+  // needs no lock, so unrelated writes never meet on this mutex.
+  if (held_count_.load(std::memory_order_acquire) == 0) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   return held_.count(key) != 0;
 }
@@ -55,6 +59,7 @@ void TransactionClaims::release(const std::vector<std::string>& keys) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& key : keys) held_.erase(key);
+    held_count_.store(held_.size(), std::memory_order_release);
   }
   released_.notify_all();
 }

@@ -1,12 +1,13 @@
 // TransactionClaims: which items in-flight transactions hold, so that a second transaction naming
 // one of them is refused (TransactionConflict) as DynamoDB refuses it, instead of silently queueing
-// behind the first. Single-item writes do not look here: they wait on the item's stripe lock, which
-// the transaction holds while it commits (see docs/transactions.md).
+// behind the first, and a single-item write on one of them fails with TransactionConflictException
+// (see docs/transactions.md).
 //
 // Claims are all-or-nothing: a transaction claims every item it names at once or none, so two
 // transactions never hold parts of each other's items and cannot deadlock.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -50,6 +51,7 @@ class TransactionClaims {
   mutable std::mutex mutex_;
   std::condition_variable released_;
   std::unordered_set<std::string> held_;
+  std::atomic<std::size_t> held_count_{0};  // held_.size(), readable without the mutex
 };
 
 }  // namespace eddy::engine

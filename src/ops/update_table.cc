@@ -104,8 +104,12 @@ Result<std::string> update_table(RequestContext& context, const JsonValue& reque
   if (auto applied = apply_stream_update(step); !applied) return fail(applied.error());
   if (auto applied = apply_index_updates(step); !applied) return fail(applied.error());
   if (auto stored = database.catalog().put(table); !stored) return fail(stored.error());
+  // The answer describes the table as the request left it (a new GSI CREATING and Backfilling, as
+  // AWS answers); the backfill then completes before the answer is sent, so the next DescribeTable
+  // shows it ACTIVE and no reader ever meets a half-filled index.
+  std::string response = table_description_response(context, "TableDescription", table);
   if (auto finished = finish_index_updates(step); !finished) return fail(finished.error());
-  return table_description_response(context, "TableDescription", *database.catalog().find(table.name));
+  return response;
 }
 
 }  // namespace eddy::ops
