@@ -1,32 +1,19 @@
 // TableDefinition <-> JSON for the catalog. Field names are persisted: do not rename.
 #include "engine/catalog_codec.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "engine/json_fields.h"
 
 namespace eddy::engine {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-using Json = rapidjson::Value;
-
-void put(Writer& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-void put(Writer& w, const char* key, int64_t value) {
-  w.Key(key);
-  w.Int64(value);
-}
-void put(Writer& w, const char* key, double value) {
-  w.Key(key);
-  w.Double(value);
-}
-void put(Writer& w, const char* key, bool value) {
-  w.Key(key);
-  w.Bool(value);
-}
+using json::get_array;
+using json::get_bool;
+using json::get_double;
+using json::get_int;
+using json::get_string;
+using json::put;
+using Json = json::Value;
+using Writer = json::Writer;
 
 void put_elements(Writer& w, const char* key, const std::vector<KeyElement>& elements) {
   w.Key(key);
@@ -71,28 +58,6 @@ void put_indexes(Writer& w, const char* key, const std::vector<SecondaryIndex>& 
     w.EndObject();
   }
   w.EndArray();
-}
-
-std::string get_string(const Json& o, const char* key) {
-  auto it = o.FindMember(key);
-  return it != o.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                       : std::string();
-}
-int64_t get_int(const Json& o, const char* key) {
-  auto it = o.FindMember(key);
-  return it != o.MemberEnd() && it->value.IsInt64() ? it->value.GetInt64() : 0;
-}
-double get_double(const Json& o, const char* key) {
-  auto it = o.FindMember(key);
-  return it != o.MemberEnd() && it->value.IsNumber() ? it->value.GetDouble() : 0;
-}
-bool get_bool(const Json& o, const char* key) {
-  auto it = o.FindMember(key);
-  return it != o.MemberEnd() && it->value.IsBool() && it->value.GetBool();
-}
-const Json* get_array(const Json& o, const char* key) {
-  auto it = o.FindMember(key);
-  return it != o.MemberEnd() && it->value.IsArray() ? &it->value : nullptr;
 }
 
 std::vector<KeyElement> get_elements(const Json& o, const char* key) {

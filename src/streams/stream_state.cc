@@ -9,45 +9,17 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "engine/json_fields.h"
+
 namespace eddy::streams {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void put(Writer& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-void put(Writer& w, const char* key, uint64_t value) {
-  w.Key(key);
-  w.Uint64(value);
-}
-void put(Writer& w, const char* key, double value) {
-  w.Key(key);
-  w.Double(value);
-}
-void put(Writer& w, const char* key, bool value) {
-  w.Key(key);
-  w.Bool(value);
-}
-
-std::string get_string(const rapidjson::Value& v, const char* key) {
-  auto it = v.FindMember(key);
-  return it != v.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                     : std::string();
-}
-uint64_t get_u64(const rapidjson::Value& v, const char* key) {
-  auto it = v.FindMember(key);
-  return it != v.MemberEnd() && it->value.IsUint64() ? it->value.GetUint64() : 0;
-}
-double get_double(const rapidjson::Value& v, const char* key) {
-  auto it = v.FindMember(key);
-  return it != v.MemberEnd() && it->value.IsNumber() ? it->value.GetDouble() : 0;
-}
-bool get_bool(const rapidjson::Value& v, const char* key) {
-  auto it = v.FindMember(key);
-  return it != v.MemberEnd() && it->value.IsBool() && it->value.GetBool();
-}
+using engine::json::get_bool;
+using engine::json::get_double;
+using engine::json::get_string;
+using engine::json::get_u64;
+using engine::json::put;
+using Writer = engine::json::Writer;
 
 void put_key_elements(Writer& w, const char* key, const std::vector<KeyElement>& elements) {
   w.Key(key);
