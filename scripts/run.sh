@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build --target eddy
-exec ./build/eddy --host 127.0.0.1 --port 8000 --data-dir ./eddy-data "$@"
+# eddy listens on 127.0.0.1:8000 and keeps its data in ./eddy-data unless told otherwise.
+exec ./build/eddy "$@"
