@@ -1,5 +1,5 @@
 // PutItem: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
-#include "ops/item_request.h"
+#include "ops/conditional_write_request.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
@@ -8,36 +8,23 @@
 namespace eddy::ops {
 
 Result<std::string> put_item(RequestContext& context, const JsonValue& request) {
-  ConstraintViolations violations;
-  auto common = read_common_item_request(request, violations);
-  if (!common) return fail(common.error());
-  auto item = read_attribute_map(request, "Item");
-  if (!item) return fail(item.error());
-  violations.not_null("item", item->has_value());
-  if (auto checked = violations.result(); !checked) return fail(checked.error());
-  if (auto allowed = check_return_values(common->return_values, {"NONE", "ALL_OLD"},
-                                         "ReturnValues can only be ALL_OLD or NONE");
-      !allowed) {
-    return fail(allowed.error());
-  }
-  auto condition = WriteCondition::parse(request, {"Item"});
-  if (!condition) return fail(condition.error());
-  auto table = find_table(context, common->table_name);
-  if (!table) return fail(table.error());
-  if (auto valid = validate_item(**table, **item); !valid) return fail(valid.error());
+  auto parsed = read_conditional_write(context, request, "Item", "item");
+  if (!parsed) return fail(parsed.error());
+  const auto& [common, item, condition, table] = *parsed;
+  if (auto valid = validate_item(*table, item); !valid) return fail(valid.error());
 
-  Item key = engine::key_of((*table)->key, **item);
-  bool return_old = common->return_old_on_condition_failure;
+  Item key = engine::key_of(table->key, item);
+  bool return_old = common.return_old_on_condition_failure;
   auto outcome = context.database().write_item(
-      **table, key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-        if (auto passed = condition->check(current, return_old); !passed) return fail(passed.error());
-        return std::optional<Item>(**item);
+      *table, key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
+        if (auto passed = condition.check(current, return_old); !passed) return fail(passed.error());
+        return std::optional<Item>(item);
       });
   if (!outcome) return fail(outcome.error());
-  ConsumedCapacity capacity = write_capacity(**table, outcome->old_item, outcome->new_item);
+  ConsumedCapacity capacity = write_capacity(*table, outcome->old_item, outcome->new_item);
   std::optional<Item> attributes;
-  if (common->return_values == "ALL_OLD") attributes = outcome->old_item;
-  return item_write_response(attributes, common->capacity, capacity);
+  if (common.return_values == "ALL_OLD") attributes = outcome->old_item;
+  return item_write_response(attributes, common.capacity, capacity);
 }
 
 }  // namespace eddy::ops
