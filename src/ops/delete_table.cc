@@ -16,8 +16,9 @@ Result<std::string> delete_table(RequestContext& context, const JsonValue& reque
   if (auto checked = violations.result(); !checked) return fail(checked.error());
   auto& database = context.database();
   std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  engine::TablePtr table = database.catalog().find(**name);
-  if (table == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + **name + " not found"));
+  auto found = find_named_table(context, **name);
+  if (!found) return fail(found.error());
+  engine::TablePtr table = *found;
   if (table->deletion_protection) {
     return fail(ApiError::validation("Resource cannot be deleted as it is currently protected against deletion. "
                                      "Disable deletion protection first."));

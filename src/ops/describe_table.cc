@@ -11,8 +11,9 @@ Result<std::string> describe_table(RequestContext& context, const JsonValue& req
   ConstraintViolations violations;
   violations.table_name("tableName", *name);
   if (auto checked = violations.result(); !checked) return fail(checked.error());
-  engine::TablePtr table = context.database().catalog().find(**name);
-  if (table == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + **name + " not found"));
+  auto found = find_named_table(context, **name);
+  if (!found) return fail(found.error());
+  engine::TablePtr table = *found;
   return table_description_response(context, "Table", *table);
 }
 

@@ -1,6 +1,7 @@
 // DescribeTimeToLive: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTimeToLive.html
 // eddy applies a TTL change at once, so the status is ENABLED or DISABLED (never ENABLING/DISABLING).
 #include "ops/operations.h"
+#include "ops/table_lookup.h"
 #include "ops/stream_requests.h"
 #include "protocol/request_fields.h"
 
@@ -12,8 +13,9 @@ Result<std::string> describe_time_to_live(RequestContext& context, const JsonVal
   ConstraintViolations violations;
   violations.table_name("tableName", *name);
   if (auto checked = violations.result(); !checked) return fail(checked.error());
-  engine::TablePtr table = context.database().catalog().find(**name);
-  if (table == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + **name + " not found"));
+  auto found = find_named_table(context, **name);
+  if (!found) return fail(found.error());
+  engine::TablePtr table = *found;
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();

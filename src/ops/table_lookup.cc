@@ -11,6 +11,12 @@ Result<engine::TablePtr> find_table(RequestContext& context, const std::string& 
   return table;
 }
 
+Result<engine::TablePtr> find_named_table(RequestContext& context, const std::string& name) {
+  engine::TablePtr table = context.database().catalog().find(name);
+  if (table == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + name + " not found"));
+  return table;
+}
+
 void write_table_description(RequestContext& context, JsonWriter& writer, const char* member,
                              const TableDefinition& table) {
   auto& database = context.database();

@@ -11,6 +11,9 @@ namespace eddy::ops {
 
 // For item operations: ResourceNotFoundException "Requested resource not found" when absent.
 Result<engine::TablePtr> find_table(RequestContext& context, const std::string& name);
+// For table-level operations (DescribeTable, UpdateTable, DeleteTable, the TTL operations):
+// ResourceNotFoundException "Requested resource not found: Table: <name> not found" when absent.
+Result<engine::TablePtr> find_named_table(RequestContext& context, const std::string& name);
 // Writes "<member>": TableDescription for `table` (counts and sizes from the engine).
 void write_table_description(RequestContext& context, JsonWriter& writer, const char* member,
                              const TableDefinition& table);

@@ -81,8 +81,9 @@ Result<std::string> update_table(RequestContext& context, const JsonValue& reque
 
   auto& database = context.database();
   std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  engine::TablePtr current = database.catalog().find(**name);
-  if (current == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + **name + " not found"));
+  auto found = find_named_table(context, **name);
+  if (!found) return fail(found.error());
+  engine::TablePtr current = *found;
   TableDefinition table = *current;
   bool has_streams = member(request, "StreamSpecification") != nullptr;
   bool has_indexes = member(request, "GlobalSecondaryIndexUpdates") != nullptr;

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "ops/operations.h"
+#include "ops/table_lookup.h"
 #include "ops/stream_requests.h"
 #include "protocol/request_fields.h"
 
@@ -36,8 +37,9 @@ Result<std::string> update_time_to_live(RequestContext& context, const JsonValue
 
   auto& database = context.database();
   std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  engine::TablePtr current = database.catalog().find(**name);
-  if (current == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + **name + " not found"));
+  auto found = find_named_table(context, **name);
+  if (!found) return fail(found.error());
+  engine::TablePtr current = *found;
   TableDefinition table = *current;
   if (table.ttl.enabled && table.ttl.attribute_name != *attribute) {
     return validation_error("TimeToLive is active on a different AttributeName: current AttributeName is " +
