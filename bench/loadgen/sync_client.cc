@@ -20,6 +20,9 @@ struct SyncClient::Impl {
   beast::flat_buffer buffer;
   bool connected = false;
 
+  // Beast receives at most the buffer's free capacity at a time: reserve room for a 1 MB answer.
+  Impl() { buffer.reserve(1024 * 1024); }
+
   void connect() {
     asio::ip::tcp::resolver resolver(io);
     stream.connect(resolver.resolve(endpoint.host, endpoint.port));

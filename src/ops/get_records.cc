@@ -22,21 +22,17 @@ Result<std::string> get_records(RequestContext& context, const JsonValue& reques
   }
   auto service = stream_service(context);
   if (!service) return fail(service.error());
-  auto page = (*service)->get_records(**iterator, static_cast<std::size_t>(limit->value_or(1000)));
+  std::string body;
+  body.reserve(256 * 1024);  // typical full pages are hundreds of KB; grows at most a few times to 1 MB
+  body = "{\"Records\":[";
+  auto page = (*service)->get_records(**iterator, static_cast<std::size_t>(limit->value_or(1000)), body);
   if (!page) return fail(page.error());
-
-  std::string body = "{\"Records\":[";
-  std::size_t size = 0;
-  for (const auto& record : page->records) size += record.size() + 1;
-  body.reserve(size + 2200);
-  for (std::size_t i = 0; i < page->records.size(); ++i) {
-    if (i > 0) body += ',';
-    body += page->records[i];
-  }
   body += ']';
   if (page->next_iterator) {
     // Iterators are ARNs and base64: nothing in them needs JSON escaping.
-    body += ",\"NextShardIterator\":\"" + *page->next_iterator + "\"";
+    body += ",\"NextShardIterator\":\"";
+    body += *page->next_iterator;
+    body += '"';
   }
   body += '}';
   return body;

@@ -100,7 +100,8 @@ Result<std::string> StreamService::get_shard_iterator(const std::string& arn, co
   return encode_shard_iterator(it);
 }
 
-Result<RecordsPage> StreamService::get_records(const std::string& iterator_text, std::size_t limit) {
+Result<RecordsPage> StreamService::get_records(const std::string& iterator_text, std::size_t limit,
+                                               std::string& records_json) {
   auto it = decode_shard_iterator(iterator_text);
   if (!it) return validation_error("Invalid ShardIterator");
   double now = clock_.now();
@@ -131,11 +132,12 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
   std::size_t bytes = 0;
   auto cursor = database_.storage().cursor(record_key(it->stream_id, it->shard_number, position + 1),
                                            record_keys_end(it->stream_id, it->shard_number));
-  for (cursor->seek_to_first(); cursor->valid() && page.records.size() < limit; cursor->next()) {
+  for (cursor->seek_to_first(); cursor->valid() && page.count < limit; cursor->next()) {
     std::string_view json = record_value_json(cursor->value());
-    if (!page.records.empty() && bytes + json.size() > kMaxRecordsBytes) break;
+    if (page.count > 0 && bytes + json.size() > kMaxRecordsBytes) break;
     bytes += json.size();
-    page.records.emplace_back(json);
+    if (page.count++ > 0) records_json += ',';
+    records_json += json;
     position = record_key_sequence(cursor->key());
   }
   // No record carries the shard's starting sequence, so a position before it is at its start.

@@ -42,8 +42,9 @@ struct StreamSummary {
 
 enum class IteratorType { kTrimHorizon, kLatest, kAtSequenceNumber, kAfterSequenceNumber };
 
+// What GetRecords read; the records themselves went into the caller's buffer.
 struct RecordsPage {
-  std::vector<std::string> records;          // Record JSON objects, in sequence order
+  std::size_t count = 0;
   std::optional<std::string> next_iterator;  // absent once a closed shard is fully read
 };
 
@@ -61,7 +62,9 @@ class StreamService : public engine::ChangeObserver {
   Result<Stream> describe_stream(const std::string& arn);
   Result<std::string> get_shard_iterator(const std::string& arn, const std::string& shard_id, IteratorType type,
                                          const std::optional<std::string>& sequence_number);
-  Result<RecordsPage> get_records(const std::string& iterator_text, std::size_t limit);
+  // Appends up to `limit` records (at most 1 MB) to `records_json` as comma-separated JSON objects
+  // in sequence order: each is copied once, straight from its stored bytes.
+  Result<RecordsPage> get_records(const std::string& iterator_text, std::size_t limit, std::string& records_json);
 
   // Background work: closes shards due for rollover, trims records past retention, forgets
   // streams disabled longer than the retention period. Returns when done.
