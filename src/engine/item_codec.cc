@@ -51,10 +51,12 @@ void put_value(std::string& out, const AttributeValue& value) {
   }
 }
 
-class Reader {
+// The primitives of the grammar, shared by both readers below.
+class ByteReader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
+  explicit ByteReader(std::string_view in) : in_(in) {}
   bool done() const { return in_.empty(); }
+  std::size_t left() const { return in_.size(); }
 
   bool varint(uint64_t& value) {
     value = 0;
@@ -68,11 +70,36 @@ class Reader {
     return false;
   }
 
-  bool bytes(std::string& out) {
+  bool bytes(std::string_view& out) {
     uint64_t length = 0;
     if (!varint(length) || length > in_.size()) return false;
-    out.assign(in_.substr(0, length));
+    out = in_.substr(0, length);
     in_.remove_prefix(length);
+    return true;
+  }
+
+  bool byte(uint8_t& out) {
+    if (in_.empty()) return false;
+    out = static_cast<uint8_t>(in_.front());
+    in_.remove_prefix(1);
+    return true;
+  }
+
+ private:
+  std::string_view in_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool done() const { return in_.done(); }
+
+  bool varint(uint64_t& value) { return in_.varint(value); }
+
+  bool bytes(std::string& out) {
+    std::string_view view;
+    if (!in_.bytes(view)) return false;
+    out.assign(view);
     return true;
   }
 
@@ -83,16 +110,15 @@ class Reader {
       std::string name;
       AttributeValue value;
       if (!bytes(name) || !value_of(value)) return false;
-      out.emplace(std::move(name), std::move(value));
+      // Names were written in map order, so each goes at the end: no search, no comparisons.
+      out.emplace_hint(out.end(), std::move(name), std::move(value));
     }
     return true;
   }
 
   bool value_of(AttributeValue& value) {
-    if (in_.empty()) return false;
-    auto type = static_cast<uint8_t>(in_.front());
-    in_.remove_prefix(1);
-    if (type > static_cast<uint8_t>(AttributeType::kBool)) return false;
+    uint8_t type = 0;
+    if (!in_.byte(type) || type > static_cast<uint8_t>(AttributeType::kBool)) return false;
     value.type = static_cast<AttributeType>(type);
     uint64_t count = 0;
     switch (value.type) {
@@ -102,7 +128,7 @@ class Reader {
       case AttributeType::kSS:
       case AttributeType::kNS:
       case AttributeType::kBS:
-        if (!varint(count)) return false;
+        if (!varint(count) || count > in_.left()) return false;
         value.set.resize(count);
         for (auto& member : value.set) {
           if (!bytes(member)) return false;
@@ -110,27 +136,102 @@ class Reader {
         return true;
       case AttributeType::kM: return map(value.map);
       case AttributeType::kL:
-        if (!varint(count) || count > in_.size()) return false;
+        if (!varint(count) || count > in_.left()) return false;
         value.list.resize(count);
         for (auto& element : value.list) {
           if (!value_of(element)) return false;
         }
         return true;
       case AttributeType::kNull: value.boolean = true; return true;
-      case AttributeType::kBool:
-        if (in_.empty()) return false;
-        value.boolean = in_.front() != 0;
-        in_.remove_prefix(1);
+      case AttributeType::kBool: {
+        uint8_t flag = 0;
+        if (!in_.byte(flag)) return false;
+        value.boolean = flag != 0;
         return true;
+      }
     }
     return false;
   }
 
  private:
-  std::string_view in_;
+  ByteReader in_;
+};
+
+// The same grammar as Reader, walked into an ItemVisitor instead of building an Item.
+class VisitingReader {
+ public:
+  VisitingReader(std::string_view in, ItemVisitor& visitor) : in_(in), visitor_(visitor) {}
+  bool done() const { return in_.done(); }
+
+  bool map() {
+    uint64_t count = 0;
+    if (!in_.varint(count) || count > in_.left()) return false;
+    visitor_.begin_map(count);
+    for (uint64_t i = 0; i < count; ++i) {
+      std::string_view name;
+      if (!in_.bytes(name)) return false;
+      visitor_.member_name(name);
+      if (!value()) return false;
+    }
+    visitor_.end_map();
+    return true;
+  }
+
+ private:
+  bool value() {
+    uint8_t tag = 0;
+    if (!in_.byte(tag) || tag > static_cast<uint8_t>(AttributeType::kBool)) return false;
+    auto type = static_cast<AttributeType>(tag);
+    uint64_t count = 0;
+    std::string_view text;
+    switch (type) {
+      case AttributeType::kS:
+      case AttributeType::kN:
+      case AttributeType::kB:
+        if (!in_.bytes(text)) return false;
+        visitor_.scalar(type, text);
+        return true;
+      case AttributeType::kSS:
+      case AttributeType::kNS:
+      case AttributeType::kBS:
+        if (!in_.varint(count) || count > in_.left()) return false;
+        visitor_.begin_set(type, count);
+        for (uint64_t i = 0; i < count; ++i) {
+          if (!in_.bytes(text)) return false;
+          visitor_.set_member(text);
+        }
+        visitor_.end_set();
+        return true;
+      case AttributeType::kM: return map();
+      case AttributeType::kL:
+        if (!in_.varint(count) || count > in_.left()) return false;
+        visitor_.begin_list(count);
+        for (uint64_t i = 0; i < count; ++i) {
+          if (!value()) return false;
+        }
+        visitor_.end_list();
+        return true;
+      case AttributeType::kNull: visitor_.null_value(); return true;
+      case AttributeType::kBool: {
+        uint8_t flag = 0;
+        if (!in_.byte(flag)) return false;
+        visitor_.boolean(flag != 0);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  ByteReader in_;
+  ItemVisitor& visitor_;
 };
 
 }  // namespace
+
+bool visit_item(std::string_view bytes, ItemVisitor& visitor) {
+  VisitingReader reader(bytes, visitor);
+  return reader.map() && reader.done();
+}
 
 void encode_item_to(std::string& out, const Item& item) { put_map(out, item); }
 

@@ -15,6 +15,7 @@
 #include "model/attribute_value.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "model/number.h"
@@ -58,9 +59,42 @@ std::size_t set_size(const AttributeValue& value) {
   return size;
 }
 
-// The documented overhead of a List or Map, and of each of its elements.
-constexpr std::size_t kContainerOverhead = 3;
-constexpr std::size_t kElementOverhead = 1;
+// number_size from the number's significant digit positions.
+std::size_t digit_pairs_size(bool negative, int64_t highest_power, int64_t lowest_power) {
+  auto pairs = static_cast<std::size_t>(floor_half(highest_power) - floor_half(lowest_power) + 1);
+  return 1 + pairs + (negative ? 1 : 0);
+}
+
+// number_size for plain decimal text ("-12.50", "007", "0.001"): the powers of ten of the first
+// and last non-zero digits, read off the text. nullopt for anything else (exponents, signs other
+// than a leading '-'), which takes the full parse.
+std::optional<std::size_t> plain_decimal_size(std::string_view text) {
+  bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  std::size_t point = text.find('.');
+  std::size_t integer_digits = point == std::string_view::npos ? text.size() : point;
+  int64_t highest = 0, lowest = 0;
+  bool found = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (i == point) continue;
+    if (c < '0' || c > '9') return std::nullopt;
+    if (c == '0') continue;
+    // Digit i stands for 10^(integer_digits - 1 - i) before the point, 10^(integer_digits - i) after.
+    int64_t power = static_cast<int64_t>(integer_digits) - static_cast<int64_t>(i) - (i < integer_digits ? 1 : 0);
+    if (!found) highest = power;
+    lowest = power;
+    found = true;
+  }
+  if (text.empty() || (point != std::string_view::npos && text.find('.', point + 1) != std::string_view::npos)) {
+    return std::nullopt;
+  }
+  if (!found) return 1;  // zero
+  return digit_pairs_size(negative, highest, lowest);
+}
+
+constexpr std::size_t kContainerOverhead = kContainerSizeOverhead;
+constexpr std::size_t kElementOverhead = kElementSizeOverhead;
 
 }  // namespace
 
@@ -136,14 +170,14 @@ bool AttributeValue::operator==(const AttributeValue& other) const {
   return false;
 }
 
-std::size_t number_size(const std::string& canonical) {
-  auto number = Number::parse(canonical);
+std::size_t number_size(std::string_view number_text) {
+  if (auto size = plain_decimal_size(number_text)) return *size;
+  auto number = Number::parse(number_text);
   if (!number || number->is_zero()) return 1;
   // Digit i (from 0) of 0.<digits> x 10^e stands for 10^(e-1-i); pair k holds 10^(2k), 10^(2k+1).
   int64_t highest_power = int64_t{number->exponent()} - 1;
   int64_t lowest_power = int64_t{number->exponent()} - static_cast<int64_t>(number->digits().size());
-  auto pairs = static_cast<std::size_t>(floor_half(highest_power) - floor_half(lowest_power) + 1);
-  return 1 + pairs + (number->negative() ? 1 : 0);
+  return digit_pairs_size(number->negative(), highest_power, lowest_power);
 }
 
 std::size_t attribute_value_size(const AttributeValue& value) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eddy {
@@ -60,6 +61,10 @@ std::size_t attribute_value_size(const AttributeValue& value);
 std::size_t item_size(const Item& item);
 
 // Size of a number as DynamoDB counts it: about one byte per two significant digits, plus one.
-std::size_t number_size(const std::string& canonical);
+std::size_t number_size(std::string_view number_text);
+
+// The documented overhead of a List or Map, and of each of its elements.
+inline constexpr std::size_t kContainerSizeOverhead = 3;
+inline constexpr std::size_t kElementSizeOverhead = 1;
 
 }  // namespace eddy

@@ -4,6 +4,7 @@
 #include "engine/index_writer.h"
 #include "engine/item_codec.h"
 #include "engine/key_codec.h"
+#include "ops/stored_item_json.h"
 #include "protocol/attribute_value_json.h"
 
 namespace eddy::ops {
@@ -58,7 +59,26 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
     writer.StartArray();
   }
   PageState state;
-  for (; reader.valid(); reader.next()) {
+  // Without a filter, a projection or a table fetch, items go from their stored bytes straight
+  // into the answer (stored_item_json.h): no Item is built except for a LastEvaluatedKey.
+  bool copy_stored = read.filter.empty() && read.projection.empty() && !read.fetch_from_table;
+  std::string item_json;
+  for (; copy_stored && reader.valid(); reader.next()) {
+    item_json.clear();
+    std::size_t size = 0;
+    if (!append_stored_item_json(item_json, reader.value(), size)) continue;
+    state.bytes += size;
+    ++state.scanned;
+    ++state.count;
+    if (return_items) {
+      writer.RawValue(item_json.data(), item_json.size(), rapidjson::kObjectType);
+    }
+    if ((read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes) {
+      if (auto entry = engine::decode_item(reader.value())) state.last_key = evaluated_key(read, *entry);
+      break;
+    }
+  }
+  for (; !copy_stored && reader.valid(); reader.next()) {
     std::optional<Item> entry = engine::decode_item(reader.value());
     if (!entry) continue;
     state.bytes += item_size(*entry);

@@ -5,10 +5,11 @@ Where DynamoDB Local answers differently from DynamoDB, `local=` holds DynamoDB 
 DynamoDB's own texts were recorded from DynamoDB (dynalite's and moto's test suites).
 """
 import base64
+import json
 
 import pytest
 
-from e2e_helpers import assert_error, target
+from e2e_helpers import assert_error, error_of, target
 
 KEY_SCHEMA_MISMATCH = "The provided key element does not match the schema"
 LOCAL_TYPE_MISMATCH = "One or more parameter values were invalid: Type mismatch for key"
@@ -353,3 +354,42 @@ def test_nested_maps_and_lists(ddb, table):
     item = {"pk": {"S": "nested"}, "tree": nested}
     ddb.put_item(TableName=table, Item=item)
     assert ddb.get_item(TableName=table, Key={"pk": {"S": "nested"}})["Item"] == item
+
+
+# Every control character round-trips through each way items are read, as valid JSON: the answers are
+# parsed by the strict json module (as botocore does), which refuses raw control characters in strings.
+CONTROL_TEXT = "x" * 20 + "".join(chr(c) for c in range(1, 32)) + '"\\' + "y" * 20
+
+
+def test_control_characters_round_trip_as_escaped_json(raw, table):
+    item = {"pk": {"S": "ctrl" + CONTROL_TEXT}, "d": {"S": CONTROL_TEXT}, "ss": {"SS": [CONTROL_TEXT, "b"]},
+            "m": {"M": {CONTROL_TEXT: {"L": [{"S": CONTROL_TEXT}]}}}}
+    assert raw("PutItem", {"TableName": table, "Item": item}).status == 200
+    reads = {
+        "GetItem": lambda r: r["Item"],
+        "Query": lambda r: r["Items"][0],
+        "Scan": lambda r: r["Items"][0],
+    }
+    bodies = {
+        "GetItem": {"TableName": table, "Key": {"pk": item["pk"]}},
+        "Query": {"TableName": table, "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": item["pk"]}},
+        "Scan": {"TableName": table},
+    }
+    for operation, item_of in reads.items():
+        resp = raw(operation, bodies[operation])
+        assert resp.status == 200, resp
+        assert not any(0 < b < 0x20 for b in resp.body), f"{operation} answered a raw control character"
+        got = item_of(json.loads(resp.text))
+        assert got["d"] == item["d"] and got["m"] == item["m"] and got["pk"] == item["pk"], operation
+        assert sorted(got["ss"]["SS"]) == sorted(item["ss"]["SS"]), operation
+
+
+@pytest.mark.parametrize("control", [0x01, 0x19, 0x1A, 0x1F])
+def test_raw_control_character_in_a_request_string_is_refused(raw, table, control):
+    body = '{"TableName":"%s","Item":{"pk":{"S":"%s%s%s"}}}' % (table, "a" * 20, chr(control), "b" * 20)
+    resp = raw("PutItem", body)
+    if target.is_dynamodb_local:  # its JSON parser refuses the text too, but answers 500 InternalFailure
+        assert resp.status == 500, resp
+        return
+    assert resp.status == 400, resp
+    assert error_of(resp)[0] == "SerializationException", resp

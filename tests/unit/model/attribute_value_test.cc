@@ -1,7 +1,9 @@
 // AttributeValue: wire type names, factories, deep equality (sets as sets, numbers by
 // value), and item sizes as DynamoDB counts them.
 #include "model/attribute_value.h"
+#include "model/number.h"
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -131,6 +133,29 @@ TEST(AttributeValueTest, NumberSizes) {
       {"1111111" + std::string(119, '0'), 5},
   };
   for (const auto& [canonical, size] : cases) EXPECT_EQ(number_size(canonical), size) << canonical;
+}
+
+// Plain decimal text is sized from its digits without a parse; text with an exponent takes the
+// parse. Both must agree on the same numbers, including non-canonical zeros and signs.
+TEST(AttributeValueTest, NumberSizeOfPlainTextMatchesTheParsedSize) {
+  std::mt19937 random(7);
+  for (int i = 0; i < 3000; ++i) {
+    std::string digits;
+    int length = 1 + static_cast<int>(random() % 38);
+    for (int d = 0; d < length; ++d) digits += static_cast<char>('0' + random() % 10);
+    if (digits.front() == '0') digits.front() = '1';
+    int exponent = static_cast<int>(random() % 200) - 100;
+    std::string sign = random() % 2 ? "-" : "";
+    std::string scientific = sign + "0." + digits + "E" + std::to_string(exponent);
+    auto number = Number::parse(scientific);
+    ASSERT_TRUE(number) << scientific;
+    std::string plain = number->to_string();
+    EXPECT_EQ(number_size(plain), number_size(scientific)) << plain << " vs " << scientific;
+    EXPECT_EQ(number_size("00" + plain.substr(plain[0] == '-') + "0"), number_size(plain.substr(plain[0] == '-') + "0"))
+        << plain;
+  }
+  EXPECT_EQ(number_size("0.000"), 1u);
+  EXPECT_EQ(number_size("-0.0"), 1u);
 }
 
 TEST(AttributeValueTest, ValueSizes) {
