@@ -46,13 +46,15 @@ class Session : public std::enable_shared_from_this<Session> {
   bhttp::response<bhttp::string_body> response_;
 };
 
-void accept(tcp::acceptor& acceptor) {
-  acceptor.async_accept([&acceptor](beast::error_code ec, tcp::socket socket) {
+// Connections are spread round robin over one io_context per thread, as eddy's listener does, so
+// that both pay the same for the HTTP exchange.
+void accept(tcp::acceptor& acceptor, std::vector<std::unique_ptr<asio::io_context>>& contexts, std::size_t next) {
+  acceptor.async_accept(*contexts[next], [&acceptor, &contexts, next](beast::error_code ec, tcp::socket socket) {
     if (!ec) {
       socket.set_option(tcp::no_delay(true));
       std::make_shared<Session>(std::move(socket))->read();
     }
-    accept(acceptor);
+    accept(acceptor, contexts, (next + 1) % contexts.size());
   });
 }
 
@@ -61,11 +63,16 @@ void accept(tcp::acceptor& acceptor) {
 int main(int argc, char** argv) {
   unsigned short port = argc > 1 ? static_cast<unsigned short>(std::stoi(argv[1])) : 8779;
   unsigned threads = argc > 2 ? std::stoul(argv[2]) : std::max(1u, std::thread::hardware_concurrency());
-  asio::io_context io;
-  tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), port});
-  accept(acceptor);
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (unsigned i = 0; i < std::max(1u, threads); ++i) {
+    contexts.push_back(std::make_unique<asio::io_context>(1));
+    guards.push_back(asio::make_work_guard(*contexts.back()));
+  }
+  tcp::acceptor acceptor(*contexts[0], {asio::ip::make_address("127.0.0.1"), port});
+  accept(acceptor, contexts, 0);
   std::cout << "eddy_fixed_server on 127.0.0.1:" << port << std::endl;
   std::vector<std::thread> workers;
-  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
-  io.run();
+  for (std::size_t i = 1; i < contexts.size(); ++i) workers.emplace_back([&contexts, i] { contexts[i]->run(); });
+  contexts[0]->run();
 }

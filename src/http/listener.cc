@@ -5,7 +5,7 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <functional>
 
 #include "http/session.h"
@@ -15,8 +15,23 @@ namespace eddy::http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+std::vector<std::unique_ptr<asio::io_context>> make_contexts(std::size_t threads) {
+  std::size_t count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  // Concurrency hint 1: each context is run by exactly one thread (posting from others stays safe).
+  for (std::size_t i = 0; i < count; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+  return contexts;
+}
+
+}  // namespace
+
 Listener::Listener(ListenerOptions options, Handler handler)
-    : options_(std::move(options)), handler_(std::move(handler)), acceptor_(io_) {}
+    : options_(std::move(options)),
+      handler_(std::move(handler)),
+      contexts_(make_contexts(options_.threads)),
+      acceptor_(*contexts_[0]) {}
 
 Listener::~Listener() = default;
 
@@ -41,7 +56,7 @@ bool Listener::bind(std::string& error) {
 }
 
 void Listener::accept() {
-  acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code ec, tcp::socket socket) {
+  acceptor_.async_accept(next_context(), [this](boost::system::error_code ec, tcp::socket socket) {
     if (ec) {
       if (acceptor_.is_open() && !stopping_) accept();
       return;
@@ -52,29 +67,42 @@ void Listener::accept() {
   });
 }
 
+asio::io_context& Listener::next_context() {
+  asio::io_context& context = *contexts_[next_context_];
+  next_context_ = (next_context_ + 1) % contexts_.size();
+  return context;
+}
+
 void Listener::run() {
   accept();
-  std::size_t count = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Each worker's context must keep running while it has no connection yet.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto& context : contexts_) guards.push_back(asio::make_work_guard(*context));
   std::vector<std::thread> workers;
-  for (std::size_t i = 1; i < count; ++i) workers.emplace_back([this] { io_.run(); });
-  io_.run();
+  for (std::size_t i = 1; i < contexts_.size(); ++i) workers.emplace_back([this, i] { contexts_[i]->run(); });
+  contexts_[0]->run();
   for (auto& worker : workers) worker.join();
 }
 
+void Listener::stop_all() {
+  for (auto& context : contexts_) context->stop();
+}
+
 void Listener::stop() {
-  asio::post(io_, [this] {
+  asio::io_context& io = *contexts_[0];
+  asio::post(io, [this, &io] {
     stopping_ = true;
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     // Let requests that are being handled finish and be written, then stop the workers.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    auto timer = std::make_shared<asio::steady_timer>(io_);
+    auto timer = std::make_shared<asio::steady_timer>(io);
     auto wait = std::make_shared<std::function<void()>>();
     *wait = [this, timer, deadline, wait] {
       if (in_flight_ == 0 || std::chrono::steady_clock::now() > deadline) {
         timer->expires_after(std::chrono::milliseconds(20));  // time for the last response to be written
         timer->async_wait([this, wait](auto) {
-          io_.stop();
+          stop_all();
           *wait = nullptr;
         });
         return;

@@ -1,5 +1,7 @@
 // Listener: accepts TCP connections and runs one Session per connection on a pool of worker
-// threads (Boost.Asio io_context). Graceful stop: no new connections, in-flight requests finish.
+// threads. Each worker runs its own Boost.Asio io_context and owns the connections handed to it
+// (round robin at accept), so a connection's handlers never need a strand or another thread's lock.
+// Graceful stop: no new connections, in-flight requests finish.
 #pragma once
 
 #include <atomic>
@@ -41,10 +43,13 @@ class Listener {
 
  private:
   void accept();
+  void stop_all();
+  boost::asio::io_context& next_context();
 
   ListenerOptions options_;
   Handler handler_;
-  boost::asio::io_context io_;
+  std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;  // one per worker; [0] also accepts
+  std::size_t next_context_ = 0;  // only touched by the accepting worker
   boost::asio::ip::tcp::acceptor acceptor_;
   unsigned short port_ = 0;
   std::atomic<int> in_flight_{0};
