@@ -71,6 +71,7 @@ std::size_t digit_pairs_size(bool negative, int64_t highest_power, int64_t lowes
 std::optional<std::size_t> plain_decimal_size(std::string_view text) {
   bool negative = !text.empty() && text.front() == '-';
   if (negative) text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
   std::size_t point = text.find('.');
   std::size_t integer_digits = point == std::string_view::npos ? text.size() : point;
   int64_t highest = 0, lowest = 0;
@@ -78,16 +79,13 @@ std::optional<std::size_t> plain_decimal_size(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (i == point) continue;
-    if (c < '0' || c > '9') return std::nullopt;
+    if (c < '0' || c > '9') return std::nullopt;  // a second '.', an exponent, a sign
     if (c == '0') continue;
     // Digit i stands for 10^(integer_digits - 1 - i) before the point, 10^(integer_digits - i) after.
     int64_t power = static_cast<int64_t>(integer_digits) - static_cast<int64_t>(i) - (i < integer_digits ? 1 : 0);
     if (!found) highest = power;
     lowest = power;
     found = true;
-  }
-  if (text.empty() || (point != std::string_view::npos && text.find('.', point + 1) != std::string_view::npos)) {
-    return std::nullopt;
   }
   if (!found) return 1;  // zero
   return digit_pairs_size(negative, highest, lowest);

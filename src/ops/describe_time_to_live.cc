@@ -8,12 +8,7 @@
 namespace eddy::ops {
 
 Result<std::string> describe_time_to_live(RequestContext& context, const JsonValue& request) {
-  auto name = read_string(request, "TableName");
-  if (!name) return fail(name.error());
-  ConstraintViolations violations;
-  violations.table_name("tableName", *name);
-  if (auto checked = violations.result(); !checked) return fail(checked.error());
-  auto found = find_named_table(context, **name);
+  auto found = find_requested_table(context, request);
   if (!found) return fail(found.error());
   engine::TablePtr table = *found;
   rapidjson::StringBuffer buffer;

@@ -1,6 +1,7 @@
 // Table lookup and description rendering; see table_lookup.h.
 #include "ops/table_lookup.h"
 
+#include "protocol/request_fields.h"
 #include "protocol/table_description_json.h"
 
 namespace eddy::ops {
@@ -15,6 +16,15 @@ Result<engine::TablePtr> find_named_table(RequestContext& context, const std::st
   engine::TablePtr table = context.database().catalog().find(name);
   if (table == nullptr) return fail(ApiError::not_found("Requested resource not found: Table: " + name + " not found"));
   return table;
+}
+
+Result<engine::TablePtr> find_requested_table(RequestContext& context, const JsonValue& request) {
+  auto name = read_string(request, "TableName");
+  if (!name) return fail(name.error());
+  ConstraintViolations violations;
+  violations.table_name("tableName", *name);
+  if (auto checked = violations.result(); !checked) return fail(checked.error());
+  return find_named_table(context, **name);
 }
 
 void write_table_description(RequestContext& context, JsonWriter& writer, const char* member,

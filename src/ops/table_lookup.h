@@ -14,6 +14,9 @@ Result<engine::TablePtr> find_table(RequestContext& context, const std::string& 
 // For table-level operations (DescribeTable, UpdateTable, DeleteTable, the TTL operations):
 // ResourceNotFoundException "Requested resource not found: Table: <name> not found" when absent.
 Result<engine::TablePtr> find_named_table(RequestContext& context, const std::string& name);
+// The table of a request whose only member is TableName (DescribeTable, DescribeTimeToLive): the
+// member read and validated, then find_named_table.
+Result<engine::TablePtr> find_requested_table(RequestContext& context, const JsonValue& request);
 // Writes "<member>": TableDescription for `table` (counts and sizes from the engine).
 void write_table_description(RequestContext& context, JsonWriter& writer, const char* member,
                              const TableDefinition& table);

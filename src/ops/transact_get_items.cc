@@ -55,13 +55,7 @@ Result<std::vector<TransactGet>> parse(const JsonValue& request, CapacityMode& m
   violations.enum_value("returnConsumedCapacity", *capacity, {"INDEXES", "TOTAL", "NONE"});
   mode = capacity_mode(*capacity);
   std::vector<TransactGet> gets;
-  if (*items == nullptr) {
-    violations.not_null("transactItems", false);
-  } else if ((*items)->Empty()) {
-    violations.add("transactItems", "[]", "Member must have length greater than or equal to 1");
-  } else if ((*items)->Size() > kMaxTransactionActions) {
-    violations.add("transactItems", list_text(**items), "Member must have length less than or equal to 100");
-  } else {
+  if (check_transact_items_count(*items, violations)) {
     for (rapidjson::SizeType i = 0; i < (*items)->Size(); ++i) {
       auto get = read_get((**items)[i], i, violations);
       if (!get) return fail(get.error());

@@ -101,6 +101,19 @@ Result<void> check_actions(TransactWriteRequest& parsed, const std::vector<int>&
 
 }  // namespace
 
+bool check_transact_items_count(const JsonValue* items, ConstraintViolations& violations) {
+  if (items == nullptr) {
+    violations.not_null("transactItems", false);
+  } else if (items->Empty()) {
+    violations.add("transactItems", "[]", "Member must have length greater than or equal to 1");
+  } else if (items->Size() > kMaxTransactionActions) {
+    violations.add("transactItems", list_text(*items), "Member must have length less than or equal to 100");
+  } else {
+    return true;
+  }
+  return false;
+}
+
 Result<TransactWriteRequest> parse_transact_write(const JsonValue& request) {
   ConstraintViolations violations;
   TransactWriteRequest parsed;
@@ -116,13 +129,7 @@ Result<TransactWriteRequest> parse_transact_write(const JsonValue& request) {
   violations.enum_value("returnItemCollectionMetrics", *metrics, {"SIZE", "NONE"});
   violations.length("clientRequestToken", *token, 1, 36);
   std::vector<int> kinds;
-  if (*items == nullptr) {
-    violations.not_null("transactItems", false);
-  } else if ((*items)->Empty()) {
-    violations.add("transactItems", "[]", "Member must have length greater than or equal to 1");
-  } else if ((*items)->Size() > kMaxTransactionActions) {
-    violations.add("transactItems", list_text(**items), "Member must have length less than or equal to 100");
-  } else {
+  if (check_transact_items_count(*items, violations)) {
     for (rapidjson::SizeType i = 0; i < (*items)->Size(); ++i) {
       kinds.push_back(0);
       auto action = read_entry((**items)[i], i, kinds.back(), violations);

@@ -13,11 +13,16 @@
 #include "ops/transaction_update.h"
 #include "ops/write_condition.h"
 #include "protocol/json.h"
+#include "protocol/request_fields.h"
 
 namespace eddy::ops {
 
 inline constexpr std::size_t kMaxTransactionActions = 100;
 inline constexpr std::size_t kMaxTransactionBytes = 4u << 20;
+
+// TransactItems' count rules (present, 1 to 100 actions) for TransactGetItems and TransactWriteItems;
+// true when `items` may be read action by action.
+bool check_transact_items_count(const JsonValue* items, ConstraintViolations& violations);
 
 enum class TransactActionKind { kConditionCheck, kPut, kDelete, kUpdate };
 
