@@ -13,7 +13,9 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include "engine/deferred_sync_file_system.h"
 #include "engine/key_codec.h"
+#include "engine/rocksdb_log.h"
 
 namespace eddy::engine {
 namespace {
@@ -59,8 +61,8 @@ rocksdb::Options make_options(const StorageOptions& options) {
   db_options.write_buffer_size = options.write_buffer_bytes;
   db_options.max_write_buffer_number = 3;
   db_options.max_background_jobs = 2;
-  db_options.keep_log_file_num = 2;
   db_options.max_manifest_file_size = 64u << 20;
+  db_options.info_log = make_rocksdb_log();
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_options.compression = rocksdb::kNoCompression;
   // Start-up: RocksDB's default opens table files with 16 threads, created even for an empty
@@ -123,16 +125,27 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
   storage->options_ = options;
   rocksdb::Options db_options = make_options(options);
   std::string path = options.data_dir;
+  std::shared_ptr<DeferredSyncFileSystem> creating;
   if (options.in_memory) {
     storage->env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
     db_options.env = storage->env_.get();
     path = "/eddy-in-memory";
+    storage->env_->CreateDirIfMissing(path);  // else RocksDB logs an error on listing it
   } else {
     std::error_code ignored;
     std::filesystem::create_directories(path, ignored);
+    // A new folder is created with its syncs deferred to one background sync of the whole folder;
+    // never with --sync-writes (deferred_sync_file_system.h).
+    if (!options.sync_writes && !std::filesystem::exists(std::filesystem::path(path) / "CURRENT", ignored)) {
+      creating = std::make_shared<DeferredSyncFileSystem>(rocksdb::FileSystem::Default());
+      creating->set_deferring(true);
+      storage->env_ = rocksdb::NewCompositeEnv(creating);
+      db_options.env = storage->env_.get();
+    }
   }
   rocksdb::DB* db = nullptr;
   rocksdb::Status status = rocksdb::DB::Open(db_options, path, &db);
+  if (creating) creating->set_deferring(false);
   if (!status.ok()) {
     if (status.IsIOError() && status.ToString().find("lock") != std::string::npos) {
       return fail(ApiError::internal("the data folder " + path +
@@ -141,6 +154,7 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
     return fail(ApiError::internal("cannot open the data folder " + path + ": " + status.ToString()));
   }
   storage->db_.reset(db);
+  if (creating) storage->folder_sync_ = sync_folder_in_background(path);
   if (auto last = storage->get(kLastIdKey)) storage->last_id_ = read_u64(*last);
   return storage;
 }
@@ -150,6 +164,7 @@ Storage::~Storage() {
     flush();
     db_->Close();
   }
+  if (folder_sync_.joinable()) folder_sync_.join();
 }
 
 std::optional<std::string> Storage::get(std::string_view key, const ReadView* view) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "model/api_error.h"
 
@@ -111,6 +112,8 @@ class Storage {
   Storage() = default;
   std::unique_ptr<rocksdb::Env> env_;
   std::unique_ptr<rocksdb::DB> db_;
+  // Syncs a newly created folder once after the open (deferred_sync_file_system.h).
+  std::thread folder_sync_;
   StorageOptions options_;
   std::mutex id_mutex_;
   uint64_t last_id_ = 0;

@@ -33,7 +33,12 @@ Listener::Listener(ListenerOptions options, Handler handler)
       contexts_(make_contexts(options_.threads)),
       acceptor_(*contexts_[0]) {}
 
-Listener::~Listener() = default;
+Listener::~Listener() {
+  if (runner_.joinable()) {
+    stop();
+    runner_.join();
+  }
+}
 
 bool Listener::bind(std::string& error) {
   boost::system::error_code ec;
@@ -82,6 +87,14 @@ void Listener::run() {
   for (std::size_t i = 1; i < contexts_.size(); ++i) workers.emplace_back([this, i] { contexts_[i]->run(); });
   contexts_[0]->run();
   for (auto& worker : workers) worker.join();
+}
+
+void Listener::start() {
+  runner_ = std::thread([this] { run(); });
+}
+
+void Listener::wait() {
+  if (runner_.joinable()) runner_.join();
 }
 
 void Listener::stop_all() {

@@ -35,6 +35,9 @@ class Listener {
   unsigned short port() const { return port_; }
   // Runs the worker threads; returns after stop() once in-flight requests are done.
   void run();
+  // run() on a thread of its own, for a caller that has more to do meanwhile; wait() joins it.
+  void start();
+  void wait();
   // Thread-safe and signal-safe-ish (posts to the io_context).
   void stop();
 
@@ -54,6 +57,7 @@ class Listener {
   unsigned short port_ = 0;
   std::atomic<int> in_flight_{0};
   std::atomic<bool> stopping_{false};
+  std::thread runner_;  // runs run() after start()
 };
 
 }  // namespace eddy::http

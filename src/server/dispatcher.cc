@@ -75,7 +75,24 @@ Result<std::string> dispatch(ops::Services& services, http::Request& request, co
   return operation(context, document);
 }
 
+// Every DynamoDB answer carries its request id and the CRC32 of its body.
+void finish(http::Response& response, const std::string& request_id, bool cors) {
+  const std::string& text = response.body();
+  auto crc = crc32(0L, reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size()));
+  response.set("x-amzn-RequestId", request_id);
+  response.set("x-amz-crc32", std::to_string(crc));
+  response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
+  if (cors) response.set(bhttp::field::access_control_allow_origin, "*");
+}
+
 }  // namespace
+
+http::Response Dispatcher::error_response(const http::Request& request, const ApiError& error, bool cors) {
+  http::Response response{static_cast<bhttp::status>(error.http_status()), request.version()};
+  response.body() = error_body(error);
+  finish(response, new_request_id(), cors);
+  return response;
+}
 
 http::Response Dispatcher::handle(http::Request& request) {
   std::string request_id = new_request_id();
@@ -105,12 +122,7 @@ http::Response Dispatcher::handle(http::Request& request) {
     response.result(static_cast<bhttp::status>(body.error().http_status()));
     response.body() = error_body(body.error());
   }
-  const std::string& text = response.body();
-  auto crc = crc32(0L, reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size()));
-  response.set("x-amzn-RequestId", request_id);
-  response.set("x-amz-crc32", std::to_string(crc));
-  response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
-  if (cors_) response.set(bhttp::field::access_control_allow_origin, "*");
+  finish(response, request_id, cors_);
   return response;
 }
 

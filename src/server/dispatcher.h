@@ -6,6 +6,7 @@
 #pragma once
 
 #include "http/http_types.h"
+#include "model/api_error.h"
 #include "ops/request_context.h"
 
 namespace eddy::server {
@@ -14,6 +15,8 @@ class Dispatcher {
  public:
   explicit Dispatcher(ops::Services& services, bool cors = false) : services_(services), cors_(cors) {}
   http::Response handle(http::Request& request);
+  // The answer to a request that no operation can serve (the server failed to start).
+  static http::Response error_response(const http::Request& request, const ApiError& error, bool cors = false);
 
  private:
   ops::Services& services_;

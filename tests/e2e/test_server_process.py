@@ -206,3 +206,21 @@ def test_credentials_and_regions_share_one_namespace(client_factory):
         assert first.get_item(TableName=name, Key={"pk": {"S": "shared"}})["Item"] == {"pk": {"S": "shared"}}
     finally:
         second.delete_table(TableName=name)
+
+
+@pytest.mark.parametrize("in_memory", [False, True])
+def test_clean_start_logs_no_warning_and_writes_no_rocksdb_log(eddy_server, in_memory):
+    """RocksDB's warnings and errors go to eddy's log; an ordinary start, restart and stop has none,
+    and the data folder holds no LOG file of RocksDB's."""
+    data_dir = eddy_server.new_dir()
+    args = {"in_memory": True} if in_memory else {"data_dir": data_dir}
+    outputs = []
+    for _ in range(1 if in_memory else 2):  # a new folder, then the same folder again
+        server = eddy_server(**args)
+        create_table(make_client(server.endpoint))
+        assert server.stop() == 0
+        outputs.append(server.log_path.read_text(errors="replace"))
+    for output in outputs:
+        assert " warning " not in output and " error " not in output and "rocksdb" not in output, output
+    if not in_memory:
+        assert "LOG" not in os.listdir(data_dir), os.listdir(data_dir)
