@@ -4,19 +4,13 @@
 #include "engine/key_codec.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
-#include "protocol/request_fields.h"
 
 namespace eddy::ops {
 
 Result<std::string> delete_table(RequestContext& context, const JsonValue& request) {
-  auto name = read_string(request, "TableName");
-  if (!name) return fail(name.error());
-  ConstraintViolations violations;
-  violations.table_name("tableName", *name);
-  if (auto checked = violations.result(); !checked) return fail(checked.error());
   auto& database = context.database();
   std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  auto found = find_named_table(context, **name);
+  auto found = find_requested_table(context, request);
   if (!found) return fail(found.error());
   engine::TablePtr table = *found;
   if (table->deletion_protection) {
