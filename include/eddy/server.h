@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "eddy/clock.h"
+
 namespace eddy {
 
 inline constexpr const char* kVersion = "0.1.0";
@@ -25,6 +27,9 @@ struct ServerOptions {
   double stream_retention_seconds = 24 * 3600;      // records older than this are trimmed
   // TTL (see docs/streams.md).
   double ttl_sweep_interval_seconds = 5;
+  // What every time-dependent part of the server reads (eddy/clock.h). Moving it wakes the TTL
+  // sweeper and the stream maintenance at once. Default: a WallClock; nullptr means the same.
+  std::shared_ptr<Clock> clock = std::make_shared<WallClock>();
 };
 
 class Server {
@@ -34,7 +39,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Opens storage and binds the port. Returns false with `error` set (data folder in use, port taken...).
+  // Binds the port, opens storage and starts the background services (TTL sweeper, stream
+  // maintenance). Returns false with `error` set (data folder in use, port taken...).
   bool start(std::string& error);
   unsigned short port() const;
   // Serves until stop(); then finishes in-flight requests and flushes storage.

@@ -1,31 +1,5 @@
-// Clock: the one source of "now" for everything time-dependent (retention, TTL, iterator expiry,
-// CreationDateTime), injectable so that tests need not wait.
+// The Clock types are part of eddy's public API (include/eddy/clock.h), so that a program or test
+// that embeds eddy::Server can pass its own; the layers include them through this header.
 #pragma once
 
-#include <atomic>
-#include <chrono>
-
-namespace eddy {
-
-class Clock {
- public:
-  virtual ~Clock() = default;
-  // Seconds since the epoch, with sub-second precision.
-  virtual double now() const {
-    using namespace std::chrono;
-    return duration_cast<duration<double>>(system_clock::now().time_since_epoch()).count();
-  }
-};
-
-// A clock that tests move by hand.
-class ManualClock : public Clock {
- public:
-  explicit ManualClock(double start) : now_(start) {}
-  double now() const override { return now_.load(); }
-  void advance(double seconds) { now_.store(now_.load() + seconds); }
-
- private:
-  std::atomic<double> now_;
-};
-
-}  // namespace eddy
+#include "eddy/clock.h"

@@ -18,6 +18,7 @@ BackgroundServices::BackgroundServices(const ServerOptions& options, ops::Servic
 BackgroundServices::~BackgroundServices() { stop(); }
 
 void BackgroundServices::start() {
+  subscription_ = services_.clock.subscribe([this] { clock_moved(); });
   if (services_.streams != nullptr) {
     // Often enough that a rollover or a trim is at most a quarter period late, and at least
     // every second; never busier than 20 times a second.
@@ -32,10 +33,18 @@ void BackgroundServices::start() {
 }
 
 void BackgroundServices::every(double interval_seconds, std::function<void()> work) {
-  threads_.emplace_back([this, interval_seconds, work = std::move(work)] {
+  uint64_t moves_before = 0;  // a move after start() subscribed, even before the thread runs, counts
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    moves_before = clock_moves_;
+  }
+  threads_.emplace_back([this, interval_seconds, work = std::move(work), seen = moves_before]() mutable {
     auto interval = std::chrono::duration<double>(interval_seconds);
     std::unique_lock<std::mutex> lock(mutex_);
-    while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
+    while (true) {
+      wake_.wait_for(lock, interval, [&] { return stopping_ || clock_moves_ != seen; });
+      if (stopping_) break;
+      seen = clock_moves_;
       lock.unlock();
       try {
         work();
@@ -47,7 +56,17 @@ void BackgroundServices::every(double interval_seconds, std::function<void()> wo
   });
 }
 
+// Runs on the thread that moved the clock: only a counter and a wake-up.
+void BackgroundServices::clock_moved() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++clock_moves_;
+  }
+  wake_.notify_all();
+}
+
 void BackgroundServices::stop() {
+  subscription_.reset();  // waits for a clock_moved() in progress
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;

@@ -16,7 +16,6 @@ namespace eddy {
 
 struct Server::Impl {
   ServerOptions options;
-  Clock clock;
   std::unique_ptr<engine::Database> database;
   std::unique_ptr<streams::StreamService> streams;
   std::unique_ptr<ops::Services> services;
@@ -29,7 +28,10 @@ struct Server::Impl {
   bool open(std::string& error);
 };
 
-Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  if (impl_->options.clock == nullptr) impl_->options.clock = std::make_shared<WallClock>();
+}
 
 // Impl's members are destroyed in reverse order: the listener (stopping its workers) before the
 // dispatcher, services and database that requests use.
@@ -47,6 +49,8 @@ bool Server::start(std::string& error) {
     return false;
   }
   impl_->gate.open(impl_->dispatcher.get());
+  // Started here, not in run(), so that once start() returns a move of the clock reaches them.
+  impl_->background->start();
   return true;
 }
 
@@ -77,6 +81,7 @@ bool Server::Impl::open(std::string& error) {
   settings.delay_transient_statuses = options.delay_transient_statuses;
   streams::StreamOptions stream_options{options.stream_shards, options.shard_rollover_seconds,
                                         options.stream_retention_seconds};
+  const Clock& clock = *options.clock;
   streams = std::make_unique<streams::StreamService>(*database, clock, stream_options);
   if (auto loaded = streams->load(); !loaded) {
     error = loaded.error().message;
@@ -92,7 +97,6 @@ bool Server::Impl::open(std::string& error) {
 unsigned short Server::port() const { return impl_->listener ? impl_->listener->port() : 0; }
 
 void Server::run() {
-  impl_->background->start();
   impl_->listener->wait();
   impl_->background->stop();
   impl_->database->storage().flush();
