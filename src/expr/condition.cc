@@ -20,9 +20,11 @@ Result<bool> Condition::evaluate(const Item& item) const {
 }
 
 Result<std::shared_ptr<const ConditionTree>> parse_condition_tree(std::string_view text, std::string_view kind) {
-  static ExpressionCache<ConditionTree> cache(kExpressionCacheCapacity);
   if (auto problem = check_expression_text(text, kind, true)) return fail(*problem);
-  if (auto cached = cache.find(text)) return cached;
+  ExpressionCaches* caches = ExpressionCaches::current();
+  if (caches != nullptr) {
+    if (auto cached = caches->conditions.find(text)) return cached;
+  }
   ParseFacts facts;
   auto parsed = parse_condition_syntax(text, facts);
   if (!parsed) return invalid_expression(kind, parsed.error());
@@ -33,7 +35,7 @@ Result<std::shared_ptr<const ConditionTree>> parse_condition_tree(std::string_vi
   if (facts.redundant_parentheses) return invalid_expression(kind, "The expression has redundant parentheses;");
   if (auto problem = check_condition_text(*parsed)) return invalid_expression(kind, *problem);
   auto tree = std::make_shared<const ConditionTree>(std::move(*parsed));
-  cache.insert(text, tree);
+  if (caches != nullptr) caches->conditions.insert(text, tree);
   return tree;
 }
 

@@ -50,15 +50,17 @@ std::optional<AttributeValue> project(const AttributeValue& value, const Project
 }
 
 Result<std::shared_ptr<const ProjectionTree>> parse_projection_tree(std::string_view text) {
-  static ExpressionCache<ProjectionTree> cache(kExpressionCacheCapacity);
   if (auto problem = check_expression_text(text, kKind, false)) return fail(*problem);
-  if (auto cached = cache.find(text)) return cached;
+  ExpressionCaches* caches = ExpressionCaches::current();
+  if (caches != nullptr) {
+    if (auto cached = caches->projections.find(text)) return cached;
+  }
   ParseFacts facts;
   auto parsed = parse_projection_syntax(text, facts);
   if (!parsed) return invalid_expression(kKind, parsed.error());
   if (auto problem = check_projection_text(*parsed)) return invalid_expression(kKind, *problem);
   auto tree = std::make_shared<const ProjectionTree>(std::move(*parsed));
-  cache.insert(text, tree);
+  if (caches != nullptr) caches->projections.insert(text, tree);
   return tree;
 }
 

@@ -15,9 +15,11 @@ namespace {
 constexpr std::string_view kKind = "UpdateExpression";
 
 Result<std::shared_ptr<const UpdateTree>> parse_update_tree(std::string_view text) {
-  static ExpressionCache<UpdateTree> cache(kExpressionCacheCapacity);
   if (auto problem = check_expression_text(text, kKind, false)) return fail(*problem);
-  if (auto cached = cache.find(text)) return cached;
+  ExpressionCaches* caches = ExpressionCaches::current();
+  if (caches != nullptr) {
+    if (auto cached = caches->updates.find(text)) return cached;
+  }
   ParseFacts facts;
   auto parsed = parse_update_syntax(text, facts);
   if (!parsed) return invalid_expression(kKind, parsed.error());
@@ -28,7 +30,7 @@ Result<std::shared_ptr<const UpdateTree>> parse_update_tree(std::string_view tex
   if (facts.redundant_parentheses) return invalid_expression(kKind, "The expression has redundant parentheses;");
   if (auto problem = check_update_text(*parsed)) return invalid_expression(kKind, *problem);
   auto tree = std::make_shared<const UpdateTree>(std::move(*parsed));
-  cache.insert(text, tree);
+  if (caches != nullptr) caches->updates.insert(text, tree);
   return tree;
 }
 

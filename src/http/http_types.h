@@ -2,6 +2,7 @@
 // Beast response out. Nothing here knows DynamoDB.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 
 #include <boost/beast/http.hpp>
@@ -10,7 +11,9 @@ namespace eddy::http {
 
 using Request = boost::beast::http::request<boost::beast::http::string_body>;
 using Response = boost::beast::http::response<boost::beast::http::string_body>;
-// Called on a worker thread for every complete request; must not throw.
-using Handler = std::function<Response(Request&)>;
+// Called for every complete request on worker thread `worker` (0 to Listener::workers() - 1; each
+// connection stays on one worker), so that per-worker state can be indexed without a lock. Must not
+// throw.
+using Handler = std::function<Response(Request& request, std::size_t worker)>;
 
 }  // namespace eddy::http

@@ -61,21 +61,22 @@ bool Listener::bind(std::string& error) {
 }
 
 void Listener::accept() {
-  acceptor_.async_accept(next_context(), [this](boost::system::error_code ec, tcp::socket socket) {
+  std::size_t worker = next_worker();
+  acceptor_.async_accept(*contexts_[worker], [this, worker](boost::system::error_code ec, tcp::socket socket) {
     if (ec) {
       if (acceptor_.is_open() && !stopping_) accept();
       return;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    start_session(std::move(socket), options_, handler_, *this);
+    start_session(std::move(socket), options_, handler_, *this, worker);
     accept();
   });
 }
 
-asio::io_context& Listener::next_context() {
-  asio::io_context& context = *contexts_[next_context_];
-  next_context_ = (next_context_ + 1) % contexts_.size();
-  return context;
+std::size_t Listener::next_worker() {
+  std::size_t worker = next_worker_;
+  next_worker_ = (next_worker_ + 1) % contexts_.size();
+  return worker;
 }
 
 void Listener::run() {

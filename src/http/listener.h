@@ -33,6 +33,8 @@ class Listener {
   // Binds and listens; false with `error` set when the address cannot be bound.
   bool bind(std::string& error);
   unsigned short port() const { return port_; }
+  // How many worker threads run the connections (ListenerOptions::threads, or one per core).
+  std::size_t workers() const { return contexts_.size(); }
   // Runs the worker threads; returns after stop() once in-flight requests are done.
   void run();
   // run() on a thread of its own, for a caller that has more to do meanwhile; wait() joins it.
@@ -47,12 +49,12 @@ class Listener {
  private:
   void accept();
   void stop_all();
-  boost::asio::io_context& next_context();
+  std::size_t next_worker();
 
   ListenerOptions options_;
   Handler handler_;
   std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;  // one per worker; [0] also accepts
-  std::size_t next_context_ = 0;  // only touched by the accepting worker
+  std::size_t next_worker_ = 0;  // only touched by the accepting worker
   boost::asio::ip::tcp::acceptor acceptor_;
   unsigned short port_ = 0;
   std::atomic<int> in_flight_{0};

@@ -15,8 +15,8 @@ namespace bhttp = boost::beast::http;
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(boost::asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
-          Listener& listener)
-      : stream_(std::move(socket)), options_(options), handler_(handler), listener_(listener) {}
+          Listener& listener, std::size_t worker)
+      : stream_(std::move(socket)), options_(options), handler_(handler), listener_(listener), worker_(worker) {}
 
   void start() {
     boost::asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
@@ -36,7 +36,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return close();
     Request request = parser_->release();
     listener_.in_flight()++;
-    Response response = handler_(request);
+    Response response = handler_(request, worker_);
     listener_.in_flight()--;
     bool keep_alive = request.keep_alive() && !listener_.stopping();
     response.keep_alive(keep_alive);
@@ -78,13 +78,14 @@ class Session : public std::enable_shared_from_this<Session> {
   const ListenerOptions& options_;
   const Handler& handler_;
   Listener& listener_;
+  std::size_t worker_;
 };
 
 }  // namespace
 
 void start_session(boost::asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
-                   Listener& listener) {
-  std::make_shared<Session>(std::move(socket), options, handler, listener)->start();
+                   Listener& listener, std::size_t worker) {
+  std::make_shared<Session>(std::move(socket), options, handler, listener, worker)->start();
 }
 
 }  // namespace eddy::http

@@ -11,7 +11,8 @@
 
 namespace eddy::http {
 
+// `worker` is the index of the worker whose io_context runs the socket.
 void start_session(boost::asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
-                   Listener& listener);
+                   Listener& listener, std::size_t worker);
 
 }  // namespace eddy::http

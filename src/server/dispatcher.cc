@@ -94,7 +94,7 @@ http::Response Dispatcher::error_response(const http::Request& request, const Ap
   return response;
 }
 
-http::Response Dispatcher::handle(http::Request& request) {
+http::Response Dispatcher::handle(http::Request& request, std::size_t worker) {
   std::string request_id = new_request_id();
   http::Response response{bhttp::status::ok, request.version()};
   if (request.method() == bhttp::verb::get && request.target() == "/") {
@@ -110,6 +110,7 @@ http::Response Dispatcher::handle(http::Request& request) {
     return response;
   }
   Result<std::string> body;
+  expr::ExpressionCaches::Scope caches(caches_[worker % caches_.size()]);
   try {
     body = dispatch(services_, request, request_id);
   } catch (const std::exception& e) {

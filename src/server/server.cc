@@ -59,8 +59,8 @@ bool Server::Impl::listen(std::string& error) {
   settings.host = options.host;
   settings.port = options.port;
   settings.threads = options.threads;
-  listener = std::make_unique<http::Listener>(settings, [this](http::Request& request) {
-    if (server::Dispatcher* ready = gate.wait()) return ready->handle(request);
+  listener = std::make_unique<http::Listener>(settings, [this](http::Request& request, std::size_t worker) {
+    if (server::Dispatcher* ready = gate.wait()) return ready->handle(request, worker);
     return server::Dispatcher::error_response(request, ApiError::internal("eddy failed to start"), options.cors);
   });
   return listener->bind(error);
@@ -90,7 +90,7 @@ bool Server::Impl::open(std::string& error) {
   database->add_observer(streams.get());
   services.reset(new ops::Services{*database, clock, settings, streams.get()});
   background = std::make_unique<server::BackgroundServices>(options, *services);
-  dispatcher = std::make_unique<server::Dispatcher>(*services, options.cors);
+  dispatcher = std::make_unique<server::Dispatcher>(*services, listener->workers(), options.cors);
   return true;
 }
 
