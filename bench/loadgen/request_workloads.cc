@@ -75,6 +75,18 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
                   R"({"TableName":")" + table + R"(","Item":)" + item_json(unique_key("p", c, s)) + "}"};
     };
   }
+  if (name == "put_condition") {
+    // Every call a new key, also across runs on one server (the probe call included), so that the
+    // condition always holds: the workload measures a parsed and evaluated condition, not failures.
+    auto next = std::make_shared<std::atomic<std::uint64_t>>(0);
+    std::string tag = std::to_string(std::random_device{}());
+    tag += '-';
+    return [next, tag](std::size_t c, std::uint64_t, auto&) {
+      return Call{std::string(kPrefix) + "PutItem",
+                  R"({"TableName":"bench_put","Item":)" + item_json(unique_key(tag, c, (*next)++)) +
+                      R"J(,"ConditionExpression":"attribute_not_exists(pk)"})J"};
+    };
+  }
   if (name == "get") {
     return [items](std::size_t, std::uint64_t, auto& random) {
       return Call{std::string(kPrefix) + "GetItem",
@@ -114,7 +126,7 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
 }
 
 std::string operation_of(const std::string& name) {
-  if (name == "put" || name == "put_stream") return "PutItem";
+  if (name == "put" || name == "put_stream" || name == "put_condition") return "PutItem";
   if (name == "get") return "GetItem";
   if (name == "update") return "UpdateItem";
   if (name == "query") return "Query";
