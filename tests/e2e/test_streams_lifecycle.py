@@ -1,6 +1,6 @@
 """DynamoDB Streams with the real binary, each test with its own eddy (eddy_only): a kill -9 during a
 write load, persistence across a restart, and `eddy streams tail` following shards across rollovers
-(with --shard-rollover-seconds). Retention, rollover lineage and iterator expiry are driven by a
+(with --shard-rollover-seconds and --stream-shards). Retention, rollover lineage and iterator expiry are driven by a
 manual clock in the in-process tests (tests/unit/server/stream_time_test.cc) instead of waiting here.
 """
 import json
@@ -105,9 +105,10 @@ def test_streams_survive_a_restart(eddy_server, tmp_path):
 
 
 def test_streams_tail_prints_records_as_json_lines(eddy_server):
-    server = eddy_server(["--shard-rollover-seconds", "0.3"], in_memory=True)
+    server = eddy_server(["--shard-rollover-seconds", "0.3", "--stream-shards", "2"], in_memory=True)
     ddb, streams = clients(server)
     name, arn = create_stream_table(ddb, "NEW_AND_OLD_IMAGES")
+    assert sum("EndingSequenceNumber" not in s["SequenceNumberRange"] for s in all_shards(streams, arn)) == 2
     tail = subprocess.Popen([eddy_bin(), "streams", "tail", name, "--port", str(server.port), "--from-start",
                              "--max-records", "6"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for v in range(1, 4):
