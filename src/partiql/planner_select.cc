@@ -145,8 +145,10 @@ void match_sort_key(const KeySchema& key, Conjuncts& rest, KeyCondition& out) {
 
 Result<void> check_key_condition_types(const KeySchema& key, const KeyCondition& condition) {
   auto type_of = [&](const std::string& name) {
-    for (const KeyElement& element : key.range) {
-      if (element.name == name) return element.type;
+    for (const auto* elements : {&key.hash, &key.range}) {
+      for (const KeyElement& element : *elements) {
+        if (element.name == name) return element.type;
+      }
     }
     return key.partition().type;
   };
@@ -170,28 +172,50 @@ Result<void> check_key_condition_types(const KeySchema& key, const KeyCondition&
 
 }  // namespace
 
+namespace {
+
+// A multi-attribute partition key: an equality on each of its attributes, taken out of `rest`.
+std::optional<PartitionMatch> match_composite_partition(Conjuncts& rest, const KeySchema& key, KeyCondition& out) {
+  std::vector<std::size_t> used;
+  for (const KeyElement& element : key.hash) {
+    auto it = std::find_if(rest.begin(), rest.end(), [&](auto node) { return equality_value(*node, element.name); });
+    if (it == rest.end()) return std::nullopt;
+    out.partition.emplace_back(element.name, *equality_value(**it, element.name));
+    used.push_back(static_cast<std::size_t>(it - rest.begin()));
+  }
+  std::sort(used.rbegin(), used.rend());
+  for (std::size_t i : used) rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+  return PartitionMatch{{}, 0, false, true};
+}
+
+// The item's full key when WHERE names exactly one item of the table: the partition key's equality,
+// the sort key's, and nothing else but repeats of them (pk = 'a' AND sk = 0 AND pk = 'a').
+std::optional<Item> full_key(const KeySchema& key, const PartitionMatch& match, const KeyCondition& shared,
+                             const Conjuncts& rest) {
+  if (key.hash.size() != 1 || !match.equality || !shared.sort_prefix.empty()) return std::nullopt;
+  bool sort_equal = shared.sort_op == KeyCondition::SortOp::kEq;
+  if (key.has_range() ? !sort_equal : shared.sort_op != KeyCondition::SortOp::kNone) return std::nullopt;
+  auto repeats_key = [&](const ConditionNode* node) {
+    const AttributeValue* value = equality_value(*node, key.partition().name);
+    if (value != nullptr) return *value == match.values.front();
+    value = sort_equal ? equality_value(*node, shared.sort_key) : nullptr;
+    return value != nullptr && *value == shared.sort_value;
+  };
+  if (!std::all_of(rest.begin(), rest.end(), repeats_key)) return std::nullopt;
+  Item item{{key.partition().name, match.values.front()}};
+  if (key.has_range()) item.emplace(shared.sort_key, shared.sort_value);
+  return item;
+}
+
+}  // namespace
+
 Result<void> plan_query(const BoundSelect& select, const KeySchema& key, const std::map<std::string, AttributeType>& keys,
                         SelectPlan& plan) {
   const ConditionNode& root = select.where->root;
   Conjuncts rest = flatten(root, ConditionKind::kAnd);
-  std::optional<PartitionMatch> match;
   KeyCondition shared;
-  if (key.hash.size() == 1) {
-    match = match_partition(rest, key.partition().name);
-  } else {  // a multi-attribute partition key: an equality on each of its attributes
-    std::vector<std::size_t> used;
-    for (const KeyElement& element : key.hash) {
-      auto it = std::find_if(rest.begin(), rest.end(), [&](auto node) { return equality_value(*node, element.name); });
-      if (it == rest.end()) break;
-      shared.partition.emplace_back(element.name, *equality_value(**it, element.name));
-      used.push_back(static_cast<std::size_t>(it - rest.begin()));
-    }
-    if (used.size() == key.hash.size()) {
-      std::sort(used.rbegin(), used.rend());
-      for (std::size_t i : used) rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
-      match = PartitionMatch{{}, 0, false, true};
-    }
-  }
+  std::optional<PartitionMatch> match = key.hash.size() == 1 ? match_partition(rest, key.partition().name)
+                                                             : match_composite_partition(rest, key, shared);
   if (!match) {  // a Scan, filtered by the whole WHERE
     plan.filter = conjunction({&root});
     return check_condition_types(root, keys);
@@ -217,20 +241,7 @@ Result<void> plan_query(const BoundSelect& select, const KeySchema& key, const s
     if (auto done = check_condition_types(*node, keys); !done) return done;
   }
   plan.filter = conjunction(filter);
-  // A repeated equality on a key attribute (pk = 'a' AND sk = 0 AND pk = 'a') still names one item.
-  auto repeats_key = [&](const ConditionNode* node) {
-    const AttributeValue* value = equality_value(*node, key.partition().name);
-    if (value != nullptr) return *value == match->values.front();
-    value = shared.sort_key.empty() ? nullptr : equality_value(*node, shared.sort_key);
-    return value != nullptr && shared.sort_op == KeyCondition::SortOp::kEq && *value == shared.sort_value;
-  };
-  bool single = key.hash.size() == 1 && match->equality && std::all_of(rest.begin(), rest.end(), repeats_key) && shared.sort_prefix.empty();
-  bool full_key = key.has_range() ? shared.sort_op == KeyCondition::SortOp::kEq : shared.sort_op == KeyCondition::SortOp::kNone;
-  if (single && full_key) {
-    Item item{{key.partition().name, match->values.front()}};
-    if (key.has_range()) item.emplace(shared.sort_key, shared.sort_value);
-    plan.key = std::move(item);
-  }
+  plan.key = full_key(key, *match, shared, rest);
   return {};
 }
 

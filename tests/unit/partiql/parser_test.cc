@@ -197,6 +197,16 @@ TEST(Parse, AnyBytesGetAnAnswer) {
     auto planned = plan_statement(*bound, tab_table(), StatementContext::kExecuteStatement);
     EXPECT_TRUE(planned.has_value() || !planned.error().message.empty()) << text;
   }
+  // And raw bytes, NUL and invalid UTF-8 included.
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245 + 12345;
+      text += static_cast<char>((seed >> 16) & 0xFF);
+    }
+    auto statement = parse_statement(text);
+    EXPECT_TRUE(statement.has_value() || !statement.error().message.empty());
+  }
 }
 
 }  // namespace

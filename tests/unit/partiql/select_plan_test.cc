@@ -85,6 +85,23 @@ TEST(SelectPlan, IndexesReadTheirOwnKeys) {
   EXPECT_EQ(error_of("SELECT * FROM \"Tab\".\"nope\""), "The table does not have the specified index: nope");
 }
 
+TEST(SelectPlan, MultiAttributeIndexKeys) {
+  TableDefinition table = tab_table();
+  SecondaryIndex multi;
+  multi.name = "multi";
+  multi.key.hash = {element("a", AttributeType::kS), element("b", AttributeType::kB)};
+  multi.key.range = {element("c", AttributeType::kN), element("d", AttributeType::kN)};
+  table.global_indexes.push_back(multi);
+  auto plan = plan_of<SelectPlan>("SELECT * FROM Tab.multi WHERE b = ? AND a = 'x' AND c = 1 AND d > 2 AND z = 0",
+                                  R"([{"B":"eQ=="}])", table);
+  EXPECT_TRUE(plan.query);
+  EXPECT_EQ(key_conditions(plan), Strings{R"(a={"S":"x"}b={"B":"eQ=="} c={"N":"1"} d>{"N":"2"})"});
+  EXPECT_TRUE(holds(plan.filter, R"({"z":{"N":"0"}})"));
+  EXPECT_FALSE(plan_of<SelectPlan>("SELECT * FROM Tab.multi WHERE a = 'x' AND c = 1", "[]", table).query);
+  EXPECT_EQ(error_of("SELECT * FROM Tab.multi WHERE a = 'x' AND b = 1", "[]", table),
+            "Key attribute's data type should match its data type in table's schema: Key b");
+}
+
 TEST(SelectPlan, KeyValuesHaveTheKeysTypes) {
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 1"), "Key attribute's data type should match its data type in table's schema: Key pk");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = ?", R"([{"B":"YWJj"}])"),
