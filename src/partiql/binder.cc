@@ -161,14 +161,8 @@ Result<BoundStatement> bind_expression(const ExpressionStatement& statement, con
 
 }  // namespace
 
-Result<void> check_parameter_count(const Statement& statement, std::size_t supplied) {
-  if (supplied < statement.parameter_count) return fail(errors::parameter_count());
-  return {};
-}
-
 Result<BoundStatement> bind_statement(const Statement& statement, const std::vector<AttributeValue>& parameters,
                                       StatementContext context) {
-  if (auto count = check_parameter_count(statement, parameters.size()); !count) return fail(count.error());
   auto wrap = [](auto bound) -> Result<BoundStatement> {
     if (!bound) return fail(bound.error());
     return BoundStatement(std::move(*bound));

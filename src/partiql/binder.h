@@ -3,9 +3,13 @@
 // clause and the SET/REMOVE actions translated into expression trees (translator.h) and checked, the
 // projection's paths checked, table and index names checked.
 //
+// Parameters are taken as each '?' is met, as DynamoDB takes them: a '?' without a parameter is
+// "Number of parameters in request and statement don't match." where it stands (a '?' where no value
+// may stand, such as in a list literal or a path, gets that place's own error), and parameters
+// beyond the last '?' are ignored.
+//
 // The flow an operation follows:
 //   parse_statement(text)                        syntax (parser.h)
-//   check_parameter_count(statement, n)          "Number of parameters in request and statement don't match."
 //   bind_statement(statement, parameters, ctx)   everything that needs no table (this file)
 //   look up bound_table(bound).table             ResourceNotFoundException, the operation's wording
 //   plan_statement(bound, table, ctx)            key conditions, full keys, ORDER BY (planner.h)
@@ -67,10 +71,6 @@ struct BoundConditionCheck {
 };
 
 using BoundStatement = std::variant<BoundSelect, BoundInsert, BoundUpdate, BoundDelete, BoundConditionCheck>;
-
-// Fewer Parameters than '?' is DynamoDB's "Number of parameters in request and statement don't
-// match."; more are ignored, as DynamoDB ignores them.
-Result<void> check_parameter_count(const Statement& statement, std::size_t supplied);
 
 Result<BoundStatement> bind_statement(const Statement& statement, const std::vector<AttributeValue>& parameters,
                                       StatementContext context);

@@ -25,9 +25,9 @@ inline constexpr int kMaxLiteralDepth = 31;
 // parameters, lists, bags, structs, MISSING, Ion and typed literals.
 bool is_value_expression(const Expr& expr);
 
-// `expr` as an AttributeValue. `parameters` are the request's Parameters, in '?' order (their count
-// was checked by check_parameter_count). A path, call or operator where a value must stand is
-// "Unsupported data type: <what> under key <root>".
+// `expr` as an AttributeValue. `parameters` are the request's Parameters, in '?' order; a '?' past
+// their end is "Number of parameters in request and statement don't match.". A path, call or
+// operator where a value must stand is "Unsupported data type: <what> under key <root>".
 Result<AttributeValue> literal_value(const Expr& expr, const std::vector<AttributeValue>& parameters);
 
 // The same for a value that sits under `under` (INSERT names each top-level attribute "root").

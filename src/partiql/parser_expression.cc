@@ -40,7 +40,7 @@ std::string type_name(std::string word) {
   static constexpr std::string_view kTypes[] = {
       "MISSING", "NULL", "BOOLEAN", "STRING", "NUMERIC", "BLOB", "STRUCT", "TUPLE", "LIST", "SMALLINT",
       "INTEGER", "INTEGER4", "INTEGER8", "BIGINT", "FLOAT", "REAL", "DOUBLE", "DECIMAL", "TIMESTAMP",
-      "CHARACTER", "SYMBOL", "CLOB", "SEXP", "BAG", "DATE", "TIME", "ANY"};
+      "CHARACTER", "SYMBOL", "CLOB", "SEXP", "BAG", "DATE", "TIME"};
   for (std::string_view type : kTypes) {
     if (word == type) return word;
   }

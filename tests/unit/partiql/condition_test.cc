@@ -159,6 +159,10 @@ TEST(Where, ParametersAreBoundInOrder) {
   EXPECT_EQ(where_error("x = ? AND y = ?", R"([{"N":"10"}])"), "Number of parameters in request and statement don't match.");
   EXPECT_EQ(error_of("SELECT * FROM Xyz WHERE pk = ?"), "Number of parameters in request and statement don't match.");
   EXPECT_EQ(where_error("x = {'a': ?}", R"([{"S":"a"}])"), "Unsupported data type: Parameter under key root.a at 1:35:1");
+  // A '?' where no value may stand is refused for its place, whether a parameter is there or not.
+  EXPECT_EQ(where_error("x = {'a': ?} AND y = ?", R"([{"S":"a"}])"), "Unsupported data type: Parameter under key root.a at 1:35:1");
+  EXPECT_EQ(where_error("x = {'a': ?}"), "Unsupported data type: Parameter under key root.a at 1:35:1");
+  EXPECT_EQ(error_of("SELECT m.b[?] FROM Tab"), "Unexpected path component at 1:12:1");
 }
 
 }  // namespace
