@@ -6,6 +6,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "protocol/json_parse.h"
+
 namespace eddy::streams {
 
 namespace asio = boost::asio;
@@ -51,8 +53,7 @@ bool StreamsClient::call(const std::string& target, const std::string& body, Jso
         c.stream.close();
         c.open = false;
       }
-      response.Parse(reply.body().data(), reply.body().size());
-      if (response.HasParseError() || !response.IsObject()) {
+      if (parse_json(reply.body(), response) != JsonParseOutcome::kParsed || !response.IsObject()) {
         error = "unexpected answer: " + reply.body();
         return false;
       }
