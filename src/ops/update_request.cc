@@ -79,7 +79,6 @@ Result<void> check_key_attributes_not_updated(const TableDefinition& table, cons
 }
 
 Result<void> validate_updated_item(const TableDefinition& table, const Item& item) {
-  if (auto nesting = validate_updated_nesting(item); !nesting) return nesting;
   for (const auto& index : table.local_indexes) {
     if (auto checked = check_index_values(index, item); !checked) return checked;
   }
