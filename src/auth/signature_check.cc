@@ -12,6 +12,7 @@
 #include <openssl/crypto.h>
 
 #include "auth/signature_parts.h"
+#include "auth/signer.h"
 #include "auth/sigv4.h"
 
 namespace eddy::auth {
@@ -27,14 +28,7 @@ tl::unexpected<ApiError> incomplete(std::string message) {
   return fail(ApiError{ErrorCode::kIncompleteSignature, std::move(message), {}});
 }
 
-std::string basic_format(double seconds) {
-  std::time_t time = static_cast<std::time_t>(std::floor(seconds));
-  std::tm parts{};
-  gmtime_r(&time, &parts);
-  char out[17];
-  std::strftime(out, sizeof out, "%Y%m%dT%H%M%SZ", &parts);
-  return out;
-}
+std::string basic_format(double seconds) { return amz_date(seconds); }
 
 // Seconds since the epoch of a YYYYMMDD'T'HHMMSS'Z' date; nullopt when it is not one.
 std::optional<double> parse_basic_format(const std::string& date) {

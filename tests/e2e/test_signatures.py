@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import hmac
 import json
+import os
 import re
 import subprocess
 import types
@@ -26,6 +27,7 @@ try:
 except ImportError:
     crt_auth = None
 
+from conftest import eddy_bin
 from e2e_helpers import assert_error, raw_request, wait_until_healthy
 
 pytestmark = pytest.mark.eddy_only
@@ -217,3 +219,23 @@ def test_bad_credentials_are_refused_at_start(eddy_server, args, message):
 def test_without_credentials_any_signature_passes(client_factory):
     # The session's server runs without --credentials.
     assert "TableNames" in client_factory(key="anyone", secret="anything").list_tables()
+
+
+def test_streams_tail_signs_with_the_environment_credentials(signed_eddy):
+    ddb = client(signed_eddy.endpoint)
+    ddb.create_table(TableName="t_tail", KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                     AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                     BillingMode="PAY_PER_REQUEST",
+                     StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"})
+    ddb.put_item(TableName="t_tail", Item={"pk": {"S": "a"}})
+    args = [eddy_bin(), "streams", "tail", "t_tail", "--port", str(signed_eddy.port), "--from-start",
+            "--max-records", "1"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    tail = subprocess.run(args, env=dict(env, AWS_ACCESS_KEY_ID=KEY, AWS_SECRET_ACCESS_KEY=SECRET),
+                          capture_output=True, text=True, timeout=30)
+    assert tail.returncode == 0, tail.stderr
+    assert json.loads(tail.stdout)["dynamodb"]["Keys"] == {"pk": {"S": "a"}}
+    refused = subprocess.run(args, env=dict(env, AWS_ACCESS_KEY_ID="AKIDSTRANGER", AWS_SECRET_ACCESS_KEY=SECRET),
+                             capture_output=True, text=True, timeout=30)
+    assert refused.returncode == 1
+    assert refused.stderr == "eddy streams tail: The security token included in the request is invalid.\n"
