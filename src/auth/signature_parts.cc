@@ -113,13 +113,14 @@ Result<SignatureParts> read_signature_parts(const SignedRequest& request) {
   return from_header(request, header);
 }
 
-std::string credential_region(const SignedRequest& request) {
+std::string credential_region(std::string_view authorization, std::string_view target) {
   std::string credential;
-  std::string header(request.raw_header("authorization"));
-  if (auto start = header.find("Credential="); start != std::string::npos) {
-    credential = header.substr(start + 11);
+  if (auto start = authorization.find("Credential="); start != std::string_view::npos) {
+    credential = authorization.substr(start + 11);
     credential = credential.substr(0, credential.find_first_of(", "));
-  } else {
+  } else if (target.find("X-Amz-Credential=") != std::string_view::npos) {
+    SignedRequest request;
+    request.target = target;
     credential = query_map(request)["X-Amz-Credential"];
   }
   // <key>/<date>/<region>/<service>/aws4_request

@@ -64,18 +64,20 @@ std::string error_body(const ApiError& error) {
 
 // The region of the credential scope; with --credentials only once the signature is verified.
 Result<std::string> Dispatcher::authenticate(const http::Request& request) {
-  auth::SignedRequest signed_parts = signed_request(request);
   if (verifier_ != nullptr) {
-    auto signer = verifier_->verify(signed_parts, services_.clock.now());
+    auto signer = verifier_->verify(signed_request(request), services_.clock.now());
     if (!signer) return fail(signer.error());
     return signer->region;
   }
-  bool has_header = request.find(bhttp::field::authorization) != request.end();
-  bool has_query = signed_parts.query().find("X-Amz-Algorithm=") != std::string_view::npos;
-  if (!has_header && !has_query) {
+  auto header = request.find(bhttp::field::authorization);
+  std::string_view authorization;
+  if (header != request.end()) authorization = std::string_view(header->value().data(), header->value().size());
+  std::string_view target = request.target();
+  bool presigned = target.find("X-Amz-Algorithm=") != std::string_view::npos;
+  if (header == request.end() && !presigned) {
     return fail(ApiError{ErrorCode::kMissingAuthenticationToken, "Request is missing Authentication Token", {}});
   }
-  return auth::credential_region(signed_parts);
+  return auth::credential_region(authorization, target);
 }
 
 Result<std::string> Dispatcher::dispatch(const http::Request& request, std::string_view json,
