@@ -43,6 +43,7 @@ class Session {
   beast::tcp_stream& socket() { return beast::get_lowest_layer(derived().stream()); }
 
   void read() {
+    head_ = false;
     parser_.emplace();
     parser_->body_limit(options_.body_limit);
     parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
@@ -58,6 +59,7 @@ class Session {
     if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category()) return reply_bad_request();
     if (ec) return derived().close();
     Request request = parser_->release();
+    head_ = request.method() == bhttp::verb::head;
     listener_.in_flight()++;
     Response response = handler_(request);
     listener_.in_flight()--;
@@ -88,6 +90,7 @@ class Session {
     response.set(bhttp::field::server, options_.server_name);
     response.set(bhttp::field::date, http_date(options_.now ? options_.now() : system_now()));
     response.prepare_payload();
+    if (head_) response.body().clear();  // an answer to HEAD keeps its headers, Content-Length included
     response_ = std::make_shared<Response>(std::move(response));
     socket().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
     bhttp::async_write(derived().stream(), *response_,
@@ -116,6 +119,7 @@ class Session {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> response_;
+  bool head_ = false;  // the request being answered is a HEAD
   char scratch_[16 * 1024];
 };
 

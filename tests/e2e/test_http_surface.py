@@ -218,3 +218,19 @@ def test_describe_endpoints_names_the_address_used(ddb, endpoint):
     # Whatever name the client reached eddy by.
     resp = raw_request(endpoint, "DescribeEndpoints", {}, headers={"Host": "dynamodb.local.example:1234"})
     assert resp.json == {"Endpoints": [{"Address": "dynamodb.local.example:1234", "CachePeriodInMinutes": 1440}]}
+
+
+def test_head_gets_the_headers_of_the_unknown_operation_page_and_the_connection_stays_usable(endpoint):
+    host, port = address(endpoint)
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.request("HEAD", "/")
+        resp = conn.getresponse()
+        assert resp.status == 404
+        assert resp.getheader("Content-Length") == "29"
+        assert resp.read() == b""
+        conn.request("GET", "/")  # the same connection: no stray body bytes in the way
+        resp = conn.getresponse()
+        assert resp.status == 200 and resp.read().startswith(b"healthy: ")
+    finally:
+        conn.close()
