@@ -7,6 +7,7 @@ packages=(
   libboost1.81-all-dev rapidjson-dev librocksdb-dev libspdlog-dev libgtest-dev libgmock-dev
   libssl-dev zlib1g-dev tao-pegtl-dev libbenchmark-dev libexpected-dev
   python3-boto3 python3-pytest awscli curl wrk
+  openssl chromium  # the TLS tests make a certificate; the CORS tests call eddy from a headless browser
 )
 # Node.js and npm for the JavaScript SDK tests: Debian's, unless the machine already has them.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -1,12 +1,14 @@
 // eddy's command line: flags -> ServerOptions -> run. Accepts DynamoDB Local's flags too, so a script
 // that starts DynamoDB Local starts eddy unchanged.
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
 #include <boost/program_options.hpp>
 #include <spdlog/spdlog.h>
 
+#include "auth/credentials.h"
 #include "eddy/server.h"
 #include "streams/tail_command.h"
 
@@ -30,6 +32,11 @@ po::options_description describe_flags() {
       ("shard-rollover-seconds", po::value<double>()->default_value(4 * 3600), "age at which a shard is closed")
       ("stream-retention-seconds", po::value<double>()->default_value(24 * 3600), "stream record retention")
       ("ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")
+      ("credentials", po::value<std::vector<std::string>>()->composing(),
+       "ACCESS_KEY_ID:SECRET_ACCESS_KEY (repeatable): verify every request's SigV4 signature against these")
+      ("credentials-file", po::value<std::string>(), "a file of ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, as --credentials")
+      ("tls-cert", po::value<std::string>(), "PEM certificate chain: serve HTTPS (with --tls-key)")
+      ("tls-key", po::value<std::string>(), "PEM private key of --tls-cert")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
       ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
@@ -39,6 +46,39 @@ po::options_description describe_flags() {
       ("disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")
       ("optimizeDbBeforeStartup", "DynamoDB Local: accepted; nothing to do");
   return flags;
+}
+
+// --credentials, --credentials-file and EDDY_CREDENTIALS (pairs separated by commas or spaces).
+bool read_credentials(const po::variables_map& vm, eddy::ServerOptions& options, std::string& error) {
+  if (vm.count("credentials")) {
+    for (const auto& pair : vm["credentials"].as<std::vector<std::string>>()) {
+      if (!eddy::auth::add_credential(pair, options.credentials, error)) return false;
+    }
+  }
+  if (vm.count("credentials-file") &&
+      !eddy::auth::read_credentials_file(vm["credentials-file"].as<std::string>(), options.credentials, error)) {
+    return false;
+  }
+  if (const char* list = std::getenv("EDDY_CREDENTIALS")) {
+    if (!eddy::auth::add_credential_list(list, options.credentials, error)) return false;
+  }
+  return true;
+}
+
+// DynamoDB Local's -cors takes a comma-separated list of origins; "*" (or none) allows every one.
+std::vector<std::string> cors_origins(const std::string& list) {
+  std::vector<std::string> origins;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    std::string origin = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    origin.erase(0, origin.find_first_not_of(" \t"));
+    origin.erase(origin.find_last_not_of(" \t") + 1);
+    if (!origin.empty()) origins.push_back(origin);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return origins;
 }
 
 void apply_log_level(const std::string& level) {
@@ -76,7 +116,19 @@ int main(int argc, char** argv) {
   if (vm.count("data-dir")) options.data_dir = vm["data-dir"].as<std::string>();
   if (vm.count("dbPath")) options.data_dir = vm["dbPath"].as<std::string>();
   options.threads = vm["threads"].as<std::size_t>();
-  options.cors = vm.count("cors") > 0;
+  if (vm.count("cors")) options.cors_origins = cors_origins(vm["cors"].as<std::string>());
+  if (vm.count("tls-cert") != vm.count("tls-key")) {
+    std::cerr << "eddy: --tls-cert and --tls-key go together\n";
+    return 2;
+  }
+  if (vm.count("tls-cert")) {
+    options.tls_certificate_file = vm["tls-cert"].as<std::string>();
+    options.tls_private_key_file = vm["tls-key"].as<std::string>();
+  }
+  if (std::string error; !read_credentials(vm, options, error)) {
+    std::cerr << "eddy: " << error << "\n";
+    return 2;
+  }
   options.delay_transient_statuses = vm.count("delayTransientStatuses") > 0;
   options.sync_writes = vm.count("sync-writes") > 0;
   options.stream_shards = std::max<std::size_t>(1, vm["stream-shards"].as<std::size_t>());
@@ -99,8 +151,10 @@ int main(int argc, char** argv) {
     spdlog::error("eddy cannot start: {}", error);
     return 1;
   }
-  spdlog::info("eddy {} listening on {}:{}, data folder: {}", eddy::kVersion, options.host, server.port(),
-               options.in_memory ? std::string("none (in memory)") : options.data_dir);
+  spdlog::info("eddy {} listening on {}://{}:{}, data folder: {}{}", eddy::kVersion,
+               options.tls_certificate_file.empty() ? "http" : "https", options.host, server.port(),
+               options.in_memory ? std::string("none (in memory)") : options.data_dir,
+               options.credentials.empty() ? "" : ", signatures verified");
 
   std::thread signal_waiter([&server, signals] {
     int received = 0;

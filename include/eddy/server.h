@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "eddy/clock.h"
 
@@ -17,7 +19,14 @@ struct ServerOptions {
   std::string data_dir = "./eddy-data";
   bool in_memory = false;             // keep nothing on disk
   std::size_t threads = 0;            // Default: 0 = one per core
-  bool cors = false;                  // answer CORS preflights and add Access-Control-Allow-Origin
+  // CORS is always on, as on AWS; these origins only, when any are named (DynamoDB Local's -cors).
+  std::vector<std::string> cors_origins;  // Default: empty = every origin
+  // Access key id -> secret access key. Default: empty = any well-formed SigV4 header is accepted;
+  // otherwise every request's signature is verified against these (docs/http.md).
+  std::map<std::string, std::string> credentials;
+  // Both set: serve HTTPS only, with this PEM certificate chain and private key. Default: HTTP.
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
   bool delay_transient_statuses = false;
   bool sync_writes = false;           // fsync the WAL on every write
   std::string log_level = "info";

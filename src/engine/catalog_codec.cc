@@ -156,7 +156,7 @@ std::string encode_table_definition(const TableDefinition& t) {
 
 std::optional<TableDefinition> decode_table_definition(std::string_view json) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on stored text
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
   TableDefinition t;
   t.name = get_string(doc, "name");

@@ -6,6 +6,21 @@
 namespace eddy::engine {
 namespace {
 
+// Stored items nest at most 32 levels (requests and updates are held to that); bytes that claim
+// far more are corrupt, and reading them must not recurse without bound.
+constexpr int kMaxStoredNesting = 100;
+
+// Counts one level of nesting for as long as it lives.
+class NestingLevel {
+ public:
+  explicit NestingLevel(int& depth) : depth_(depth) { ++depth_; }
+  ~NestingLevel() { --depth_; }
+  bool too_deep() const { return depth_ > kMaxStoredNesting; }
+
+ private:
+  int& depth_;
+};
+
 void put_varint(std::string& out, uint64_t value) {
   while (value >= 0x80) {
     out.push_back(static_cast<char>((value & 0x7f) | 0x80));
@@ -104,8 +119,9 @@ class Reader {
   }
 
   bool map(AttributeMap& out) {
+    NestingLevel level(depth_);
     uint64_t count = 0;
-    if (!varint(count)) return false;
+    if (level.too_deep() || !varint(count)) return false;
     for (uint64_t i = 0; i < count; ++i) {
       std::string name;
       AttributeValue value;
@@ -135,13 +151,15 @@ class Reader {
         }
         return true;
       case AttributeType::kM: return map(value.map);
-      case AttributeType::kL:
-        if (!varint(count) || count > in_.left()) return false;
+      case AttributeType::kL: {
+        NestingLevel level(depth_);
+        if (level.too_deep() || !varint(count) || count > in_.left()) return false;
         value.list.resize(count);
         for (auto& element : value.list) {
           if (!value_of(element)) return false;
         }
         return true;
+      }
       case AttributeType::kNull: value.boolean = true; return true;
       case AttributeType::kBool: {
         uint8_t flag = 0;
@@ -155,6 +173,7 @@ class Reader {
 
  private:
   ByteReader in_;
+  int depth_ = 0;
 };
 
 // The same grammar as Reader, walked into an ItemVisitor instead of building an Item.
@@ -164,8 +183,9 @@ class VisitingReader {
   bool done() const { return in_.done(); }
 
   bool map() {
+    NestingLevel level(depth_);
     uint64_t count = 0;
-    if (!in_.varint(count) || count > in_.left()) return false;
+    if (level.too_deep() || !in_.varint(count) || count > in_.left()) return false;
     visitor_.begin_map(count);
     for (uint64_t i = 0; i < count; ++i) {
       std::string_view name;
@@ -203,14 +223,16 @@ class VisitingReader {
         visitor_.end_set();
         return true;
       case AttributeType::kM: return map();
-      case AttributeType::kL:
-        if (!in_.varint(count) || count > in_.left()) return false;
+      case AttributeType::kL: {
+        NestingLevel level(depth_);
+        if (level.too_deep() || !in_.varint(count) || count > in_.left()) return false;
         visitor_.begin_list(count);
         for (uint64_t i = 0; i < count; ++i) {
           if (!value()) return false;
         }
         visitor_.end_list();
         return true;
+      }
       case AttributeType::kNull: visitor_.null_value(); return true;
       case AttributeType::kBool: {
         uint8_t flag = 0;
@@ -224,6 +246,7 @@ class VisitingReader {
 
   ByteReader in_;
   ItemVisitor& visitor_;
+  int depth_ = 0;
 };
 
 }  // namespace

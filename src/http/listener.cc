@@ -41,6 +41,9 @@ Listener::~Listener() {
 }
 
 bool Listener::bind(std::string& error) {
+  if (!options_.tls_certificate_file.empty() || !options_.tls_private_key_file.empty()) {
+    if (!load_tls(error)) return false;
+  }
   boost::system::error_code ec;
   auto address = asio::ip::make_address(options_.host, ec);
   if (ec) {
@@ -57,6 +60,25 @@ bool Listener::bind(std::string& error) {
     return false;
   }
   port_ = acceptor_.local_endpoint().port();
+  return true;
+}
+
+bool Listener::load_tls(std::string& error) {
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+  boost::system::error_code ec;
+  context->use_certificate_chain_file(options_.tls_certificate_file, ec);
+  if (ec) {
+    error = "cannot load the TLS certificate " + options_.tls_certificate_file + ": " + ec.message();
+    return false;
+  }
+  context->use_private_key_file(options_.tls_private_key_file, asio::ssl::context::pem, ec);
+  if (ec) {
+    error = "cannot load the TLS private key " + options_.tls_private_key_file + ": " + ec.message();
+    return false;
+  }
+  tls_ = std::move(context);
   return true;
 }
 

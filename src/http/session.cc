@@ -1,47 +1,78 @@
-// One HTTP/1.1 connection, after Boost.Beast's async server example: read with a body limit and a
-// deadline, call a plain function, write, loop for keep-alive. Errors close the connection cleanly.
+// One HTTP/1.1 connection, after Boost.Beast's server examples (the "flex" one for plain and TLS
+// streams alike): read with limits and a deadline, call a plain function, write, loop for
+// keep-alive. Errors close the connection cleanly; see session.h.
 #include "http/session.h"
+
+#include <chrono>
+#include <memory>
+#include <optional>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include "http/http_date.h"
 
 namespace eddy::http {
 namespace {
 
+namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
-class Session : public std::enable_shared_from_this<Session> {
- public:
-  Session(boost::asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
-          Listener& listener, std::size_t worker)
-      : stream_(std::move(socket)), options_(options), handler_(handler), listener_(listener), worker_(worker) {}
+// How much of an oversized body is read and dropped after the 413, and for how long at most.
+constexpr std::size_t kDrainLimit = 64u << 20;
+constexpr auto kDrainDeadline = std::chrono::seconds(10);
 
-  void start() {
-    boost::asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+double system_now() {
+  using namespace std::chrono;
+  return duration_cast<duration<double>>(system_clock::now().time_since_epoch()).count();
+}
+
+// The request/response loop, shared by both kinds of stream; Derived supplies stream(), start()
+// and close().
+template <class Derived>
+class Session {
+ public:
+  Session(const ListenerOptions& options, const Handler& handler, Listener& listener, std::size_t worker)
+      : options_(options), handler_(handler), listener_(listener), worker_(worker) {}
+
+ protected:
+  Derived& derived() { return static_cast<Derived&>(*this); }
+  beast::tcp_stream& socket() { return beast::get_lowest_layer(derived().stream()); }
+
+  void read() {
+    head_ = false;
+    parser_.emplace();
+    parser_->body_limit(options_.body_limit);
+    parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    socket().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
+    bhttp::async_read(derived().stream(), buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_read, derived().shared_from_this()));
   }
 
  private:
-  void read() {
-    parser_.emplace();
-    parser_->body_limit(options_.body_limit);
-    parser_->header_limit(64 * 1024);
-    stream_.expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
-    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
-  }
-
   void on_read(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::body_limit) return reply_too_large();
-    if (ec) return close();
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return derived().close();
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category()) return reply_bad_request();
+    if (ec) return derived().close();
     Request request = parser_->release();
+    head_ = request.method() == bhttp::verb::head;
     listener_.in_flight()++;
     Response response = handler_(request, worker_);
     listener_.in_flight()--;
     bool keep_alive = request.keep_alive() && !listener_.stopping();
     response.keep_alive(keep_alive);
-    response.prepare_payload();
-    write(std::move(response), !keep_alive);
+    if (keep_alive && response.version() == 11) response.set(bhttp::field::connection, "keep-alive");
+    write(std::move(response), keep_alive ? After::kRead : After::kClose);
+  }
+
+  void reply_bad_request() {
+    Response response{bhttp::status::bad_request, 11};
+    response.keep_alive(false);
+    write(std::move(response), After::kClose);
   }
 
   void reply_too_large() {
@@ -50,42 +81,107 @@ class Session : public std::enable_shared_from_this<Session> {
     response.body() =
         R"({"__type":"com.amazon.coral.service#RequestEntityTooLarge","message":"Request entity too large"})";
     response.keep_alive(false);
-    response.prepare_payload();
-    write(std::move(response), true);
+    write(std::move(response), After::kDrain);
   }
 
-  void write(Response response, bool close_after) {
+  enum class After { kRead, kClose, kDrain };
+
+  void write(Response response, After after) {
+    response.set(bhttp::field::server, options_.server_name);
+    response.set(bhttp::field::date, http_date(options_.now ? options_.now() : system_now()));
+    response.prepare_payload();
+    if (head_) response.body().clear();  // an answer to HEAD keeps its headers, Content-Length included
     response_ = std::make_shared<Response>(std::move(response));
-    stream_.expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
-    bhttp::async_write(stream_, *response_,
-                       [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+    socket().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
+    bhttp::async_write(derived().stream(), *response_,
+                       [self = derived().shared_from_this(), after](beast::error_code ec, std::size_t) {
                          self->response_.reset();
-                         if (ec || close_after) return self->close();
+                         if (ec || after == After::kClose) return self->close();
+                         if (after == After::kDrain) return self->drain(0);
                          self->read();
                        });
   }
 
-  void close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
-    stream_.close();
+  // Reads and drops what the client still sends, until it stops, the limit or the deadline.
+  void drain(std::size_t drained) {
+    if (drained == 0) socket().expires_after(kDrainDeadline);
+    if (drained >= kDrainLimit) return derived().close();
+    derived().stream().async_read_some(
+        asio::buffer(scratch_), [self = derived().shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+          if (ec) return self->close();
+          self->drain(drained + n);
+        });
   }
 
-  beast::tcp_stream stream_;
-  beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  std::shared_ptr<Response> response_;
   const ListenerOptions& options_;
   const Handler& handler_;
   Listener& listener_;
-  std::size_t worker_;
+  std::size_t worker_;  // the worker thread (and io_context) that owns this connection
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<Response> response_;
+  bool head_ = false;  // the request being answered is a HEAD
+  char scratch_[16 * 1024];
+};
+
+class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
+ public:
+  PlainSession(asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
+               Listener& listener, std::size_t worker)
+      : Session(options, handler, listener, worker), stream_(std::move(socket)) {}
+
+  beast::tcp_stream& stream() { return stream_; }
+  void start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+ private:
+  beast::tcp_stream stream_;
+};
+
+class TlsSession : public Session<TlsSession>, public std::enable_shared_from_this<TlsSession> {
+ public:
+  TlsSession(asio::ip::tcp::socket socket, asio::ssl::context& tls, const ListenerOptions& options,
+             const Handler& handler, Listener& listener, std::size_t worker)
+      : Session(options, handler, listener, worker), stream_(std::move(socket), tls), idle_(options.idle_timeout_seconds) {}
+
+  beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
+
+  void start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      beast::get_lowest_layer(self->stream_).expires_after(std::chrono::seconds(self->idle_));
+      self->stream_.async_handshake(asio::ssl::stream_base::server, [self](beast::error_code ec) {
+        if (ec) return beast::get_lowest_layer(self->stream_).close();
+        self->read();
+      });
+    });
+  }
+
+  // TLS close_notify, then the TCP connection; a client that never answers is cut off by the deadline.
+  void close() {
+    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+    stream_.async_shutdown([self = shared_from_this()](beast::error_code) {
+      beast::get_lowest_layer(self->stream_).close();
+    });
+  }
+
+ private:
+  beast::ssl_stream<beast::tcp_stream> stream_;
+  int idle_;
 };
 
 }  // namespace
 
-void start_session(boost::asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
+void start_session(asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
                    Listener& listener, std::size_t worker) {
-  std::make_shared<Session>(std::move(socket), options, handler, listener, worker)->start();
+  if (asio::ssl::context* tls = listener.tls()) {
+    std::make_shared<TlsSession>(std::move(socket), *tls, options, handler, listener, worker)->start();
+  } else {
+    std::make_shared<PlainSession>(std::move(socket), options, handler, listener, worker)->start();
+  }
 }
 
 }  // namespace eddy::http

@@ -1,8 +1,10 @@
-// Session: one HTTP/1.1 connection. Reads a request (with a body limit and an idle deadline),
-// calls the handler, writes the response, and loops while the client keeps the connection alive.
+// Session: one HTTP/1.1 connection, plain or TLS. Reads a request (with header and body limits and
+// an idle deadline), calls the handler, writes the response with the Server and Date headers every
+// answer carries, and loops while the client keeps the connection alive. A request whose headers
+// pass the limit, or that is not HTTP, gets 400; a body over the limit gets 413, after which the
+// rest of the body is read and dropped (for a while) so that the client, still sending, can read
+// the answer instead of a reset connection.
 #pragma once
-
-#include <memory>
 
 #include <boost/asio/ip/tcp.hpp>
 

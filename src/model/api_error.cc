@@ -44,6 +44,8 @@ ErrorInfo info(ErrorCode code) {
       return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400};
     case ErrorCode::kAccessDenied: return {"com.amazon.coral.service#AccessDeniedException", 400};
     case ErrorCode::kRequestEntityTooLarge: return {"com.amazon.coral.service#RequestEntityTooLarge", 413};
+    case ErrorCode::kUnrecognizedClient: return {"com.amazon.coral.service#UnrecognizedClientException", 400};
+    case ErrorCode::kInvalidSignature: return {"com.amazon.coral.service#InvalidSignatureException", 400};
     case ErrorCode::kInternalServerError:
       return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
   }

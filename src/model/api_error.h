@@ -33,6 +33,8 @@ enum class ErrorCode {
   kAccessDenied,
   kInternalServerError,
   kRequestEntityTooLarge,
+  kUnrecognizedClient,
+  kInvalidSignature,
 };
 
 struct ApiError {

@@ -6,6 +6,24 @@ namespace {
 
 constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
+constexpr int kMaxNestingLevels = 32;
+
+// True when `value`, at `level`, has maps or lists deeper than the limit; stops descending there.
+bool nested_too_deep(const AttributeValue& value, int level) {
+  if (value.type != AttributeType::kM && value.type != AttributeType::kL) return false;
+  if (level > kMaxNestingLevels) return true;
+  if (value.type == AttributeType::kM) {
+    for (const auto& [name, member] : value.map) {
+      if (nested_too_deep(member, level + 1)) return true;
+    }
+    return false;
+  }
+  for (const auto& element : value.list) {
+    if (nested_too_deep(element, level + 1)) return true;
+  }
+  return false;
+}
+
 bool empty_scalar(const AttributeValue& value) {
   return (value.type == AttributeType::kS || value.type == AttributeType::kB) && value.scalar.empty();
 }
@@ -99,6 +117,13 @@ Result<void> validate_item(const TableDefinition& table, const Item& item) {
 
 Result<void> validate_item_size(const Item& item) {
   if (item_size(item) > kMaxItemBytes) return validation_error("Item size has exceeded the maximum allowed size");
+  return {};
+}
+
+Result<void> validate_updated_nesting(const Item& item) {
+  for (const auto& [name, value] : item) {
+    if (nested_too_deep(value, 2)) return validation_error("Nesting Levels have exceeded supported limits");
+  }
   return {};
 }
 

@@ -19,5 +19,9 @@ Result<void> validate_key(const TableDefinition& table, const Item& key);
 Result<void> validate_item(const TableDefinition& table, const Item& item);
 // Only the size limit (for items produced by updates, whose keys are known good).
 Result<void> validate_item_size(const Item& item);
+// An item an UpdateExpression produced: no more than the 32 levels of maps and lists (the item
+// itself counting as one) that a request's values may have, so that repeated updates cannot nest
+// items ever deeper. ValidationException "Nesting Levels have exceeded supported limits".
+Result<void> validate_updated_nesting(const Item& item);
 
 }  // namespace eddy::ops

@@ -20,6 +20,7 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "CreateTable", create_table},
     Entry{kDynamoDbPrefix, "DeleteItem", delete_item},
     Entry{kDynamoDbPrefix, "DeleteTable", delete_table},
+    Entry{kDynamoDbPrefix, "DescribeEndpoints", describe_endpoints},
     Entry{kDynamoDbPrefix, "DescribeLimits", describe_limits},
     Entry{kDynamoDbPrefix, "DescribeTable", describe_table},
     Entry{kDynamoDbPrefix, "DescribeTimeToLive", describe_time_to_live},

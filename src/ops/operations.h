@@ -33,10 +33,11 @@ Result<std::string> describe_stream(RequestContext& context, const JsonValue& re
 Result<std::string> get_shard_iterator(RequestContext& context, const JsonValue& request);
 Result<std::string> get_records(RequestContext& context, const JsonValue& request);
 
-// Tags and limits
+// Tags, limits and endpoints
 Result<std::string> tag_resource(RequestContext& context, const JsonValue& request);
 Result<std::string> untag_resource(RequestContext& context, const JsonValue& request);
 Result<std::string> list_tags_of_resource(RequestContext& context, const JsonValue& request);
 Result<std::string> describe_limits(RequestContext& context, const JsonValue& request);
+Result<std::string> describe_endpoints(RequestContext& context, const JsonValue& request);
 
 }  // namespace eddy::ops

@@ -1,5 +1,5 @@
 // What every operation receives: the long-lived services (engine, clock, settings, streams) and the
-// per-request facts (region from the credential scope, request id).
+// per-request facts (region from the credential scope, request id, Host header).
 #pragma once
 
 #include <string>
@@ -31,6 +31,7 @@ struct RequestContext {
   Services& services;
   std::string region = "us-east-1";  // from the SigV4 credential scope
   std::string request_id;
+  std::string host;  // the Host header ("127.0.0.1:8000"): the endpoint the client used
 
   engine::Database& database() { return services.database; }
   double now() const { return services.clock.now(); }

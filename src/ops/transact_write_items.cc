@@ -63,6 +63,7 @@ engine::Mutator mutator_for(const TransactWriteAction& action) {
       if (!*holds) return fail(condition_failed(current, return_old));
       auto updated = action.update->apply(current, action.key);
       if (!updated) return fail(updated.error());
+      if (auto nesting = validate_updated_nesting(*updated); !nesting) return fail(nesting.error());
       if (item_size(*updated) > kMaxItemBytes) {
         return validation_error("Item size to update has exceeded the maximum allowed size");
       }

@@ -36,11 +36,17 @@ Result<std::string> update_item(RequestContext& context, const JsonValue& reques
 
   const UpdateItemRequest& update = *parsed;
   bool return_old = update.common.return_old_on_condition_failure;
+  // DynamoDB holds the result of an UpdateExpression to 32 levels, not that of AttributeUpdates
+  // (whose values, each 32 levels at most, replace or extend top-level attributes only).
+  bool by_expression = request.IsObject() && request.HasMember("UpdateExpression");
   auto outcome = context.database().write_item(
       **table, update.key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
         if (auto passed = update.condition.check(current, return_old); !passed) return fail(passed.error());
         Item item = current.value_or(update.key);
         if (auto applied = update.update.apply(item); !applied) return fail(applied.error());
+        if (by_expression) {
+          if (auto nesting = validate_updated_nesting(item); !nesting) return fail(nesting.error());
+        }
         if (auto valid = validate_updated_item(**table, item); !valid) return fail(valid.error());
         return std::optional<Item>(std::move(item));
       });

@@ -14,6 +14,20 @@ namespace {
 
 constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
+// DynamoDB counts an item (or key) as one level and each map or list in it as one more, a value
+// on its own (in ExpressionAttributeValues, say) from its own first map or list: 32 levels at most.
+// Checked before each level is decoded, so decoding never recurses deeper than that.
+constexpr int kMaxNestingLevels = 32;
+
+Result<AttributeValue> decode_value(const JsonValue& json, int levels_above);
+Result<AttributeMap> decode_map(const JsonValue& json, int level);
+
+tl::unexpected<ApiError> too_deep() {
+  return validation_error(
+      "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported "
+      "limit");
+}
+
 struct TypeTag {
   const char* name;
   AttributeType type;
@@ -91,7 +105,10 @@ Result<AttributeValue> decode_set(AttributeType type, const JsonValue& json) {
   return value;
 }
 
-Result<AttributeValue> decode_typed(AttributeType type, const JsonValue& json) {
+Result<AttributeValue> decode_typed(AttributeType type, const JsonValue& json, int levels_above) {
+  if ((type == AttributeType::kM || type == AttributeType::kL) && levels_above + 1 > kMaxNestingLevels) {
+    return too_deep();
+  }
   AttributeValue value;
   value.type = type;
   switch (type) {
@@ -115,7 +132,7 @@ Result<AttributeValue> decode_typed(AttributeType type, const JsonValue& json) {
     case AttributeType::kNS:
     case AttributeType::kBS: return decode_set(type, json);
     case AttributeType::kM: {
-      auto map = decode_attribute_map(json);
+      auto map = decode_map(json, levels_above + 1);
       if (!map) return fail(map.error());
       value.map = std::move(*map);
       return value;
@@ -124,7 +141,7 @@ Result<AttributeValue> decode_typed(AttributeType type, const JsonValue& json) {
       if (!json.IsArray()) return wrong_json_type("an array");
       value.list.reserve(json.Size());
       for (const auto& element : json.GetArray()) {
-        auto decoded = decode_attribute_value(element);
+        auto decoded = decode_value(element, levels_above + 1);
         if (!decoded) return fail(decoded.error());
         value.list.push_back(std::move(*decoded));
       }
@@ -150,9 +167,7 @@ void encode_binary(JsonWriter& writer, const std::string& bytes) {
   writer.String(encoded.data(), static_cast<rapidjson::SizeType>(encoded.size()));
 }
 
-}  // namespace
-
-Result<AttributeValue> decode_attribute_value(const JsonValue& json) {
+Result<AttributeValue> decode_value(const JsonValue& json, int levels_above) {
   if (!json.IsObject()) return wrong_json_type("an object");
   const TypeTag* found = nullptr;
   const JsonValue* payload = nullptr;
@@ -175,19 +190,26 @@ Result<AttributeValue> decode_attribute_value(const JsonValue& json) {
     return validation_error(
         "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   }
-  return decode_typed(found->type, *payload);
+  return decode_typed(found->type, *payload, levels_above);
 }
 
-Result<AttributeMap> decode_attribute_map(const JsonValue& json) {
+// A map whose own level is `level`.
+Result<AttributeMap> decode_map(const JsonValue& json, int level) {
   if (!json.IsObject()) return wrong_json_type("an object");
   AttributeMap map;
   for (const auto& member : json.GetObject()) {
-    auto value = decode_attribute_value(member.value);
+    auto value = decode_value(member.value, level);
     if (!value) return fail(value.error());
     map.insert_or_assign(std::string(member.name.GetString(), member.name.GetStringLength()), std::move(*value));
   }
   return map;
 }
+
+}  // namespace
+
+Result<AttributeValue> decode_attribute_value(const JsonValue& json) { return decode_value(json, 0); }
+
+Result<AttributeMap> decode_attribute_map(const JsonValue& json) { return decode_map(json, 1); }
 
 void encode_attribute_value(JsonWriter& writer, const AttributeValue& value) {
   writer.StartObject();

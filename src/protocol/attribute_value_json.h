@@ -17,9 +17,12 @@ namespace eddy {
 //    supported datatypes", "Supplied AttributeValue has more than one datatypes set, must contain
 //    exactly one of the supported datatypes", "One or more parameter values were invalid: An number
 //    set  may not be empty", "Input collection [...] contains duplicates.", number errors, ...
+//  - ValidationException "Nesting Levels have exceeded supported limits: ..." for maps and lists
+//    nested more than 32 levels deep (a value on its own counts from its first map or list).
 Result<AttributeValue> decode_attribute_value(const JsonValue& json);
 
-// Decodes a map of attribute name -> AttributeValue (an Item, Key, ExpressionAttributeValues...).
+// Decodes an item or key: a map of attribute name -> AttributeValue that counts as the first of
+// the 32 nesting levels.
 Result<AttributeMap> decode_attribute_map(const JsonValue& json);
 
 void encode_attribute_value(JsonWriter& writer, const AttributeValue& value);

@@ -1,40 +1,44 @@
-// Request -> operation -> response; see dispatcher.h.
+// Request -> operation -> response body; see dispatcher.h.
 #include "server/dispatcher.h"
 
 #include <exception>
-#include <random>
 
 #include <spdlog/spdlog.h>
-#include <zlib.h>
 
+#include "auth/signature_parts.h"
 #include "ops/operation_table.h"
 #include "protocol/json.h"
+#include "protocol/json_parse.h"
 
 namespace eddy::server {
 namespace {
 
 namespace bhttp = boost::beast::http;
 
-std::string new_request_id() {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  std::string id(52, 'A');
-  for (auto& c : id) c = kAlphabet[random() % 36];
-  return id;
+// The signed parts of the request, as auth/ reads them.
+auth::SignedRequest signed_request(const http::Request& request) {
+  auth::SignedRequest out;
+  out.method = request.method_string();
+  out.target = request.target();
+  out.body = request.body();
+  for (const auto& field : request) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers.emplace_back(std::move(name), field.value());
+  }
+  return out;
 }
 
-// The region of the SigV4 credential scope: Credential=<key>/<date>/<region>/<service>/aws4_request.
-std::string region_of(std::string_view authorization) {
-  auto start = authorization.find("Credential=");
-  if (start == std::string_view::npos) return "us-east-1";
-  auto scope = authorization.substr(start + 11);
-  scope = scope.substr(0, scope.find_first_of(", "));
-  std::size_t slash1 = scope.find('/');
-  std::size_t slash2 = slash1 == std::string_view::npos ? slash1 : scope.find('/', slash1 + 1);
-  std::size_t slash3 = slash2 == std::string_view::npos ? slash2 : scope.find('/', slash2 + 1);
-  if (slash3 == std::string_view::npos || slash3 == slash2 + 1) return "us-east-1";
-  return std::string(scope.substr(slash2 + 1, slash3 - slash2 - 1));
+ops::Operation find_target(const http::Request& request) {
+  auto header = request.find("X-Amz-Target");
+  if (header == request.end()) return nullptr;
+  std::string_view target = header->value();
+  auto dot = target.find('.');
+  if (dot == std::string_view::npos) return nullptr;
+  return ops::find_operation(target.substr(0, dot), target.substr(dot + 1));
 }
+
+}  // namespace
 
 std::string error_body(const ApiError& error) {
   rapidjson::StringBuffer buffer;
@@ -43,8 +47,12 @@ std::string error_body(const ApiError& error) {
   writer.Key("__type");
   std::string type = error.type_name();
   writer.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
-  writer.Key("message");
-  writer.String(error.message.data(), static_cast<rapidjson::SizeType>(error.message.size()));
+  if (!error.message.empty()) {
+    // The request framework's errors spell the member with a capital M.
+    bool framework = error.code == ErrorCode::kSerialization || error.code == ErrorCode::kAccessDenied;
+    writer.Key(framework ? "Message" : "message");
+    writer.String(error.message.data(), static_cast<rapidjson::SizeType>(error.message.size()));
+  }
   writer.EndObject();
   std::string body(buffer.GetString(), buffer.GetSize());
   if (!error.extra_json.empty()) {
@@ -54,76 +62,64 @@ std::string error_body(const ApiError& error) {
   return body;
 }
 
-Result<std::string> dispatch(ops::Services& services, http::Request& request, const std::string& request_id) {
-  std::string_view target;
-  auto target_header = request.find("X-Amz-Target");
-  if (target_header != request.end()) target = target_header->value();
-  auto dot = target.find('.');
-  ops::Operation operation =
-      dot == std::string_view::npos ? nullptr : ops::find_operation(target.substr(0, dot), target.substr(dot + 1));
-  if (operation == nullptr) return fail(ApiError{ErrorCode::kUnknownOperation, "", {}});
-  auto authorization = request.find(bhttp::field::authorization);
-  if (authorization == request.end()) {
+// The region of the credential scope; with --credentials only once the signature is verified.
+Result<std::string> Dispatcher::authenticate(const http::Request& request) {
+  if (verifier_ != nullptr) {
+    auto signer = verifier_->verify(signed_request(request), services_.clock.now());
+    if (!signer) return fail(signer.error());
+    return signer->region;
+  }
+  auto header = request.find(bhttp::field::authorization);
+  std::string_view authorization;
+  if (header != request.end()) authorization = std::string_view(header->value().data(), header->value().size());
+  std::string_view target = request.target();
+  bool presigned = target.find("X-Amz-Algorithm=") != std::string_view::npos;
+  if (header == request.end() && !presigned) {
     return fail(ApiError{ErrorCode::kMissingAuthenticationToken, "Request is missing Authentication Token", {}});
   }
+  return auth::credential_region(authorization, target);
+}
+
+Result<std::string> Dispatcher::dispatch(const http::Request& request, std::string_view json,
+                                         const std::string& request_id) {
   JsonDocument document;
-  document.Parse(request.body().data(), request.body().size());
-  if (document.HasParseError() || !document.IsObject()) {
-    return fail(ApiError::serialization("Start of structure or map found where not expected."));
+  if (!json.empty() && parse_json(json, document) != JsonParseOutcome::kParsed) {
+    return fail(ApiError{ErrorCode::kSerialization, "", {}});
   }
-  ops::RequestContext context{services, region_of(authorization->value()), request_id};
+  ops::Operation operation = find_target(request);
+  if (operation == nullptr) return fail(ApiError{ErrorCode::kUnknownOperation, "", {}});
+  auto region = authenticate(request);
+  if (!region) return fail(region.error());
+  if (json.empty()) return fail(ApiError{ErrorCode::kSerialization, "", {}});
+  if (!document.IsObject()) return fail(ApiError::serialization("Start of structure or map found where not expected."));
+  auto host = request.find(bhttp::field::host);
+  ops::RequestContext context{services_, std::move(*region), request_id,
+                              host == request.end() ? std::string() : std::string(host->value())};
   return operation(context, document);
 }
 
-// Every DynamoDB answer carries its request id and the CRC32 of its body.
-void finish(http::Response& response, const std::string& request_id, bool cors) {
-  const std::string& text = response.body();
-  auto crc = crc32(0L, reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size()));
-  response.set("x-amzn-RequestId", request_id);
-  response.set("x-amz-crc32", std::to_string(crc));
-  response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
-  if (cors) response.set(bhttp::field::access_control_allow_origin, "*");
-}
-
-}  // namespace
-
-http::Response Dispatcher::error_response(const http::Request& request, const ApiError& error, bool cors) {
+http::Response Dispatcher::error_response(const http::Request& request, const ApiError& error,
+                                          const std::string& request_id) {
   http::Response response{static_cast<bhttp::status>(error.http_status()), request.version()};
   response.body() = error_body(error);
-  finish(response, new_request_id(), cors);
+  response.set("x-amzn-RequestId", request_id);
   return response;
 }
 
-http::Response Dispatcher::handle(http::Request& request, std::size_t worker) {
-  std::string request_id = new_request_id();
-  http::Response response{bhttp::status::ok, request.version()};
-  if (request.method() == bhttp::verb::get && request.target() == "/") {
-    response.body() = "healthy: eddy";
-    response.set(bhttp::field::content_type, "text/plain");
-    return response;
-  }
-  if (cors_ && request.method() == bhttp::verb::options) {
-    response.set(bhttp::field::access_control_allow_origin, "*");
-    response.set(bhttp::field::access_control_allow_methods, "GET, POST, PUT, DELETE, OPTIONS");
-    response.set(bhttp::field::access_control_allow_headers, "*");
-    response.set(bhttp::field::access_control_max_age, "172800");
-    return response;
-  }
+http::Response Dispatcher::handle(const http::Request& request, std::string_view json,
+                                  const std::string& request_id, std::size_t worker) {
   Result<std::string> body;
   expr::ExpressionCaches::Scope caches(caches_[worker % caches_.size()]);
   try {
-    body = dispatch(services_, request, request_id);
+    body = dispatch(request, json, request_id);
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", request_id, e.what());
     body = fail(ApiError::internal("The server encountered an internal error trying to fulfill the request."));
   }
-  if (body) {
-    response.body() = std::move(*body);
-  } else {
-    response.result(static_cast<bhttp::status>(body.error().http_status()));
-    response.body() = error_body(body.error());
-  }
-  finish(response, request_id, cors_);
+  if (!body) return error_response(request, body.error(), request_id);
+  http::Response response{bhttp::status::ok, request.version()};
+  response.body() = std::move(*body);
+  response.set("x-amzn-RequestId", request_id);
   return response;
 }
 

@@ -3,12 +3,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include "auth/signature_check.h"
 #include "engine/database.h"
 #include "http/listener.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
 #include "server/background_services.h"
 #include "server/dispatcher.h"
+#include "server/endpoint.h"
 #include "server/start_gate.h"
 #include "streams/stream_service.h"
 
@@ -19,8 +21,10 @@ struct Server::Impl {
   std::unique_ptr<engine::Database> database;
   std::unique_ptr<streams::StreamService> streams;
   std::unique_ptr<ops::Services> services;
+  std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
   std::unique_ptr<server::Dispatcher> dispatcher;
   server::StartGate gate;
+  std::unique_ptr<server::Endpoint> endpoint;
   std::unique_ptr<http::Listener> listener;
   std::unique_ptr<server::BackgroundServices> background;
 
@@ -59,9 +63,14 @@ bool Server::Impl::listen(std::string& error) {
   settings.host = options.host;
   settings.port = options.port;
   settings.threads = options.threads;
+  settings.now = [this] { return options.clock->now(); };
+  settings.tls_certificate_file = options.tls_certificate_file;
+  settings.tls_private_key_file = options.tls_private_key_file;
+  server::EndpointSettings endpoint_settings;
+  endpoint_settings.cors_origins = options.cors_origins;
+  endpoint = std::make_unique<server::Endpoint>(endpoint_settings, gate);
   listener = std::make_unique<http::Listener>(settings, [this](http::Request& request, std::size_t worker) {
-    if (server::Dispatcher* ready = gate.wait()) return ready->handle(request, worker);
-    return server::Dispatcher::error_response(request, ApiError::internal("eddy failed to start"), options.cors);
+    return endpoint->handle(request, worker);
   });
   return listener->bind(error);
 }
@@ -90,7 +99,8 @@ bool Server::Impl::open(std::string& error) {
   database->add_observer(streams.get());
   services.reset(new ops::Services{*database, clock, settings, streams.get()});
   background = std::make_unique<server::BackgroundServices>(options, *services);
-  dispatcher = std::make_unique<server::Dispatcher>(*services, listener->workers(), options.cors);
+  if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
+  dispatcher = std::make_unique<server::Dispatcher>(*services, listener->workers(), signature_check.get());
   return true;
 }
 

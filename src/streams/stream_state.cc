@@ -84,7 +84,7 @@ std::string encode_stream(const Stream& s) {
 
 std::optional<Stream> decode_stream(std::string_view json) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on stored text
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
   Stream s;
   s.id = get_u64(doc, "id");
@@ -123,7 +123,7 @@ std::string encode_shard(const Shard& s) {
 
 std::optional<Shard> decode_shard(std::string_view json) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on stored text
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
   Shard s;
   s.shard_id = get_string(doc, "shard_id");

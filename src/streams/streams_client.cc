@@ -6,6 +6,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
+
+#include "auth/signer.h"
+#include "protocol/json_parse.h"
+
 namespace eddy::streams {
 
 namespace asio = boost::asio;
@@ -18,8 +25,57 @@ struct StreamsClient::Connection {
   bool open = false;
 };
 
-StreamsClient::StreamsClient(std::string host, std::string port)
-    : host_(std::move(host)), port_(std::move(port)), connection_(std::make_unique<Connection>()) {}
+namespace {
+
+double now_seconds() {
+  using namespace std::chrono;
+  return duration_cast<duration<double>>(system_clock::now().time_since_epoch()).count();
+}
+
+// Signs `request` (its Host, Content-Type, X-Amz-Date and X-Amz-Target) as an SDK would.
+void sign(bhttp::request<bhttp::string_body>& request, const ClientCredentials& credentials) {
+  std::string date = auth::amz_date(now_seconds());
+  request.set("X-Amz-Date", date);
+  auth::SignedRequest parts;
+  parts.method = request.method_string();
+  parts.target = request.target();
+  parts.body = request.body();
+  for (const auto& field : request) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    parts.headers.emplace_back(std::move(name), field.value());
+  }
+  auth::CredentialScope scope{date.substr(0, 8), credentials.region, "dynamodb"};
+  request.set(bhttp::field::authorization,
+              auth::authorization_header(parts, "content-type;host;x-amz-date;x-amz-target", credentials.access_key,
+                                         credentials.secret, scope, date));
+}
+
+}  // namespace
+
+ClientCredentials ClientCredentials::from_environment() {
+  ClientCredentials credentials;
+  const char* key = std::getenv("AWS_ACCESS_KEY_ID");
+  const char* secret = std::getenv("AWS_SECRET_ACCESS_KEY");
+  if (key != nullptr && *key != '\0' && secret != nullptr && *secret != '\0') {
+    credentials.access_key = key;
+    credentials.secret = secret;
+  }
+  for (const char* name : {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+    const char* region = std::getenv(name);
+    if (region != nullptr && *region != '\0') {
+      credentials.region = region;
+      break;
+    }
+  }
+  return credentials;
+}
+
+StreamsClient::StreamsClient(std::string host, std::string port, ClientCredentials credentials)
+    : host_(std::move(host)),
+      port_(std::move(port)),
+      credentials_(std::move(credentials)),
+      connection_(std::make_unique<Connection>()) {}
 
 StreamsClient::~StreamsClient() = default;
 
@@ -38,11 +94,9 @@ bool StreamsClient::call(const std::string& target, const std::string& body, Jso
       request.set(bhttp::field::host, host_);
       request.set(bhttp::field::content_type, "application/x-amz-json-1.0");
       request.set("X-Amz-Target", target);
-      request.set(bhttp::field::authorization,
-                  "AWS4-HMAC-SHA256 Credential=eddy/20260101/us-east-1/dynamodb/aws4_request, "
-                  "SignedHeaders=host, Signature=0");
       request.body() = body;
       request.prepare_payload();
+      sign(request, credentials_);
       bhttp::write(c.stream, request);
       beast::flat_buffer buffer;
       bhttp::response<bhttp::string_body> reply;
@@ -51,8 +105,7 @@ bool StreamsClient::call(const std::string& target, const std::string& body, Jso
         c.stream.close();
         c.open = false;
       }
-      response.Parse(reply.body().data(), reply.body().size());
-      if (response.HasParseError() || !response.IsObject()) {
+      if (parse_json(reply.body(), response) != JsonParseOutcome::kParsed || !response.IsObject()) {
         error = "unexpected answer: " + reply.body();
         return false;
       }

@@ -104,3 +104,30 @@ def validation_errors(*clauses):
     """DynamoDB's "N validation error(s) detected: a; b" message."""
     n = len(clauses)
     return f"{n} validation error{'s' if n > 1 else ''} detected: " + "; ".join(clauses)
+
+
+def wait_until_healthy(server, timeout=10, ssl_context=None):
+    """Polls eddy's GET health check (which needs no credentials) until it answers 200; for servers
+    started with --credentials or --tls-cert, which the ListTables readiness probe cannot reach."""
+    import time
+    url = urllib.parse.urlparse(server.endpoint)
+    deadline = time.monotonic() + timeout
+    last = "no answer"
+    while time.monotonic() < deadline:
+        if server.proc.poll() is not None:
+            raise AssertionError(f"eddy exited with {server.proc.returncode}:\n{server.output()}")
+        try:
+            if ssl_context is not None:
+                conn = http.client.HTTPSConnection(url.hostname, url.port, timeout=2, context=ssl_context)
+            else:
+                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=2)
+            try:
+                conn.request("GET", "/")
+                if conn.getresponse().status == 200:
+                    return server
+            finally:
+                conn.close()
+        except OSError as e:
+            last = str(e)
+        time.sleep(0.05)
+    raise AssertionError(f"eddy not healthy after {timeout} s: {last}\n{server.output()}")

@@ -111,7 +111,7 @@ def test_missing_authorization(raw):
 
 
 def test_any_signature_accepted(raw):
-    # Like DynamoDB Local, signatures are not verified: any well-formed SigV4 header is accepted.
+    # Without --credentials (test_signatures.py), as in DynamoDB Local, any SigV4 header is accepted.
     resp = raw("ListTables", {}, headers={
         "Authorization": "AWS4-HMAC-SHA256 Credential=other/20200101/eu-west-1/dynamodb/aws4_request, "
                          "SignedHeaders=host, Signature=abcdef"})
@@ -138,7 +138,8 @@ def test_keep_alive_two_requests_on_one_connection(endpoint):
 
 def test_get_root_answers(raw):
     # DynamoDB answers GET / outside the JSON protocol (DynamoDB Local: HTTP 500 InternalFailure);
-    # only require a well-formed HTTP answer and a server that keeps serving.
+    # only require a well-formed HTTP answer and a server that keeps serving. eddy's exact answer is
+    # pinned in test_http_surface.py.
     resp = raw(None, None, method="GET")
     assert 200 <= resp.status < 600
     assert raw("ListTables", {}).status == 200

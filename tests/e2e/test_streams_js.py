@@ -22,5 +22,5 @@ def test_javascript_sdk_streams_and_ttl(endpoint, on_dynamodb_local):
     else:
         env.pop("EDDY_ENDPOINT", None)
         env["EDDY_BIN"] = eddy_bin()
-    result = subprocess.run(["node", "--test"], cwd=JS_DIR, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(["node", "--test", "streams.test.mjs"], cwd=JS_DIR, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

@@ -39,5 +39,34 @@ TEST(ItemCodec, EmptyItem) {
   EXPECT_TRUE(decoded->empty());
 }
 
+// Bytes claiming lists within lists far deeper than anything stored are corrupt: refused, and read
+// without recursing that deep.
+TEST(ItemCodec, RefusesNestingNoWriteCouldHaveStored) {
+  std::string bytes;
+  bytes.push_back(1);  // one attribute
+  bytes.push_back(1);  // name length
+  bytes.push_back('a');
+  for (int i = 0; i < 200000; ++i) {
+    bytes.push_back(static_cast<char>(AttributeType::kL));
+    bytes.push_back(1);  // one element
+  }
+  bytes.push_back(static_cast<char>(AttributeType::kNull));
+  EXPECT_FALSE(decode_item(bytes).has_value());
+}
+
+TEST(ItemCodec, ReadsItemsNested32Deep) {
+  AttributeValue value = AttributeValue::string("x");
+  for (int i = 0; i < 32; ++i) {
+    AttributeValue list;
+    list.type = AttributeType::kL;
+    list.list = {value};
+    value = list;
+  }
+  Item item{{"pk", AttributeValue::string("k")}, {"deep", value}};
+  auto decoded = decode_item(encode_item(item));
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(*decoded, item);
+}
+
 }  // namespace
 }  // namespace eddy::engine

@@ -66,5 +66,55 @@ TEST(AttributeValueJson, RefusesWhatDynamoDbRefuses) {
   }
 }
 
+// `levels` maps (or lists) around {"S":"x"}.
+std::string nested(int levels, bool lists) {
+  std::string text = R"({"S":"x"})";
+  for (int i = 0; i < levels; ++i) text = lists ? R"({"L":[)" + text + "]}" : R"({"M":{"a":)" + text + "}}";
+  return text;
+}
+
+constexpr const char* kTooDeep =
+    "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
+
+// A value on its own (ExpressionAttributeValues, legacy values) may nest 32 maps or lists.
+TEST(AttributeValueJson, AValueNestsAtMost32Levels) {
+  for (bool lists : {false, true}) {
+    EXPECT_TRUE(decode(nested(32, lists).c_str()).has_value()) << lists;
+    auto refused = decode(nested(33, lists).c_str());
+    ASSERT_FALSE(refused.has_value()) << lists;
+    EXPECT_EQ(refused.error().code, ErrorCode::kValidation);
+    EXPECT_EQ(refused.error().message, kTooDeep);
+  }
+}
+
+// An item counts as the first level, so its attributes nest 31 deep (as DynamoDB Local answers).
+TEST(AttributeValueJson, AnItemNestsAtMost32LevelsWithItself) {
+  for (int levels : {31, 32}) {
+    std::string text = R"({"pk":{"S":"k"},"d":)" + nested(levels, false) + "}";
+    JsonDocument document;
+    document.Parse(text.c_str());
+    auto item = decode_attribute_map(document);
+    EXPECT_EQ(item.has_value(), levels == 31) << levels;
+    if (!item) {
+      EXPECT_EQ(item.error().message, kTooDeep);
+    }
+  }
+}
+
+// The check comes before each level is decoded: a structure far deeper than any stack would take
+// (the document itself built without recursion) is refused at level 33.
+TEST(AttributeValueJson, DeepValuesAreRefusedWithoutRecursion) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += R"({"L":[)";
+  text += R"({"S":"x"})";
+  for (int i = 0; i < 100000; ++i) text += "]}";
+  JsonDocument document;
+  document.Parse<rapidjson::kParseIterativeFlag>(text.c_str());
+  ASSERT_FALSE(document.HasParseError());
+  auto refused = decode_attribute_value(document);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message, kTooDeep);
+}
+
 }  // namespace
 }  // namespace eddy

@@ -1,0 +1,134 @@
+// The HTTP surface of the DynamoDB endpoint; see endpoint.h.
+#include "server/endpoint.h"
+
+#include <random>
+
+#include <zlib.h>
+
+#include "http/accept_encoding.h"
+#include "http/content_coding.h"
+#include "server/dispatcher.h"
+
+namespace eddy::server {
+namespace {
+
+namespace bhttp = boost::beast::http;
+
+constexpr const char* kAmzJson = "application/x-amz-json-1.0";
+constexpr const char* kJson = "application/json";
+
+std::string new_request_id() {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  std::string id(52, 'A');
+  for (auto& c : id) c = kAlphabet[random() % 36];
+  return id;
+}
+
+std::string header(const http::Request& request, bhttp::field field) {
+  auto found = request.find(field);
+  return found == request.end() ? std::string() : std::string(found->value());
+}
+
+// The media type without parameters, in lower case: "application/json; charset=utf-8" -> "application/json".
+std::string media_type(const http::Request& request) {
+  std::string type = header(request, bhttp::field::content_type);
+  type = type.substr(0, type.find(';'));
+  std::size_t start = type.find_first_not_of(" \t");
+  if (start == std::string::npos) return {};
+  type = type.substr(start, type.find_last_not_of(" \t") - start + 1);
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+void set_crc32(http::Response& response) {
+  const std::string& body = response.body();
+  auto crc = crc32(0L, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()));
+  response.set("x-amz-crc32", std::to_string(crc));
+}
+
+// What the DynamoDB endpoint answers to a method or content type outside its protocol.
+http::Response unknown_operation_page(const http::Request& request, const std::string& request_id) {
+  http::Response response{bhttp::status::not_found, request.version()};
+  response.body() = "<UnknownOperationException/>\n";
+  response.set("x-amzn-RequestId", request_id);
+  set_crc32(response);
+  return response;
+}
+
+http::Response health_check(const http::Request& request, const std::string& request_id) {
+  http::Response response{bhttp::status::ok, request.version()};
+  response.body() = "healthy: " + header(request, bhttp::field::host) + " ";
+  response.set("x-amzn-RequestId", request_id);
+  set_crc32(response);
+  return response;
+}
+
+ApiError decode_error(http::DecodeOutcome outcome) {
+  if (outcome == http::DecodeOutcome::kTooLarge) {
+    return ApiError{ErrorCode::kRequestEntityTooLarge, "Request entity too large", {}};
+  }
+  // DynamoDB answers a body it cannot decode, or an unknown coding, with HTTP 500.
+  return ApiError::internal("The server encountered an internal error trying to fulfill the request.");
+}
+
+}  // namespace
+
+Endpoint::Endpoint(EndpointSettings settings, StartGate& gate)
+    : settings_(std::move(settings)), cors_(settings_.cors_origins), gate_(gate) {}
+
+http::Response Endpoint::handle(http::Request& request, std::size_t worker) {
+  std::string request_id = new_request_id();
+  if (Cors::is_preflight(request)) {
+    http::Response response = cors_.preflight(request);
+    response.set("x-amzn-RequestId", request_id);
+    return response;
+  }
+  http::Response response;
+  if (request.method() == bhttp::verb::get) {
+    response = health_check(request, request_id);
+  } else if (request.method() != bhttp::verb::post) {
+    response = unknown_operation_page(request, request_id);
+  } else if (std::string type = media_type(request); !request.body().empty() && type != kAmzJson && type != kJson) {
+    response = unknown_operation_page(request, request_id);
+  } else {
+    response = answer(request, request_id, worker);
+    finish(request, response);
+  }
+  cors_.add_headers(request, response);
+  return response;
+}
+
+http::Response Endpoint::answer(const http::Request& request, const std::string& request_id,
+                                std::size_t worker) {
+  std::string encoding = header(request, bhttp::field::content_encoding);
+  http::Decoded decoded;
+  if (!encoding.empty()) {
+    decoded = http::decode_content(request.body(), encoding, settings_.inflated_body_limit);
+    if (decoded.outcome != http::DecodeOutcome::kDecoded) {
+      return Dispatcher::error_response(request, decode_error(decoded.outcome), request_id);
+    }
+  }
+  std::string_view json = encoding.empty() ? std::string_view(request.body()) : std::string_view(decoded.body);
+  Dispatcher* dispatcher = gate_.wait();
+  if (dispatcher == nullptr) {
+    return Dispatcher::error_response(request, ApiError::internal("eddy failed to start"), request_id);
+  }
+  return dispatcher->handle(request, json, request_id, worker);
+}
+
+// Compression (when asked for and worth it), then the CRC of what goes on the wire, then the
+// Content-Type that follows the request's.
+void Endpoint::finish(const http::Request& request, http::Response& response) const {
+  if (response.body().size() >= settings_.compression_threshold) {
+    http::ContentCoding coding = http::preferred_coding(header(request, bhttp::field::accept_encoding));
+    if (coding != http::ContentCoding::kIdentity) {
+      response.body() = http::encode_content(response.body(), coding);
+      response.set(bhttp::field::content_encoding, http::coding_name(coding));
+    }
+  }
+  set_crc32(response);
+  response.set(bhttp::field::content_type, media_type(request) == kAmzJson ? kAmzJson : kJson);
+}
+
+}  // namespace eddy::server
