@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include "eddy/server.h"
+#include "server/log_format.h"
+#include "server/start_banner.h"
 #include "streams/tail_command.h"
 
 namespace po = boost::program_options;
@@ -24,6 +26,8 @@ po::options_description describe_flags() {
       ("data-dir", po::value<std::string>(), "folder of the persistent data (default ./eddy-data)")
       ("in-memory", "keep everything in memory; nothing is written to disk")
       ("log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")
+      ("log-format", po::value<std::string>()->default_value("text"),
+       "text (for people) or json (one object per line); debug logs one line per request")
       ("threads", po::value<std::size_t>()->default_value(0), "worker threads (0: one per core)")
       ("sync-writes", "fsync the write-ahead log on every write (survive power loss, not only a crash)")
       ("stream-shards", po::value<std::size_t>()->default_value(4), "shards per stream")
@@ -39,11 +43,6 @@ po::options_description describe_flags() {
       ("disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")
       ("optimizeDbBeforeStartup", "DynamoDB Local: accepted; nothing to do");
   return flags;
-}
-
-void apply_log_level(const std::string& level) {
-  spdlog::set_level(spdlog::level::from_str(level));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
 }
 
 }  // namespace
@@ -84,7 +83,12 @@ int main(int argc, char** argv) {
   options.stream_retention_seconds = vm["stream-retention-seconds"].as<double>();
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
   options.log_level = vm["log-level"].as<std::string>();
-  apply_log_level(options.log_level);
+  auto log_format = eddy::server::parse_log_format(vm["log-format"].as<std::string>());
+  if (!log_format) {
+    std::cerr << "eddy: --log-format must be text or json\n";
+    return 2;
+  }
+  eddy::server::configure_logging(options.log_level, *log_format);
 
   // Signals are taken by one thread with sigwait, so that stopping never runs inside a handler.
   sigset_t signals;
@@ -99,8 +103,7 @@ int main(int argc, char** argv) {
     spdlog::error("eddy cannot start: {}", error);
     return 1;
   }
-  spdlog::info("eddy {} listening on {}:{}, data folder: {}", eddy::kVersion, options.host, server.port(),
-               options.in_memory ? std::string("none (in memory)") : options.data_dir);
+  eddy::server::log_start_banner(options, server.port());
 
   std::thread signal_waiter([&server, signals] {
     int received = 0;

@@ -9,6 +9,7 @@
 
 #include "ops/operation_table.h"
 #include "protocol/json.h"
+#include "server/request_log.h"
 
 namespace eddy::server {
 namespace {
@@ -54,7 +55,9 @@ std::string error_body(const ApiError& error) {
   return body;
 }
 
-Result<std::string> dispatch(ops::Services& services, http::Request& request, const std::string& request_id) {
+// `table`, when not null, is given the table(s) the request names, for the request's log line.
+Result<std::string> dispatch(ops::Services& services, http::Request& request, const std::string& request_id,
+                             std::string* table) {
   std::string_view target;
   auto target_header = request.find("X-Amz-Target");
   if (target_header != request.end()) target = target_header->value();
@@ -71,6 +74,7 @@ Result<std::string> dispatch(ops::Services& services, http::Request& request, co
   if (document.HasParseError() || !document.IsObject()) {
     return fail(ApiError::serialization("Start of structure or map found where not expected."));
   }
+  if (table != nullptr) *table = tables_named_in(document);
   ops::RequestContext context{services, region_of(authorization->value()), request_id};
   return operation(context, document);
 }
@@ -110,9 +114,10 @@ http::Response Dispatcher::handle(http::Request& request, std::size_t worker) {
     return response;
   }
   Result<std::string> body;
+  RequestLog log;
   expr::ExpressionCaches::Scope caches(caches_[worker % caches_.size()]);
   try {
-    body = dispatch(services_, request, request_id);
+    body = dispatch(services_, request, request_id, log.table());
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", request_id, e.what());
     body = fail(ApiError::internal("The server encountered an internal error trying to fulfill the request."));
@@ -124,6 +129,7 @@ http::Response Dispatcher::handle(http::Request& request, std::size_t worker) {
     response.body() = error_body(body.error());
   }
   finish(response, request_id, cors_);
+  if (log.enabled()) log.write(request, response, body ? nullptr : &body.error());
   return response;
 }
 
