@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include "eddy/server.h"
+#include "server/healthcheck_command.h"
+#include "server/launch_arguments.h"
 #include "server/log_format.h"
 #include "server/start_banner.h"
 #include "streams/tail_command.h"
@@ -34,6 +36,7 @@ po::options_description describe_flags() {
       ("shard-rollover-seconds", po::value<double>()->default_value(4 * 3600), "age at which a shard is closed")
       ("stream-retention-seconds", po::value<double>()->default_value(24 * 3600), "stream record retention")
       ("ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")
+      ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
       ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
@@ -49,11 +52,14 @@ po::options_description describe_flags() {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "streams") return eddy::streams::run_streams_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::server::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
   try {
     auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
-    po::store(po::command_line_parser(argc, argv).options(flags).style(style).run(), vm);
+    // Without java's own arguments, with the container's defaults (server/launch_arguments.h).
+    auto args = eddy::server::launch_arguments(std::vector<std::string>(argv + 1, argv + argc));
+    po::store(po::command_line_parser(args).options(flags).style(style).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "eddy: " << e.what() << "\n\n" << flags << "\n";

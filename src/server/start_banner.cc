@@ -1,8 +1,10 @@
 // The start-up banner; see start_banner.h.
 #include "server/start_banner.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -22,6 +24,28 @@ std::string reachable_host(const std::string& host) {
   if (host == "0.0.0.0" || host.empty()) return "localhost";
   if (host == "::" || host == "[::]") return "localhost";
   return host;
+}
+
+// DynamoDB Local keeps one SQLite file per namespace in its -dbPath: shared-local-instance.db with
+// -sharedDb, else <access key>_<region>.db. A volume that served it may be handed to eddy now.
+std::vector<std::string> dynamodb_local_files(const std::string& data_dir) {
+  std::vector<std::string> found;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file(error) && name.size() > 3 && name.ends_with(".db")) found.push_back(name);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+void warn_of_dynamodb_local_files(const std::string& data_dir) {
+  std::vector<std::string> files = dynamodb_local_files(data_dir);
+  if (files.empty()) return;
+  std::string names;
+  for (const std::string& name : files) names += (names.empty() ? "" : ", ") + name;
+  spdlog::warn("the data folder {} holds DynamoDB Local's database files ({}); eddy does not read them: "
+               "its tables are its own, kept beside them", data_dir, names);
 }
 
 std::string absolute_data_dir(const std::string& data_dir) {
@@ -55,13 +79,14 @@ void log_start_banner(const ServerOptions& options, unsigned short port) {
     event.add("in_memory", options.in_memory).add("namespace", kNamespaceMode);
     event.add("aws_cli", aws_cli);
     log_event(spdlog::level::info, event);
-    return;
+  } else {
+    spdlog::info("{}", headline);
+    spdlog::info("  data folder: {}", options.in_memory ? std::string("none, in memory (nothing is kept after exit)")
+                                                         : data_dir);
+    spdlog::info("  namespace:   {} ({})", kNamespaceMode, kNamespaceMeaning);
+    spdlog::info("  AWS CLI:     {} (any access key, secret and region)", aws_cli);
   }
-  spdlog::info("{}", headline);
-  spdlog::info("  data folder: {}", options.in_memory ? std::string("none, in memory (nothing is kept after exit)")
-                                                       : data_dir);
-  spdlog::info("  namespace:   {} ({})", kNamespaceMode, kNamespaceMeaning);
-  spdlog::info("  AWS CLI:     {} (any access key, secret and region)", aws_cli);
+  if (!options.in_memory) warn_of_dynamodb_local_files(data_dir);
 }
 
 }  // namespace eddy::server
