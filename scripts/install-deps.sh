@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything eddy builds and tests with, from Debian 12's archive and (for the JavaScript
-# SDK tests) the npm registry. Safe to run again.
+# SDK tests and the client matrix) the npm registry. Safe to run again.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-all-dev rapidjson-dev librocksdb-dev libspdlog-dev libgtest-dev libgmock-dev
   libssl-dev zlib1g-dev tao-pegtl-dev libbenchmark-dev libexpected-dev
   python3-boto3 python3-pytest awscli curl wrk
-  openssl chromium  # the TLS tests make a certificate; the CORS tests call eddy from a headless browser
+  openssl chromium  # the TLS tests make a certificate; the CORS tests and the client matrix drive a headless browser
 )
 # Node.js and npm for the JavaScript SDK tests: Debian's, unless the machine already has them.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
@@ -24,4 +24,10 @@ fi
 # The JavaScript SDK v3 for the end-to-end tests (tests/e2e/js), from the npm registry.
 if [ -f tests/e2e/js/package.json ] && [ ! -d tests/e2e/js/node_modules ]; then
   (cd tests/e2e/js && npm install --no-audit --no-fund --silent)
+fi
+# The client matrix (tests/e2e/clients): the exact versions of its package-lock.json, installed
+# again whenever the lock file is newer than what node_modules holds.
+clients=tests/e2e/clients
+if [ -f $clients/package-lock.json ] && [ ! $clients/node_modules/.package-lock.json -nt $clients/package-lock.json ]; then
+  (cd $clients && npm ci --no-audit --no-fund --silent)
 fi

@@ -10,6 +10,10 @@
 
 #include "auth/credentials.h"
 #include "eddy/server.h"
+#include "server/healthcheck_command.h"
+#include "server/launch_arguments.h"
+#include "server/log_format.h"
+#include "server/start_banner.h"
 #include "streams/tail_command.h"
 
 namespace po = boost::program_options;
@@ -26,6 +30,8 @@ po::options_description describe_flags() {
       ("data-dir", po::value<std::string>(), "folder of the persistent data (default ./eddy-data)")
       ("in-memory", "keep everything in memory; nothing is written to disk")
       ("log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")
+      ("log-format", po::value<std::string>()->default_value("text"),
+       "text (for people) or json (one object per line); debug logs one line per request")
       ("threads", po::value<std::size_t>()->default_value(0), "worker threads (0: one per core)")
       ("sync-writes", "fsync the write-ahead log on every write (survive power loss, not only a crash)")
       ("stream-shards", po::value<std::size_t>()->default_value(4), "shards per stream")
@@ -37,6 +43,7 @@ po::options_description describe_flags() {
       ("credentials-file", po::value<std::string>(), "a file of ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, as --credentials")
       ("tls-cert", po::value<std::string>(), "PEM certificate chain: serve HTTPS (with --tls-key)")
       ("tls-key", po::value<std::string>(), "PEM private key of --tls-cert")
+      ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
       ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
@@ -81,20 +88,18 @@ std::vector<std::string> cors_origins(const std::string& list) {
   return origins;
 }
 
-void apply_log_level(const std::string& level) {
-  spdlog::set_level(spdlog::level::from_str(level));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "streams") return eddy::streams::run_streams_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::server::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
   try {
     auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
-    po::store(po::command_line_parser(argc, argv).options(flags).style(style).run(), vm);
+    // Without java's own arguments, with the container's defaults (server/launch_arguments.h).
+    auto args = eddy::server::launch_arguments(std::vector<std::string>(argv + 1, argv + argc));
+    po::store(po::command_line_parser(args).options(flags).style(style).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "eddy: " << e.what() << "\n\n" << flags << "\n";
@@ -136,7 +141,12 @@ int main(int argc, char** argv) {
   options.stream_retention_seconds = vm["stream-retention-seconds"].as<double>();
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
   options.log_level = vm["log-level"].as<std::string>();
-  apply_log_level(options.log_level);
+  auto log_format = eddy::server::parse_log_format(vm["log-format"].as<std::string>());
+  if (!log_format) {
+    std::cerr << "eddy: --log-format must be text or json\n";
+    return 2;
+  }
+  eddy::server::configure_logging(options.log_level, *log_format);
 
   // Signals are taken by one thread with sigwait, so that stopping never runs inside a handler.
   sigset_t signals;
@@ -151,10 +161,7 @@ int main(int argc, char** argv) {
     spdlog::error("eddy cannot start: {}", error);
     return 1;
   }
-  spdlog::info("eddy {} listening on {}://{}:{}, data folder: {}{}", eddy::kVersion,
-               options.tls_certificate_file.empty() ? "http" : "https", options.host, server.port(),
-               options.in_memory ? std::string("none (in memory)") : options.data_dir,
-               options.credentials.empty() ? "" : ", signatures verified");
+  eddy::server::log_start_banner(options, server.port());
 
   std::thread signal_waiter([&server, signals] {
     int received = 0;

@@ -9,6 +9,7 @@
 #include "ops/operation_table.h"
 #include "protocol/json.h"
 #include "protocol/json_parse.h"
+#include "server/request_log.h"
 
 namespace eddy::server {
 namespace {
@@ -80,8 +81,9 @@ Result<std::string> Dispatcher::authenticate(const http::Request& request) {
   return auth::credential_region(authorization, target);
 }
 
+// `table`, when not null, is given the table(s) the request names, for the request's log line.
 Result<std::string> Dispatcher::dispatch(const http::Request& request, std::string_view json,
-                                         const std::string& request_id) {
+                                         const std::string& request_id, std::string* table) {
   JsonDocument document;
   if (!json.empty() && parse_json(json, document) != JsonParseOutcome::kParsed) {
     return fail(ApiError{ErrorCode::kSerialization, "", {}});
@@ -92,6 +94,7 @@ Result<std::string> Dispatcher::dispatch(const http::Request& request, std::stri
   if (!region) return fail(region.error());
   if (json.empty()) return fail(ApiError{ErrorCode::kSerialization, "", {}});
   if (!document.IsObject()) return fail(ApiError::serialization("Start of structure or map found where not expected."));
+  if (table != nullptr) *table = tables_named_in(document);
   auto host = request.find(bhttp::field::host);
   ops::RequestContext context{services_, std::move(*region), request_id,
                               host == request.end() ? std::string() : std::string(host->value())};
@@ -109,17 +112,21 @@ http::Response Dispatcher::error_response(const http::Request& request, const Ap
 http::Response Dispatcher::handle(const http::Request& request, std::string_view json,
                                   const std::string& request_id, std::size_t worker) {
   Result<std::string> body;
+  RequestLog log;
   expr::ExpressionCaches::Scope caches(caches_[worker % caches_.size()]);
   try {
-    body = dispatch(request, json, request_id);
+    body = dispatch(request, json, request_id, log.table());
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", request_id, e.what());
     body = fail(ApiError::internal("The server encountered an internal error trying to fulfill the request."));
   }
-  if (!body) return error_response(request, body.error(), request_id);
-  http::Response response{bhttp::status::ok, request.version()};
-  response.body() = std::move(*body);
-  response.set("x-amzn-RequestId", request_id);
+  http::Response response = body ? http::Response{bhttp::status::ok, request.version()}
+                                 : error_response(request, body.error(), request_id);
+  if (body) {
+    response.body() = std::move(*body);
+    response.set("x-amzn-RequestId", request_id);
+  }
+  if (log.enabled()) log.write(request, response, body ? nullptr : &body.error());
   return response;
 }
 

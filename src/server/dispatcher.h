@@ -44,7 +44,8 @@ class Dispatcher {
                                        const std::string& request_id);
 
  private:
-  Result<std::string> dispatch(const http::Request& request, std::string_view json, const std::string& request_id);
+  Result<std::string> dispatch(const http::Request& request, std::string_view json, const std::string& request_id,
+                               std::string* table);
   Result<std::string> authenticate(const http::Request& request);
 
   ops::Services& services_;
