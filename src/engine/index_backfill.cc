@@ -20,12 +20,16 @@ Result<void> backfill_batch(Database& database, const TableDefinition& table, co
   WriteSet writes;
   for (const auto& key : keys) {
     auto bytes = database.storage().get(key);
-    if (!bytes) continue;  // deleted since the batch was listed
-    auto item = decode_item(*bytes);
-    if (!item) continue;
+    if (!bytes) return fail(bytes.error());
+    if (!*bytes) continue;  // deleted since the batch was listed
+    auto item = decode_item(**bytes);
+    if (!item) return fail(corrupt_item_error("a table being indexed"));
     // A write after the index was published may already have added the entry (and counted it).
     auto entry_key = index_entry_key(table, index, *item);
-    if (!entry_key || database.storage().get(*entry_key)) continue;
+    if (!entry_key) continue;
+    auto entry = database.storage().get(*entry_key);
+    if (!entry) return fail(entry.error());
+    if (*entry) continue;
     stage_index_entry(table, index, *item, writes);
   }
   if (writes.empty()) return {};
@@ -37,17 +41,19 @@ Result<void> backfill_batch(Database& database, const TableDefinition& table, co
 Result<void> recount_index(Database& database, const SecondaryIndex& index) {
   int64_t count = 0;
   int64_t bytes = 0;
-  for (CollectionReader reader(database.storage(), collection_range(kIndexPrefix, index.id), true, std::nullopt);
-       reader.valid(); reader.next()) {
+  CollectionReader reader(database.storage(), collection_range(kIndexPrefix, index.id), true, std::nullopt);
+  for (; reader.valid(); reader.next()) {
     auto item = decode_item(reader.value());
-    if (!item) continue;
+    if (!item) return fail(corrupt_item_error("an index"));
     ++count;
     bytes += static_cast<int64_t>(item_size(*item));
   }
-  auto [stored_count, stored_bytes] = database.counters(index.id);
-  if (count == stored_count && bytes == stored_bytes) return {};
+  if (auto read = reader.status(); !read) return read;
+  auto stored = database.counters(index.id);
+  if (!stored) return fail(stored.error());
+  if (count == stored->count && bytes == stored->bytes) return {};
   WriteSet writes;
-  writes.add_counters(counters_key(index.id), count - stored_count, bytes - stored_bytes);
+  writes.add_counters(counters_key(index.id), count - stored->count, bytes - stored->bytes);
   return database.storage().write(writes);
 }
 
@@ -61,6 +67,7 @@ Result<void> backfill_index(Database& database, const TableDefinition& table, co
     {
       CollectionReader reader(database.storage(), range, true, after);
       for (; reader.valid() && keys.size() < kBatchItems; reader.next()) keys.emplace_back(reader.key());
+      if (auto read = reader.status(); !read) return read;
     }
     if (keys.empty()) return recount_index(database, index);
     if (auto written = backfill_batch(database, table, index, keys); !written) return written;
@@ -80,6 +87,7 @@ Result<void> drop_index_entries(Database& database, uint64_t index_id) {
         writes.remove(reader.key());
         after = std::string(reader.key());
       }
+      if (auto read = reader.status(); !read) return read;
     }
     if (count == 0) {
       WriteSet counters;

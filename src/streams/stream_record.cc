@@ -29,7 +29,7 @@ void write_string(JsonWriter& w, const char* key, std::string_view value) {
 
 }  // namespace
 
-std::string render_record(const RecordInput& in) {
+std::string render_record(const RecordInput& in, std::size_t& sequence_at) {
   const std::optional<Item>& old_item = *in.old_item;
   const std::optional<Item>& new_item = *in.new_item;
   const char* event_name = !old_item ? "INSERT" : !new_item ? "REMOVE" : "MODIFY";
@@ -61,7 +61,9 @@ std::string render_record(const RecordInput& in) {
     w.Key("OldImage");
     encode_attribute_map(w, *old_item);
   }
-  write_string(w, "SequenceNumber", format_sequence_number(in.sequence));
+  std::string placeholder = format_sequence_number(0);
+  write_string(w, "SequenceNumber", placeholder);
+  sequence_at = buffer.GetSize() - 1 - placeholder.size();  // before the closing quote
   w.Key("SizeBytes");
   w.Uint64(size);
   write_string(w, "StreamViewType", in.view_type);
@@ -75,6 +77,11 @@ std::string render_record(const RecordInput& in) {
   }
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void set_record_sequence(std::string& json, std::size_t sequence_at, uint64_t sequence) {
+  std::string digits = format_sequence_number(sequence);
+  json.replace(sequence_at, digits.size(), digits);
 }
 
 }  // namespace eddy::streams

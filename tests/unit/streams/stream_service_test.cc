@@ -18,10 +18,11 @@ class StreamServiceTest : public ::testing::Test {
     storage.in_memory = true;
     database_ = std::move(*engine::Database::open(storage));
     table_.name = "t";
-    table_.id = database_->storage().next_id();
     table_.key.hash.push_back({"pk", AttributeType::kS});
     table_.stream = {true, "NEW_IMAGE", "2026-01-01T00:00:00.000"};
-    ASSERT_TRUE(database_->catalog().put(table_));
+    auto created = database_->catalog().create(table_, [](TableDefinition&) -> Result<void> { return {}; });
+    ASSERT_TRUE(created);
+    table_ = **created;
     StreamOptions options;
     options.shards = 1;
     options.rollover_seconds = 100;
