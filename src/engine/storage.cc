@@ -205,7 +205,10 @@ Result<void> Storage::write(WriteSet& writes) {
   rocksdb::WriteOptions write;
   write.sync = options_.sync_writes;
   rocksdb::Status status = db_->Write(write, &writes.batch());
-  if (!status.ok()) return fail(status_failure("a write", status));
+  if (!status.ok()) {
+    write_failed_ = true;
+    return fail(status_failure("a write", status));
+  }
   return {};
 }
 
@@ -238,6 +241,7 @@ Result<uint64_t> Storage::next_id() {
 }
 
 Result<void> Storage::flush() {
+  if (write_failed_) return fail(storage_failure("not flushed: a write failed earlier (see above)"));
   // The in-memory Env's log cannot be synced (NotSupported), and needs no sync.
   if (rocksdb::Status status = db_->FlushWAL(true); !status.ok() && !status.IsNotSupported()) {
     return fail(status_failure("a log sync", status));

@@ -7,6 +7,7 @@
 // absent key, and a cursor that stops on an error says so through status().
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -120,7 +121,8 @@ class Storage {
   Result<std::pair<int64_t, int64_t>> counters(std::string_view key) const;
   // A new id, unique for the life of the database: persisted before it is returned.
   Result<uint64_t> next_id();
-  // Flushes memtables and syncs the WAL (at shutdown).
+  // Flushes memtables and syncs the WAL (at shutdown). Refused once a write has failed: RocksDB
+  // then holds the database read-only, and its log writer must not be synced again.
   Result<void> flush();
   // Approximate bytes on disk / in memtables under [lower, upper).
   uint64_t approximate_size(const std::string& lower, const std::string& upper) const;
@@ -134,6 +136,7 @@ class Storage {
   StorageOptions options_;
   std::mutex id_mutex_;
   uint64_t last_id_ = 0;
+  std::atomic<bool> write_failed_{false};
 };
 
 }  // namespace eddy::engine
