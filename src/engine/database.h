@@ -56,9 +56,6 @@ class Database {
   TransactionClaims& transaction_claims() { return transaction_claims_; }
   TransactionTokens& transaction_tokens() { return transaction_tokens_; }
   void add_observer(ChangeObserver* observer) { observers_.push_back(observer); }
-  // engine/ only (index backfill): the storage and item locks under the verbs.
-  Storage& storage() { return *storage_; }
-  KeyLocks& locks() { return locks_; }
 
   // A new id, unique for the life of the database (streams; tables and indexes get theirs from
   // the catalog's verbs).

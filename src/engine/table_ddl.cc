@@ -18,13 +18,13 @@ Result<TablePtr> Database::update_table(std::string_view name, const TableMutato
     if (before != nullptr) {
       for (const auto& index : before->global_indexes) {
         if (after.find_index(index.name) != nullptr) continue;
-        if (auto dropped = drop_index_entries(*this, index.id); !dropped) return dropped;
+        if (auto dropped = drop_index_entries(*storage_, index.id); !dropped) return dropped;
       }
     }
     bool backfilled = false;
     for (const auto& index : after.global_indexes) {
       if (!index.backfilling) continue;
-      if (auto filled = backfill_index(*this, after, index); !filled) return filled;
+      if (auto filled = backfill_index(*storage_, locks_, after, index); !filled) return filled;
       backfilled = true;
     }
     if (!backfilled) return {};
