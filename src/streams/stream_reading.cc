@@ -114,12 +114,24 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
   uint64_t starting_sequence = 0;
   uint64_t visible = 0;
   {
-    std::lock_guard<std::shared_mutex> lock(mutex_);
+    // Shared, so that GetRecords does not hold up writers; a stream whose table no longer names it
+    // is first disabled under the exclusive lock (once per disabling).
+    std::shared_lock<std::shared_mutex> shared(mutex_);
     auto found = streams_.find(it->stream_id);
+    if (found != streams_.end() && outdated_locked(found->second.stream)) {
+      shared.unlock();
+      {
+        std::lock_guard<std::shared_mutex> exclusive(mutex_);
+        auto again = streams_.find(it->stream_id);
+        if (again != streams_.end()) reconcile_stream_locked(again->second.stream);
+      }
+      shared.lock();
+      found = streams_.find(it->stream_id);
+    }
     if (found == streams_.end() || found->second.stream.arn != it->stream_arn) {
       return fail(stream_not_found(it->stream_arn));
     }
-    reconcile_stream_locked(found->second.stream);
+    std::lock_guard<std::mutex> order(found->second.sequencing);
     const Shard* shard = nullptr;
     for (const auto& candidate : found->second.stream.shards) {
       if (candidate.number == it->shard_number) shard = &candidate;

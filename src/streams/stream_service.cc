@@ -169,13 +169,15 @@ void StreamService::disable_locked(Stream& stream, double now) {
   write_changes(stream, changes, "cannot persist");
 }
 
-void StreamService::reconcile_stream_locked(Stream& stream) {
-  if (!stream.enabled) return;
+bool StreamService::outdated_locked(const Stream& stream) const {
+  if (!stream.enabled) return false;
   engine::TablePtr table = database_.catalog().find(stream.table_name);
-  if (table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
-      table->stream.label != stream.label) {
-    disable_locked(stream, clock_.now());
-  }
+  return table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
+         table->stream.label != stream.label;
+}
+
+void StreamService::reconcile_stream_locked(Stream& stream) {
+  if (outdated_locked(stream)) disable_locked(stream, clock_.now());
 }
 
 void StreamService::reconcile_locked() {

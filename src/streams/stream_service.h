@@ -4,10 +4,12 @@
 // (ops/list_streams.cc, describe_stream.cc, get_shard_iterator.cc, get_records.cc).
 // See docs/streams.md for the shard model and the settings.
 //
-// Locking: no lock is held across a write. `mutex_` is taken exclusively by everything that reads
-// or changes the streams' state (DDL reconciliation, the Streams API, rollover, retention) and
-// shared on the write path, where each stream's own `sequencing` mutex then orders that stream's
-// sequence numbers for a moment; writers of different streams (tables) share nothing else.
+// Locking: no lock is held across a write. `mutex_` is taken exclusively by everything that changes
+// which streams and shards exist or their state (reconciliation with the catalog, rollover,
+// retention, ListStreams/DescribeStream/GetShardIterator, which reconcile first), and shared on the
+// write path and by GetRecords, which then take the stream's own `sequencing` mutex for a moment
+// (it guards next_sequence, last_sequence and pending); writers of different streams (tables)
+// share nothing else.
 // Within a shard, sequence order equals the order in which records become readable, because a
 // record's sequence stays pending until its write is over (stream_state.h, Shard::pending).
 #pragma once
@@ -99,7 +101,9 @@ class StreamService : public engine::ChangeObserver {
   // The record's write is over (committed or not): its sequence no longer holds readers back.
   void finish_record(const RecordSlot& slot);
   void disable_locked(Stream& stream, double now);
-  // Disables the stream when its table's StreamSpecification no longer names it.
+  // Whether the stream is enabled though its table's StreamSpecification no longer names it.
+  bool outdated_locked(const Stream& stream) const;
+  // Disables the stream when it is outdated (exclusive lock).
   void reconcile_stream_locked(Stream& stream);
   void reconcile_locked();
   Shard& add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
