@@ -61,9 +61,9 @@ std::string render_record(const RecordInput& in, std::size_t& sequence_at) {
     w.Key("OldImage");
     encode_attribute_map(w, *old_item);
   }
-  std::string placeholder = format_sequence_number(0);
-  write_string(w, "SequenceNumber", placeholder);
-  sequence_at = buffer.GetSize() - 1 - placeholder.size();  // before the closing quote
+  constexpr std::string_view kUnsequenced = "100000000000000000000";  // format_sequence_number(0)
+  write_string(w, "SequenceNumber", kUnsequenced);
+  sequence_at = buffer.GetSize() - 1 - kUnsequenced.size();  // before the closing quote
   w.Key("SizeBytes");
   w.Uint64(size);
   write_string(w, "StreamViewType", in.view_type);
@@ -80,8 +80,10 @@ std::string render_record(const RecordInput& in, std::size_t& sequence_at) {
 }
 
 void set_record_sequence(std::string& json, std::size_t sequence_at, uint64_t sequence) {
-  std::string digits = format_sequence_number(sequence);
-  json.replace(sequence_at, digits.size(), digits);
+  // As format_sequence_number writes it: "1", then the counter in 20 digits.
+  char* digits = json.data() + sequence_at;
+  digits[0] = '1';
+  for (int i = 20; i >= 1; --i, sequence /= 10) digits[i] = static_cast<char>('0' + sequence % 10);
 }
 
 }  // namespace eddy::streams
