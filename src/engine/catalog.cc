@@ -82,7 +82,7 @@ Result<TablePtr> Catalog::remove(std::string_view name, const TableCheck& check)
   writes.remove(catalog_key(name));
   if (auto written = storage_.write(writes); !written) return fail(written.error());
   std::unique_lock lock(mutex_);
-  tables_.erase(tables_.find(name));
+  if (auto published = tables_.find(name); published != tables_.end()) tables_.erase(published);
   return table;
 }
 

@@ -101,6 +101,31 @@ Result<std::string> StreamService::get_shard_iterator(const std::string& arn, co
   return encode_shard_iterator(it);
 }
 
+Result<StreamService::ShardBounds> StreamService::shard_bounds(const ShardIterator& it) {
+  // Shared, so that GetRecords does not hold up writers; a stream whose table no longer names it
+  // is first disabled under the exclusive lock (once per disabling).
+  std::shared_lock<std::shared_mutex> shared(mutex_);
+  auto found = streams_.find(it.stream_id);
+  if (found != streams_.end() && outdated_locked(found->second.stream)) {
+    shared.unlock();
+    {
+      std::lock_guard<std::shared_mutex> exclusive(mutex_);
+      auto again = streams_.find(it.stream_id);
+      if (again != streams_.end()) reconcile_stream_locked(again->second.stream);
+    }
+    shared.lock();
+    found = streams_.find(it.stream_id);
+  }
+  if (found == streams_.end() || found->second.stream.arn != it.stream_arn) return fail(stream_not_found(it.stream_arn));
+  std::lock_guard<std::mutex> order(found->second.sequencing);
+  for (const auto& shard : found->second.stream.shards) {
+    if (shard.number != it.shard_number) continue;
+    if (it.position + 1 < shard.trim_horizon) break;
+    return ShardBounds{shard.closed, shard.starting_sequence, shard.last_sequence, shard.visible_sequence()};
+  }
+  return fail(trimmed());
+}
+
 Result<RecordsPage> StreamService::get_records(const std::string& iterator_text, std::size_t limit,
                                                std::string& records_json) {
   auto it = decode_shard_iterator(iterator_text);
@@ -109,45 +134,14 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
   if (now * 1000 - static_cast<double>(it->issued_ms) > kIteratorLifetimeSeconds * 1000) {
     return fail(expired(it->issued_ms, now));
   }
-  bool closed = false;
-  uint64_t last_sequence = 0;
-  uint64_t starting_sequence = 0;
-  uint64_t visible = 0;
-  {
-    // Shared, so that GetRecords does not hold up writers; a stream whose table no longer names it
-    // is first disabled under the exclusive lock (once per disabling).
-    std::shared_lock<std::shared_mutex> shared(mutex_);
-    auto found = streams_.find(it->stream_id);
-    if (found != streams_.end() && outdated_locked(found->second.stream)) {
-      shared.unlock();
-      {
-        std::lock_guard<std::shared_mutex> exclusive(mutex_);
-        auto again = streams_.find(it->stream_id);
-        if (again != streams_.end()) reconcile_stream_locked(again->second.stream);
-      }
-      shared.lock();
-      found = streams_.find(it->stream_id);
-    }
-    if (found == streams_.end() || found->second.stream.arn != it->stream_arn) {
-      return fail(stream_not_found(it->stream_arn));
-    }
-    std::lock_guard<std::mutex> order(found->second.sequencing);
-    const Shard* shard = nullptr;
-    for (const auto& candidate : found->second.stream.shards) {
-      if (candidate.number == it->shard_number) shard = &candidate;
-    }
-    if (shard == nullptr || it->position + 1 < shard->trim_horizon) return fail(trimmed());
-    closed = shard->closed;
-    last_sequence = shard->last_sequence;
-    starting_sequence = shard->starting_sequence;
-    visible = shard->visible_sequence();
-  }
+  auto bounds = shard_bounds(*it);
+  if (!bounds) return fail(bounds.error());
   RecordsPage page;
   uint64_t position = it->position;
   std::size_t bytes = 0;
   // Records past `visible` may be committed already, but one below them is still being written:
   // they are read once it is, so that a reader never finds a smaller sequence appear behind it.
-  auto complete = log_.read_records(it->stream_id, it->shard_number, position, visible,
+  auto complete = log_.read_records(it->stream_id, it->shard_number, position, bounds->visible,
                                     [&](const engine::StreamLog::Record& record) {
                                       if (page.count >= limit) return false;
                                       if (page.count > 0 && bytes + record.json.size() > kMaxRecordsBytes) return false;
@@ -161,8 +155,8 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
   // No record carries the shard's starting sequence, so a position before it is at its start. A
   // closed shard read to its end is finished even if its last sequences never got a record (a
   // write that failed after taking its sequence).
-  bool finished = closed && (std::max(position, starting_sequence) >= last_sequence ||
-                             (*complete && visible >= last_sequence));
+  bool finished = bounds->closed && (std::max(position, bounds->starting_sequence) >= bounds->last_sequence ||
+                                     (*complete && bounds->visible >= bounds->last_sequence));
   if (!finished) {
     ShardIterator next = *it;
     next.position = position;

@@ -89,6 +89,17 @@ class StreamService : public engine::ChangeObserver {
     uint64_t sequence = 0;
   };
 
+  // What GetRecords needs of a shard, copied under the locks.
+  struct ShardBounds {
+    bool closed = false;
+    uint64_t starting_sequence = 0;
+    uint64_t last_sequence = 0;
+    uint64_t visible = 0;  // Shard::visible_sequence()
+  };
+  // The bounds of the iterator's shard: ResourceNotFoundException for an unknown stream,
+  // TrimmedDataAccessException for a shard gone or an iterator below its trim horizon.
+  Result<ShardBounds> shard_bounds(const ShardIterator& it);
+
   Stream* find_locked(const std::string& arn);
   LiveStream* live_stream_locked(const std::string& arn, uint64_t table_id);
   // The table's current stream (created, and persisted, if new); nullptr when the stream of that
