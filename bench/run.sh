@@ -48,7 +48,7 @@ suite() {  # LABEL PORT ITEMS WORKLOADS
   "$loadgen" --label "$1" --port "$2" --items "$3" --stream-records "$records" --seconds "$seconds" \
     --connections "$connections" --workloads "$4" --results "$results" || true
 }
-all_but_load=put,put_stream,get,update,query,scan,batch,transact,getrecords,stream_latency
+all_but_load=put,put_stream,put_stream_two_tables,get,update,query,scan,batch,transact,getrecords,stream_latency
 
 echo "== cold start and idle memory (median of 5 starts)"
 for i in 1 2 3 4 5; do

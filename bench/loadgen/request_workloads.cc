@@ -75,6 +75,14 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
                   R"({"TableName":")" + table + R"(","Item":)" + item_json(unique_key("p", c, s)) + "}"};
     };
   }
+  if (name == "put_stream_two_tables") {
+    // Even connections write one stream table, odd ones the other: two streams written at once.
+    return [](std::size_t c, std::uint64_t s, auto&) {
+      std::string table = c % 2 == 0 ? "bench_put_stream" : "bench_put_stream_b";
+      return Call{std::string(kPrefix) + "PutItem",
+                  R"({"TableName":")" + table + R"(","Item":)" + item_json(unique_key("q", c, s)) + "}"};
+    };
+  }
   if (name == "put_condition") {
     // Every call a new key, also across runs on one server (the probe call included), so that the
     // condition always holds: the workload measures a parsed and evaluated condition, not failures.
@@ -126,7 +134,7 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
 }
 
 std::string operation_of(const std::string& name) {
-  if (name == "put" || name == "put_stream" || name == "put_condition") return "PutItem";
+  if (name == "put" || name == "put_stream" || name == "put_stream_two_tables" || name == "put_condition") return "PutItem";
   if (name == "get") return "GetItem";
   if (name == "update") return "UpdateItem";
   if (name == "query") return "Query";

@@ -60,7 +60,7 @@ DriveResult preload(const Settings& settings, const std::string& table, std::uin
 
 std::vector<Report> run_load(const Settings& settings) {
   for (const char* table : {"bench_put", "bench_items", "bench_writes"}) ensure_table(settings, table, false, false);
-  ensure_table(settings, "bench_put_stream", false, true);
+  for (const char* table : {"bench_put_stream", "bench_put_stream_b"}) ensure_table(settings, table, false, true);
   ensure_table(settings, "bench_query", true, false);
   Report report = summarize("load", preload(settings, "bench_items", settings.items));
   report.note = std::to_string(settings.items) + " items preloaded, " +

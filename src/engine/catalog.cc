@@ -7,7 +7,7 @@
 namespace eddy::engine {
 namespace {
 
-std::string catalog_key(const std::string& name) { return std::string(1, kCatalogPrefix) + name; }
+std::string catalog_key(std::string_view name) { return std::string(1, kCatalogPrefix) + std::string(name); }
 
 }  // namespace
 
@@ -22,6 +22,7 @@ Result<void> Catalog::load() {
     std::string name = table->name;
     tables_[name] = std::make_shared<const TableDefinition>(std::move(*table));
   }
+  if (auto read = cursor->status(); !read) return fail(ApiError::internal("cannot read the catalog of the data folder"));
   return {};
 }
 
@@ -46,16 +47,68 @@ std::vector<TablePtr> Catalog::tables() const {
   return out;
 }
 
-Result<void> Catalog::put(TableDefinition table) {
+Result<TablePtr> Catalog::create(TableDefinition table, const TableMutator& complete) {
+  std::lock_guard<std::mutex> ddl(ddl_mutex_);
+  if (find(table.name) != nullptr) return fail(ApiError::in_use("Table already exists: " + table.name));
+  if (auto completed = complete(table); !completed) return fail(completed.error());
+  table.id = 0;
+  if (auto assigned = assign_ids(table); !assigned) return fail(assigned.error());
+  std::string name = table.name;
+  if (auto stored = put(std::move(table)); !stored) return fail(stored.error());
+  return find(name);
+}
+
+Result<TablePtr> Catalog::modify(std::string_view name, const TableMutator& mutate, const TableStored& stored) {
+  std::lock_guard<std::mutex> ddl(ddl_mutex_);
+  TablePtr current = find(name);
+  if (current == nullptr) return TablePtr();
+  TableDefinition table = *current;
+  if (auto changed = mutate(table); !changed) return fail(changed.error());
+  if (auto assigned = assign_ids(table); !assigned) return fail(assigned.error());
+  if (auto written = put(table); !written) return fail(written.error());
+  TablePtr published = find(name);
+  if (stored) {
+    if (auto after = stored(*published); !after) return fail(after.error());
+  }
+  return published;
+}
+
+Result<TablePtr> Catalog::remove(std::string_view name, const TableCheck& check) {
+  std::lock_guard<std::mutex> ddl(ddl_mutex_);
+  TablePtr table = find(name);
+  if (table == nullptr) return TablePtr();
+  if (auto checked = check(*table); !checked) return fail(checked.error());
   WriteSet writes;
-  put_in(writes, table);
-  if (auto written = storage_.write(writes); !written) return written;
-  publish(std::move(table));
+  writes.remove(catalog_key(name));
+  if (auto written = storage_.write(writes); !written) return fail(written.error());
+  std::unique_lock lock(mutex_);
+  if (auto published = tables_.find(name); published != tables_.end()) tables_.erase(published);
+  return table;
+}
+
+Result<void> Catalog::assign_ids(TableDefinition& table) {
+  auto assign = [&](uint64_t& id) -> Result<void> {
+    if (id != 0) return {};
+    auto next = storage_.next_id();
+    if (!next) return fail(next.error());
+    id = *next;
+    return {};
+  };
+  if (auto assigned = assign(table.id); !assigned) return assigned;
+  for (auto* indexes : {&table.local_indexes, &table.global_indexes}) {
+    for (auto& index : *indexes) {
+      if (auto assigned = assign(index.id); !assigned) return assigned;
+    }
+  }
   return {};
 }
 
-void Catalog::put_in(WriteSet& writes, const TableDefinition& table) const {
+Result<void> Catalog::put(TableDefinition table) {
+  WriteSet writes;
   writes.put(catalog_key(table.name), encode_table_definition(table));
+  if (auto written = storage_.write(writes); !written) return written;
+  publish(std::move(table));
+  return {};
 }
 
 void Catalog::publish(TableDefinition table) {
@@ -63,13 +116,6 @@ void Catalog::publish(TableDefinition table) {
   auto pointer = std::make_shared<const TableDefinition>(std::move(table));
   std::unique_lock lock(mutex_);
   tables_[name] = std::move(pointer);
-}
-
-void Catalog::remove_in(WriteSet& writes, const std::string& name) const { writes.remove(catalog_key(name)); }
-
-void Catalog::unpublish(const std::string& name) {
-  std::unique_lock lock(mutex_);
-  tables_.erase(name);
 }
 
 }  // namespace eddy::engine

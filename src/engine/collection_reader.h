@@ -17,16 +17,11 @@
 #include <string>
 #include <string_view>
 
+#include "engine/item_range.h"
 #include "engine/storage.h"
 #include "model/attribute_value.h"
 
 namespace eddy::engine {
-
-// A half-open range [lower, upper) of RocksDB keys.
-struct KeyRange {
-  std::string lower;
-  std::string upper;
-};
 
 // The smallest key greater than every key that starts with `prefix`.
 std::string prefix_end(std::string prefix);
@@ -38,9 +33,6 @@ KeyRange collection_range(char space, uint64_t id);
 KeyRange segment_range(char space, uint64_t id, uint32_t segment, uint32_t total_segments);
 // The segment a partition hash belongs to.
 uint32_t segment_of(uint32_t hash, uint32_t total_segments);
-
-// How a Query narrows a partition by its (next) sort-key attribute.
-enum class SortComparison { kNone, kEq, kLt, kLe, kGt, kGe, kBetween, kBeginsWith };
 
 // The keys of one partition (`encoded_partition` = enc(pk...)), narrowed by equality on leading
 // sort attributes (`encoded_sort_prefix` = enc(...)) and by `comparison` on the next one (`value`,
@@ -58,10 +50,12 @@ class CollectionReader {
   // `exclusive_start` (a full key; it need not exist) when given.
   CollectionReader(const Storage& storage, KeyRange range, bool forward,
                    const std::optional<std::string>& exclusive_start, const ReadView* view = nullptr);
+  // False at the end of the range and on a read error: check status() after the loop.
   bool valid() const { return cursor_->valid(); }
   void next();
   std::string_view key() const { return cursor_->key(); }
   std::string_view value() const { return cursor_->value(); }
+  Result<void> status() const { return cursor_->status(); }
 
  private:
   std::unique_ptr<Cursor> cursor_;

@@ -16,6 +16,12 @@ Item key_of(const KeySchema& schema, const Item& item) {
   return key;
 }
 
+std::string item_id(const TableDefinition& table, const Item& key) { return item_key(table.id, table.key, key); }
+
+uint32_t partition_hash_of(const KeySchema& schema, const Item& item) {
+  return partition_hash(encode_partition(schema, item));
+}
+
 Result<std::unique_ptr<Database>> Database::open(const StorageOptions& options) {
   auto storage = Storage::open(options);
   if (!storage) return fail(storage.error());
@@ -24,16 +30,32 @@ Result<std::unique_ptr<Database>> Database::open(const StorageOptions& options) 
   return database;
 }
 
-std::optional<Item> Database::get_item(const TableDefinition& table, const Item& key, const ReadView* view) const {
-  auto bytes = storage_->get(item_key(table.id, table.key, key), view);
-  if (!bytes) return std::nullopt;
-  return decode_item(*bytes);
+Result<std::optional<Item>> Database::read_item(const std::string& key, const ReadView* view) const {
+  auto bytes = storage_->get(key, view);
+  if (!bytes) return fail(bytes.error());
+  if (!*bytes) return std::optional<Item>();
+  auto item = decode_item(**bytes);
+  if (!item) return fail(corrupt_item_error("a table"));
+  return item;
 }
 
-void Database::stage_change(const TableDefinition& table, const std::string& key, const std::optional<Item>& old_item,
-                            const std::optional<Item>& new_item, CommitContext& context, bool expired_by_ttl) {
+Result<std::optional<Item>> Database::get_item(const TableDefinition& table, const Item& key,
+                                               const ReadView* view) const {
+  return read_item(item_key(table.id, table.key, key), view);
+}
+
+Result<ItemCounters> Database::counters(uint64_t id) const {
+  auto stored = storage_->counters(counters_key(id));
+  if (!stored) return fail(stored.error());
+  return ItemCounters{stored->first, stored->second};
+}
+
+Result<void> Database::stage_change(const TableDefinition& table, const std::string& key,
+                                    const std::optional<Item>& old_item, const std::optional<Item>& new_item,
+                                    CommitContext& context, bool expired_by_ttl) {
   int64_t count_delta = 0;
   int64_t bytes_delta = 0;
+  WriteSet& writes = context.writes_;
   if (old_item) {
     --count_delta;
     bytes_delta -= static_cast<int64_t>(item_size(*old_item));
@@ -41,23 +63,24 @@ void Database::stage_change(const TableDefinition& table, const std::string& key
   if (new_item) {
     ++count_delta;
     bytes_delta += static_cast<int64_t>(item_size(*new_item));
-    context.writes.put(key, encode_item(*new_item));
+    writes.put(key, encode_item(*new_item));
   } else if (old_item) {
-    context.writes.remove(key);
+    writes.remove(key);
   }
-  if (count_delta != 0 || bytes_delta != 0) context.writes.add_counters(counters_key(table.id), count_delta, bytes_delta);
-  stage_index_changes(table, old_item, new_item, context.writes);
+  if (count_delta != 0 || bytes_delta != 0) writes.add_counters(counters_key(table.id), count_delta, bytes_delta);
+  stage_index_changes(table, old_item, new_item, writes);
   ItemChange change{&table, &old_item, &new_item, expired_by_ttl};
-  for (ChangeObserver* observer : observers_) observer->on_change(change, context);
+  for (ChangeObserver* observer : observers_) {
+    if (auto observed = observer->on_change(change, context); !observed) return observed;
+  }
+  return {};
 }
 
 Result<void> Database::commit(CommitContext& context) {
-  if (!context.writes.empty()) {
-    if (auto written = storage_->write(context.writes); !written) return written;
-  }
-  context.locks.clear();
-  for (auto& callback : context.after_commit) callback();
-  return {};
+  Result<void> written;
+  if (!context.writes_.empty()) written = storage_->write(context.writes_);
+  context.finish(written.has_value());
+  return written;
 }
 
 Result<WriteOutcome> Database::write_item(const TableDefinition& table, const Item& key, const Mutator& mutate,
@@ -71,13 +94,20 @@ Result<WriteOutcome> Database::write_item(const TableDefinition& table, const It
   }
   KeyLocks::Guard guard = locks_.lock(rocks_key);
   WriteOutcome outcome;
-  if (auto bytes = storage_->get(rocks_key)) outcome.old_item = decode_item(*bytes);
+  // A failed read refuses the write: it is never taken for an absent item (which a condition such
+  // as attribute_not_exists would let be overwritten).
+  auto current = read_item(rocks_key);
+  if (!current) return fail(current.error());
+  outcome.old_item = std::move(*current);
   auto decided = mutate(outcome.old_item);
   if (!decided) return fail(decided.error());
   outcome.new_item = std::move(*decided);
   if (!outcome.old_item && !outcome.new_item) return outcome;  // deleting a missing item changes nothing
   CommitContext context;
-  stage_change(table, rocks_key, outcome.old_item, outcome.new_item, context, expired_by_ttl);
+  if (auto staged = stage_change(table, rocks_key, outcome.old_item, outcome.new_item, context, expired_by_ttl);
+      !staged) {
+    return fail(staged.error());
+  }
   if (auto committed = commit(context); !committed) return fail(committed.error());
   return outcome;
 }
@@ -92,7 +122,9 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
   result.errors.resize(writes.size());
   bool failed = false;
   for (std::size_t i = 0; i < writes.size(); ++i) {
-    if (auto bytes = storage_->get(keys[i])) result.outcomes[i].old_item = decode_item(*bytes);
+    auto current = read_item(keys[i]);
+    if (!current) return fail(current.error());
+    result.outcomes[i].old_item = std::move(*current);
     auto decided = writes[i].mutate(result.outcomes[i].old_item);
     if (!decided) {
       result.errors[i] = decided.error();
@@ -106,43 +138,13 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
   for (std::size_t i = 0; i < writes.size(); ++i) {
     const auto& outcome = result.outcomes[i];
     if (writes[i].check_only || (!outcome.old_item && !outcome.new_item)) continue;
-    stage_change(*writes[i].table, keys[i], outcome.old_item, outcome.new_item, context);
+    if (auto staged = stage_change(*writes[i].table, keys[i], outcome.old_item, outcome.new_item, context); !staged) {
+      return fail(staged.error());
+    }
   }
   if (auto committed = commit(context); !committed) return fail(committed.error());
   result.committed = true;
   return result;
 }
-
-Result<void> Database::drop_table_data(const TableDefinition& table) {
-  // Deleted key by key (not DeleteRange) so that the deletion is bounded in memory per batch and
-  // leaves no range tombstones behind; tables in local development are small.
-  auto drop_collection = [&](char space, uint64_t id) -> Result<void> {
-    std::string lower = collection_prefix(space, id);
-    std::string upper = collection_prefix(space, id + 1);
-    auto cursor = storage_->cursor(lower, upper);
-    WriteSet writes;
-    std::size_t pending = 0;
-    for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
-      writes.remove(cursor->key());
-      if (++pending == 1000) {
-        if (auto written = storage_->write(writes); !written) return written;
-        writes = WriteSet();
-        pending = 0;
-      }
-    }
-    writes.remove(counters_key(id));
-    return storage_->write(writes);
-  };
-  if (auto dropped = drop_collection(kItemPrefix, table.id); !dropped) return dropped;
-  for (const auto& index : table.local_indexes) {
-    if (auto dropped = drop_collection(kIndexPrefix, index.id); !dropped) return dropped;
-  }
-  for (const auto& index : table.global_indexes) {
-    if (auto dropped = drop_collection(kIndexPrefix, index.id); !dropped) return dropped;
-  }
-  return {};
-}
-
-std::pair<int64_t, int64_t> Database::counters(uint64_t id) const { return storage_->counters(counters_key(id)); }
 
 }  // namespace eddy::engine

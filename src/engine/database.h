@@ -1,20 +1,28 @@
-// Database: the table engine. It owns storage, the catalog and the item locks, and it is the one
-// write path for items: every single-item write, batch, transaction and TTL deletion goes through
-// write_item/write_items, which lock the keys, read the current items, let the caller decide the new
-// items, and commit each item with its index entries, counters and (through ChangeObservers) its
-// stream record in one atomic RocksDB write.
+// Database: the table engine. It owns storage, the catalog, the stream log and the item locks, and
+// it is the one write path for items: every single-item write, batch, transaction and TTL deletion
+// goes through write_item/write_items, which lock the keys, read the current items, let the caller
+// decide the new items, and commit each item with its index entries, counters and (through
+// ChangeObservers) its stream record in one atomic RocksDB write.
+//
+// Other layers use only these verbs (and Catalog's, StreamLog's, ItemReader's): they never see a
+// RocksDB key, batch or status, nor the DDL lock. Every read returns a Result: a failed read is
+// InternalServerError, never an absent item.
 #pragma once
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/catalog.h"
+#include "engine/change_observer.h"
+#include "engine/item_range.h"
+#include "engine/item_reader.h"
 #include "engine/key_locks.h"
 #include "engine/storage.h"
+#include "engine/stream_log.h"
 #include "engine/transaction_claims.h"
 #include "engine/transaction_tokens.h"
 #include "model/api_error.h"
@@ -22,29 +30,6 @@
 #include "model/table_definition.h"
 
 namespace eddy::engine {
-
-struct ItemChange {
-  const TableDefinition* table = nullptr;
-  const std::optional<Item>* old_item = nullptr;  // nullopt: the item did not exist
-  const std::optional<Item>* new_item = nullptr;  // nullopt: the item is deleted
-  bool expired_by_ttl = false;                    // a TTL deletion (stream records name the service)
-};
-
-// What one atomic commit carries besides the items: observers add their records to `writes`, may
-// hold locks until the write is done (to keep sequence order equal to commit order), and may run
-// callbacks after it (to wake readers).
-struct CommitContext {
-  WriteSet writes;
-  std::vector<std::unique_lock<std::mutex>> locks;
-  std::vector<std::function<void()>> after_commit;
-};
-
-// Hooks into the commit path (change capture). Called under the items' locks, before the write.
-class ChangeObserver {
- public:
-  virtual ~ChangeObserver() = default;
-  virtual void on_change(const ItemChange& change, CommitContext& context) = 0;
-};
 
 // Decides the new item from the current one (nullopt = absent). Returns nullopt to delete, or an
 // error (e.g. ConditionalCheckFailedException) to write nothing.
@@ -55,20 +40,38 @@ struct WriteOutcome {
   std::optional<Item> new_item;
 };
 
+// A table's or an index's item count and total item bytes (DescribeTable's ItemCount, TableSizeBytes).
+struct ItemCounters {
+  int64_t count = 0;
+  int64_t bytes = 0;
+};
+
 class Database {
  public:
   static Result<std::unique_ptr<Database>> open(const StorageOptions& options);
 
-  Storage& storage() { return *storage_; }
   Catalog& catalog() { return catalog_; }
-  KeyLocks& locks() { return locks_; }
+  StreamLog& stream_log() { return stream_log_; }
   // Items held by in-flight transactions, and ClientRequestTokens (see docs/transactions.md).
   TransactionClaims& transaction_claims() { return transaction_claims_; }
   TransactionTokens& transaction_tokens() { return transaction_tokens_; }
   void add_observer(ChangeObserver* observer) { observers_.push_back(observer); }
 
-  // The item with `key` (key attributes only, already validated), or nullopt.
-  std::optional<Item> get_item(const TableDefinition& table, const Item& key, const ReadView* view = nullptr) const;
+  // A new id, unique for the life of the database (streams; tables and indexes get theirs from
+  // the catalog's verbs).
+  Result<uint64_t> next_id() { return storage_->next_id(); }
+  // A consistent point-in-time view for reads of several items (TransactGetItems, BatchGetItem).
+  std::unique_ptr<ReadView> read_view() const { return storage_->read_view(); }
+
+  // The item with `key` (key attributes only, already validated), or nullopt when absent.
+  Result<std::optional<Item>> get_item(const TableDefinition& table, const Item& key,
+                                       const ReadView* view = nullptr) const;
+  // A Query or Scan page's items, in key order (or reversed).
+  ItemReader read(const ItemRange& range, bool forward, const ReadView* view = nullptr) const {
+    return ItemReader(*storage_, range, forward, view);
+  }
+  // The counters of a table or an index (by id).
+  Result<ItemCounters> counters(uint64_t id) const;
 
   // Locks the item, reads it, calls `mutate`, and commits the result atomically.
   Result<WriteOutcome> write_item(const TableDefinition& table, const Item& key, const Mutator& mutate,
@@ -89,21 +92,35 @@ class Database {
   // mutator runs on its current item; if any fails nothing is written and `errors` says which.
   Result<MultiOutcome> write_items(const std::vector<MultiWrite>& writes);
 
-  // Adds one item change (item, index entries, counters, observers' records) to `context`.
-  void stage_change(const TableDefinition& table, const std::string& item_key, const std::optional<Item>& old_item,
-                    const std::optional<Item>& new_item, CommitContext& context, bool expired_by_ttl = false);
-  // Writes `context` and runs its after-commit callbacks.
-  Result<void> commit(CommitContext& context);
+  // UpdateTable: Catalog::modify with `mutate`; `stored` sees the definition as first stored (new
+  // GSIs CREATING) to describe it; then, still under the DDL lock, deleted GSIs' entries are removed,
+  // created GSIs backfilled (engine/index_backfill.h) and stored ACTIVE. Returns the definition as
+  // first stored, or nullptr when there is no such table.
+  Result<TablePtr> update_table(std::string_view name, const TableMutator& mutate, const TableStored& stored);
+  // DeleteTable: Catalog::remove with `check`, then every item, index entry and counter of the
+  // table is deleted without the DDL lock held (a large table does not hold up other DDL). Returns
+  // the removed definition, or nullptr when there is no such table.
+  Result<TablePtr> delete_table(std::string_view name, const TableCheck& check);
 
-  // Deletes every item, index entry and counter of a table (DeleteTable).
-  Result<void> drop_table_data(const TableDefinition& table);
-  // (item count, total item bytes) of a table or an index (by id).
-  std::pair<int64_t, int64_t> counters(uint64_t id) const;
+  // Flushes memtables and syncs the write-ahead log (at shutdown).
+  Result<void> flush() { return storage_->flush(); }
 
  private:
-  explicit Database(std::unique_ptr<Storage> storage) : storage_(std::move(storage)), catalog_(*storage_) {}
+  explicit Database(std::unique_ptr<Storage> storage)
+      : storage_(std::move(storage)), catalog_(*storage_), stream_log_(*storage_) {}
+  // Reads and decodes the item at a storage key (nullopt when absent).
+  Result<std::optional<Item>> read_item(const std::string& key, const ReadView* view = nullptr) const;
+  // Adds one item change (item, index entries, counters, observers' records) to `context`.
+  Result<void> stage_change(const TableDefinition& table, const std::string& item_key,
+                            const std::optional<Item>& old_item, const std::optional<Item>& new_item,
+                            CommitContext& context, bool expired_by_ttl = false);
+  // Writes `context` and tells its observers how it went.
+  Result<void> commit(CommitContext& context);
+  Result<void> drop_table_data(const TableDefinition& table);
+
   std::unique_ptr<Storage> storage_;
   Catalog catalog_;
+  StreamLog stream_log_;
   KeyLocks locks_;
   TransactionClaims transaction_claims_;
   TransactionTokens transaction_tokens_;
@@ -112,5 +129,11 @@ class Database {
 
 // The key attributes of `item` under `schema` (the Item used as a key).
 Item key_of(const KeySchema& schema, const Item& item);
+// An opaque name of one item of `table` from its key attributes (already validated): equal for the
+// same item, different for different items. What transaction claims hold and duplicate checks compare.
+std::string item_id(const TableDefinition& table, const Item& key);
+// The 32-bit hash of `item`'s partition key that orders partitions (stable across versions and
+// machines: do not change); streams map a partition to its shard lineage with it.
+uint32_t partition_hash_of(const KeySchema& schema, const Item& item);
 
 }  // namespace eddy::engine

@@ -6,6 +6,7 @@
 #include "engine/collection_reader.h"
 #include "engine/index_writer.h"
 #include "engine/item_codec.h"
+#include "engine/item_reader.h"
 #include "engine/key_codec.h"
 
 namespace eddy::engine {
@@ -14,79 +15,89 @@ namespace {
 constexpr std::size_t kBatchItems = 256;
 
 // Writes the entries of the items at `keys`, read again under their locks.
-Result<void> backfill_batch(Database& database, const TableDefinition& table, const SecondaryIndex& index,
-                            const std::vector<std::string>& keys) {
-  KeyLocks::Guard guard = database.locks().lock_all(keys);
+Result<void> backfill_batch(Storage& storage, KeyLocks& locks, const TableDefinition& table,
+                            const SecondaryIndex& index, const std::vector<std::string>& keys) {
+  KeyLocks::Guard guard = locks.lock_all(keys);
   WriteSet writes;
   for (const auto& key : keys) {
-    auto bytes = database.storage().get(key);
-    if (!bytes) continue;  // deleted since the batch was listed
-    auto item = decode_item(*bytes);
-    if (!item) continue;
+    auto bytes = storage.get(key);
+    if (!bytes) return fail(bytes.error());
+    if (!*bytes) continue;  // deleted since the batch was listed
+    auto item = decode_item(**bytes);
+    if (!item) return fail(corrupt_item_error("a table being indexed"));
     // A write after the index was published may already have added the entry (and counted it).
     auto entry_key = index_entry_key(table, index, *item);
-    if (!entry_key || database.storage().get(*entry_key)) continue;
+    if (!entry_key) continue;
+    auto entry = storage.get(*entry_key);
+    if (!entry) return fail(entry.error());
+    if (*entry) continue;
     stage_index_entry(table, index, *item, writes);
   }
   if (writes.empty()) return {};
-  return database.storage().write(writes);
+  return storage.write(writes);
 }
 
 // Sets the index's counters to what its entries hold. Writes during the backfill adjust the counters
 // for entries the backfill had not written yet, so the counters are made exact once it is done.
-Result<void> recount_index(Database& database, const SecondaryIndex& index) {
+Result<void> recount_index(Storage& storage, const SecondaryIndex& index) {
   int64_t count = 0;
   int64_t bytes = 0;
-  for (CollectionReader reader(database.storage(), collection_range(kIndexPrefix, index.id), true, std::nullopt);
-       reader.valid(); reader.next()) {
+  CollectionReader reader(storage, collection_range(kIndexPrefix, index.id), true, std::nullopt);
+  for (; reader.valid(); reader.next()) {
     auto item = decode_item(reader.value());
-    if (!item) continue;
+    if (!item) return fail(corrupt_item_error("an index"));
     ++count;
     bytes += static_cast<int64_t>(item_size(*item));
   }
-  auto [stored_count, stored_bytes] = database.counters(index.id);
+  if (auto read = reader.status(); !read) return read;
+  auto stored = storage.counters(counters_key(index.id));
+  if (!stored) return fail(stored.error());
+  auto [stored_count, stored_bytes] = *stored;
   if (count == stored_count && bytes == stored_bytes) return {};
   WriteSet writes;
   writes.add_counters(counters_key(index.id), count - stored_count, bytes - stored_bytes);
-  return database.storage().write(writes);
+  return storage.write(writes);
 }
 
 }  // namespace
 
-Result<void> backfill_index(Database& database, const TableDefinition& table, const SecondaryIndex& index) {
+Result<void> backfill_index(Storage& storage, KeyLocks& locks, const TableDefinition& table,
+                            const SecondaryIndex& index) {
   KeyRange range = collection_range(kItemPrefix, table.id);
   std::optional<std::string> after;
   while (true) {
     std::vector<std::string> keys;
     {
-      CollectionReader reader(database.storage(), range, true, after);
+      CollectionReader reader(storage, range, true, after);
       for (; reader.valid() && keys.size() < kBatchItems; reader.next()) keys.emplace_back(reader.key());
+      if (auto read = reader.status(); !read) return read;
     }
-    if (keys.empty()) return recount_index(database, index);
-    if (auto written = backfill_batch(database, table, index, keys); !written) return written;
+    if (keys.empty()) return recount_index(storage, index);
+    if (auto written = backfill_batch(storage, locks, table, index, keys); !written) return written;
     after = keys.back();
   }
 }
 
-Result<void> drop_index_entries(Database& database, uint64_t index_id) {
+Result<void> drop_index_entries(Storage& storage, uint64_t index_id) {
   KeyRange range = collection_range(kIndexPrefix, index_id);
   std::optional<std::string> after;
   while (true) {
     WriteSet writes;
     std::size_t count = 0;
     {
-      CollectionReader reader(database.storage(), range, true, after);
+      CollectionReader reader(storage, range, true, after);
       for (; reader.valid() && count < 1000; reader.next(), ++count) {
         writes.remove(reader.key());
         after = std::string(reader.key());
       }
+      if (auto read = reader.status(); !read) return read;
     }
     if (count == 0) {
       WriteSet counters;
       counters.remove(counters_key(index_id));
-      return database.storage().write(counters);
+      return storage.write(counters);
     }
-    if (auto written = database.storage().write(writes); !written) return written;
+    if (auto written = storage.write(writes); !written) return written;
   }
 }
 

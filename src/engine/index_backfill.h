@@ -6,15 +6,18 @@
 // during the backfill maintain it themselves; the backfill only adds entries for items that exist.
 #pragma once
 
-#include "engine/database.h"
+#include "engine/key_locks.h"
+#include "engine/storage.h"
 #include "model/table_definition.h"
 
 namespace eddy::engine {
 
-// Adds the entry of every item of `table` to `index` (which `table` must already contain).
-Result<void> backfill_index(Database& database, const TableDefinition& table, const SecondaryIndex& index);
+// Adds the entry of every item of `table` to `index` (which `table` must already contain), each
+// batch of items under their `locks`.
+Result<void> backfill_index(Storage& storage, KeyLocks& locks, const TableDefinition& table,
+                            const SecondaryIndex& index);
 
 // Deletes every entry and the counters of the index with id `index_id`.
-Result<void> drop_index_entries(Database& database, uint64_t index_id);
+Result<void> drop_index_entries(Storage& storage, uint64_t index_id);
 
 }  // namespace eddy::engine

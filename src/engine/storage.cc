@@ -12,6 +12,7 @@
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <spdlog/spdlog.h>
 
 #include "engine/deferred_sync_file_system.h"
 #include "engine/key_codec.h"
@@ -21,6 +22,10 @@ namespace eddy::engine {
 namespace {
 
 constexpr std::size_t kCountersSize = 16;
+
+ApiError status_failure(const char* what, const rocksdb::Status& status) {
+  return storage_failure(std::string(what) + " failed: " + status.ToString());
+}
 
 void decode_counters(const rocksdb::Slice& value, int64_t& count, int64_t& bytes) {
   count = 0;
@@ -82,6 +87,12 @@ rocksdb::Options make_options(const StorageOptions& options) {
 
 }  // namespace
 
+ApiError storage_failure(std::string_view cause) {
+  spdlog::error("storage: {}", cause);
+  // What the client is told: DynamoDB's own text for a 500.
+  return ApiError::internal("The server encountered an internal error trying to fulfill the request.");
+}
+
 WriteSet::WriteSet() : batch_(std::make_unique<rocksdb::WriteBatch>()) {}
 WriteSet::~WriteSet() = default;
 WriteSet::WriteSet(WriteSet&&) noexcept = default;
@@ -119,6 +130,11 @@ void Cursor::next() { iterator_->Next(); }
 void Cursor::prev() { iterator_->Prev(); }
 std::string_view Cursor::key() const { return iterator_->key().ToStringView(); }
 std::string_view Cursor::value() const { return iterator_->value().ToStringView(); }
+Result<void> Cursor::status() const {
+  rocksdb::Status status = iterator_->status();
+  if (!status.ok()) return fail(status_failure("a scan", status));
+  return {};
+}
 
 Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
   std::unique_ptr<Storage> storage(new Storage());
@@ -134,12 +150,17 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
   } else {
     std::error_code ignored;
     std::filesystem::create_directories(path, ignored);
+    std::shared_ptr<rocksdb::FileSystem> base =
+        options.file_system ? options.file_system : rocksdb::FileSystem::Default();
     // A new folder is created with its syncs deferred to one background sync of the whole folder;
     // never with --sync-writes (deferred_sync_file_system.h).
     if (!options.sync_writes && !std::filesystem::exists(std::filesystem::path(path) / "CURRENT", ignored)) {
-      creating = std::make_shared<DeferredSyncFileSystem>(rocksdb::FileSystem::Default());
+      creating = std::make_shared<DeferredSyncFileSystem>(base);
       creating->set_deferring(true);
       storage->env_ = rocksdb::NewCompositeEnv(creating);
+      db_options.env = storage->env_.get();
+    } else if (options.file_system) {
+      storage->env_ = rocksdb::NewCompositeEnv(options.file_system);
       db_options.env = storage->env_.get();
     }
   }
@@ -155,32 +176,39 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
   }
   storage->db_.reset(db);
   if (creating) storage->folder_sync_ = sync_folder_in_background(path);
-  if (auto last = storage->get(kLastIdKey)) storage->last_id_ = read_u64(*last);
+  auto last = storage->get(kLastIdKey);
+  if (!last) return fail(ApiError::internal("cannot read the data folder " + path));
+  if (*last) storage->last_id_ = read_u64(**last);
   return storage;
 }
 
 Storage::~Storage() {
   if (db_) {
-    flush();
-    db_->Close();
+    // A failed flush is logged; what the write-ahead log holds is replayed at the next open.
+    if (!flush()) spdlog::warn("storage: closing without a final flush");
+    if (rocksdb::Status closed = db_->Close(); !closed.ok()) spdlog::error("storage: close failed: {}", closed.ToString());
   }
   if (folder_sync_.joinable()) folder_sync_.join();
 }
 
-std::optional<std::string> Storage::get(std::string_view key, const ReadView* view) const {
+Result<std::optional<std::string>> Storage::get(std::string_view key, const ReadView* view) const {
   rocksdb::ReadOptions read;
   if (view != nullptr) read.snapshot = view->snapshot();
   std::string value;
   rocksdb::Status status = db_->Get(read, rocksdb::Slice(key.data(), key.size()), &value);
-  if (!status.ok()) return std::nullopt;
-  return value;
+  if (status.IsNotFound()) return std::optional<std::string>();
+  if (!status.ok()) return fail(status_failure("a read", status));
+  return std::optional<std::string>(std::move(value));
 }
 
 Result<void> Storage::write(WriteSet& writes) {
   rocksdb::WriteOptions write;
   write.sync = options_.sync_writes;
   rocksdb::Status status = db_->Write(write, &writes.batch());
-  if (!status.ok()) return fail(ApiError::internal("storage write failed: " + status.ToString()));
+  if (!status.ok()) {
+    write_failed_ = true;
+    return fail(status_failure("a write", status));
+  }
   return {};
 }
 
@@ -193,26 +221,35 @@ std::unique_ptr<ReadView> Storage::read_view() const {
   return std::make_unique<ReadView>(db_.get(), db_->GetSnapshot());
 }
 
-std::pair<int64_t, int64_t> Storage::counters(std::string_view key) const {
+Result<std::pair<int64_t, int64_t>> Storage::counters(std::string_view key) const {
   int64_t count = 0, bytes = 0;
-  if (auto value = get(key)) decode_counters(*value, count, bytes);
-  return {count, bytes};
+  auto value = get(key);
+  if (!value) return fail(value.error());
+  if (*value) decode_counters(**value, count, bytes);
+  return std::pair<int64_t, int64_t>{count, bytes};
 }
 
-uint64_t Storage::next_id() {
+Result<uint64_t> Storage::next_id() {
   std::lock_guard<std::mutex> lock(id_mutex_);
-  ++last_id_;
   std::string value;
-  append_u64(value, last_id_);
+  append_u64(value, last_id_ + 1);
   WriteSet writes;
   writes.put(kLastIdKey, value);
-  (void)write(writes);
-  return last_id_;
+  // Counted only once persisted, so that an id handed out is never handed out again after a restart.
+  if (auto written = write(writes); !written) return fail(written.error());
+  return ++last_id_;
 }
 
-void Storage::flush() {
-  db_->FlushWAL(true);
-  db_->Flush(rocksdb::FlushOptions());
+Result<void> Storage::flush() {
+  if (write_failed_) return fail(storage_failure("not flushed: a write failed earlier (see above)"));
+  // The in-memory Env's log cannot be synced (NotSupported), and needs no sync.
+  if (rocksdb::Status status = db_->FlushWAL(true); !status.ok() && !status.IsNotSupported()) {
+    return fail(status_failure("a log sync", status));
+  }
+  if (rocksdb::Status status = db_->Flush(rocksdb::FlushOptions()); !status.ok()) {
+    return fail(status_failure("a flush", status));
+  }
+  return {};
 }
 
 uint64_t Storage::approximate_size(const std::string& lower, const std::string& upper) const {

@@ -1,8 +1,13 @@
 // Storage: eddy's one RocksDB database, behind a small key-value interface so that no code outside
 // engine/ sees RocksDB. Writes are atomic WriteSets (a RocksDB WriteBatch): an item, its index
 // entries, its counters and its stream record always commit together.
+//
+// Failures: every read and write returns a Result. A RocksDB status other than OK (and NotFound for
+// a point read) is logged and becomes InternalServerError; a failed read is never taken for an
+// absent key, and a cursor that stops on an error says so through status().
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -16,6 +21,7 @@
 namespace rocksdb {
 class DB;
 class Env;
+class FileSystem;
 class WriteBatch;
 class Iterator;
 class Snapshot;
@@ -30,7 +36,14 @@ struct StorageOptions {
   bool sync_writes = false;  // Default: false. fsync the WAL on every write (survives power loss, not only kill -9).
   std::size_t block_cache_bytes = 32u << 20;    // Default: 32 MiB.
   std::size_t write_buffer_bytes = 16u << 20;   // Default: 16 MiB per memtable.
+  // Default: null (the operating system's). Tests wrap it to inject failing reads and writes;
+  // ignored when in_memory.
+  std::shared_ptr<rocksdb::FileSystem> file_system;
 };
+
+// A storage failure as the client sees it: InternalServerError with DynamoDB's text. `cause` (what
+// failed, and RocksDB's status) goes to the log only.
+ApiError storage_failure(std::string_view cause);
 
 // A pending atomic write.
 class WriteSet {
@@ -65,7 +78,8 @@ class ReadView {
   const rocksdb::Snapshot* snapshot_;
 };
 
-// Iterates keys in [lower, upper) in either direction.
+// Iterates keys in [lower, upper) in either direction. valid() turns false at the end of the
+// range and on a read error; status() tells them apart and must be checked after every scan.
 class Cursor {
  public:
   Cursor(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, std::string lower, std::string upper);
@@ -79,6 +93,8 @@ class Cursor {
   void prev();
   std::string_view key() const;
   std::string_view value() const;
+  // InternalServerError (logged) when the cursor stopped on a read error rather than at the end.
+  Result<void> status() const;
 
  private:
   std::string lower_;
@@ -95,16 +111,19 @@ class Storage {
   static Result<std::unique_ptr<Storage>> open(const StorageOptions& options);
   ~Storage();
 
-  std::optional<std::string> get(std::string_view key, const ReadView* view = nullptr) const;
+  // The value at `key`; nullopt only when the key is absent. A failed read is an error.
+  Result<std::optional<std::string>> get(std::string_view key, const ReadView* view = nullptr) const;
+  // Writes `writes` atomically; an error means nothing of it may be taken as written.
   Result<void> write(WriteSet& writes);
   std::unique_ptr<Cursor> cursor(std::string lower, std::string upper, const ReadView* view = nullptr) const;
   std::unique_ptr<ReadView> read_view() const;
   // (count, bytes) at a counters key; zeros when absent.
-  std::pair<int64_t, int64_t> counters(std::string_view key) const;
-  // A new id, unique for the life of the database (persisted).
-  uint64_t next_id();
-  // Flushes memtables and syncs the WAL (at shutdown).
-  void flush();
+  Result<std::pair<int64_t, int64_t>> counters(std::string_view key) const;
+  // A new id, unique for the life of the database: persisted before it is returned.
+  Result<uint64_t> next_id();
+  // Flushes memtables and syncs the WAL (at shutdown). Refused once a write has failed: RocksDB
+  // then holds the database read-only, and its log writer must not be synced again.
+  Result<void> flush();
   // Approximate bytes on disk / in memtables under [lower, upper).
   uint64_t approximate_size(const std::string& lower, const std::string& upper) const;
 
@@ -117,6 +136,7 @@ class Storage {
   StorageOptions options_;
   std::mutex id_mutex_;
   uint64_t last_id_ = 0;
+  std::atomic<bool> write_failed_{false};
 };
 
 }  // namespace eddy::engine

@@ -3,7 +3,6 @@
 // limit come back in UnprocessedKeys, with their table's read parameters, for the client to retry.
 #include <set>
 
-#include "engine/key_codec.h"
 #include "ops/batch_request.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
@@ -113,8 +112,8 @@ void write_unprocessed(JsonWriter& writer, const TableRead& table, const std::ve
   writer.EndObject();
 }
 
-std::string respond(RequestContext& context, const BatchGet& batch) {
-  auto view = context.database().storage().read_view();
+Result<std::string> respond(RequestContext& context, const BatchGet& batch) {
+  auto view = context.database().read_view();
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   CapacityTotals capacity;
@@ -131,7 +130,11 @@ std::string respond(RequestContext& context, const BatchGet& batch) {
     ConsumedCapacity units{table.table->name, 0, {}, {}};
     for (const Item& key : table.keys) {
       std::optional<Item> item;
-      if (!full) item = context.database().get_item(*table.table, key, view.get());
+      if (!full) {
+        auto read = context.database().get_item(*table.table, key, view.get());
+        if (!read) return fail(read.error());
+        item = std::move(*read);
+      }
       std::size_t size = item ? item_size(*item) : 0;
       // Once an item would take the response past 16 MB, it and every key after it are left over.
       full = full || bytes + size > kMaxResponseBytes;

@@ -5,7 +5,6 @@
 // for: it comes back in UnprocessedItems, as DynamoDB returns it, for the client to retry.
 #include <set>
 
-#include "engine/key_codec.h"
 #include "ops/batch_request.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
@@ -138,7 +137,7 @@ Result<void> validate(RequestContext& context, BatchWrite& batch) {
       if (write.put) {
         if (auto valid = validate_item(*table.table, write.item); !valid) return fail(valid.error());
       }
-      if (!seen.insert(engine::item_key(table.table->id, table.table->key, key)).second) {
+      if (!seen.insert(engine::item_id(*table.table, key)).second) {
         return validation_error("Provided list of item keys contains duplicates");
       }
     }
@@ -171,7 +170,7 @@ Result<std::string> batch_write_item(RequestContext& context, const JsonValue& r
     const TableWrites& table = batch->tables[t];
     for (const auto& write : table.requests) {
       Item key = engine::key_of(table.table->key, write.item);
-      if (database.transaction_claims().held(engine::item_key(table.table->id, table.table->key, key))) {
+      if (database.transaction_claims().held(engine::item_id(*table.table, key))) {
         unprocessed[t].push_back(&write);
         continue;
       }

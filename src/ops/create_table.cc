@@ -1,6 +1,5 @@
 // CreateTable: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html
 #include <algorithm>
-#include <mutex>
 
 #include "ops/index_definitions.h"
 #include "ops/operations.h"
@@ -136,30 +135,25 @@ Result<std::string> create_table(RequestContext& context, const JsonValue& reque
   auto parsed = parse(request);
   if (!parsed) return fail(parsed.error());
   if (auto checked = check_semantics(*parsed); !checked) return fail(checked.error());
-  auto& database = context.database();
-  TableDefinition& table = parsed->table;
-  std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  if (database.catalog().find(table.name) != nullptr) {
-    return fail(ApiError::in_use("Table already exists: " + table.name));
-  }
-  if (database.catalog().names().size() >= kMaxTables) {
-    return fail(ApiError{ErrorCode::kLimitExceeded,
-                         "Subscriber limit exceeded: Only " + std::to_string(kMaxTables) + " tables are allowed",
-                         {}});
-  }
+  auto& catalog = context.database().catalog();
   double now = context.now();
-  table.id = database.storage().next_id();
-  for (auto& index : table.local_indexes) index.id = database.storage().next_id();
-  for (auto& index : table.global_indexes) index.id = database.storage().next_id();
-  table.table_id = random_uuid();
-  table.region = context.region;
-  table.account_id = context.services.settings.account_id;
-  table.creation_time = static_cast<double>(static_cast<int64_t>(now * 1000)) / 1000;
-  if (table.billing_mode == "PAY_PER_REQUEST") table.billing_mode_last_update = table.creation_time;
-  if (table.stream.enabled) table.stream.label = stream_label(now);
-  table.status = "ACTIVE";
-  if (auto stored = database.catalog().put(table); !stored) return fail(stored.error());
-  TableDefinition shown = table;
+  auto created = catalog.create(std::move(parsed->table), [&](TableDefinition& table) -> Result<void> {
+    if (catalog.names().size() >= kMaxTables) {
+      return fail(ApiError{ErrorCode::kLimitExceeded,
+                           "Subscriber limit exceeded: Only " + std::to_string(kMaxTables) + " tables are allowed",
+                           {}});
+    }
+    table.table_id = random_uuid();
+    table.region = context.region;
+    table.account_id = context.services.settings.account_id;
+    table.creation_time = static_cast<double>(static_cast<int64_t>(now * 1000)) / 1000;
+    if (table.billing_mode == "PAY_PER_REQUEST") table.billing_mode_last_update = table.creation_time;
+    if (table.stream.enabled) table.stream.label = stream_label(now);
+    table.status = "ACTIVE";
+    return {};
+  });
+  if (!created) return fail(created.error());
+  TableDefinition shown = **created;
   if (context.services.settings.delay_transient_statuses) shown.status = "CREATING";
   return table_description_response(context, "TableDescription", shown);
 }

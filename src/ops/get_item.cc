@@ -28,7 +28,9 @@ Result<std::string> get_item(RequestContext& context, const JsonValue& request) 
   if (!table) return fail(table.error());
   if (auto valid = validate_key(**table, **key); !valid) return fail(valid.error());
 
-  std::optional<Item> item = context.database().get_item(**table, **key);
+  auto read = context.database().get_item(**table, **key);
+  if (!read) return fail(read.error());
+  const std::optional<Item>& item = *read;
   CapacityMode mode = capacity_mode(*capacity_value);
   ConsumedCapacity capacity;
   capacity.table_name = (*table)->name;

@@ -3,7 +3,7 @@
 // condition; the paging, filter, projection and counts are the shared read path (read_pager.h).
 #include <algorithm>
 
-#include "engine/key_codec.h"
+#include "engine/item_range.h"
 #include "expr/key_condition.h"
 #include "ops/operations.h"
 #include "ops/read_pager.h"
@@ -54,44 +54,31 @@ Result<expr::KeyCondition> parse_key(const JsonValue& request, const ReadRequest
   return condition;
 }
 
-struct QueryRange {
-  std::string encoded_partition;
-  engine::KeyRange range;
-  char space = engine::kItemPrefix;
-  uint64_t id = 0;
-};
-
-QueryRange query_range(const ReadRequest& read, const expr::KeyCondition& condition) {
-  QueryRange out;
-  for (const auto& [name, value] : condition.partition) engine::append_key_value(out.encoded_partition, value);
-  std::string sort_prefix;
-  for (const auto& [name, value] : condition.sort_prefix) engine::append_key_value(sort_prefix, value);
-  out.space = read.index != nullptr ? engine::kIndexPrefix : engine::kItemPrefix;
-  out.id = read.index != nullptr ? read.index->id : read.table->id;
-  out.range = engine::partition_range(out.space, out.id, out.encoded_partition, sort_prefix,
-                                      comparison_of(condition.sort_op), condition.sort_value, condition.sort_value2);
-  return out;
+engine::ItemRange query_range(const ReadRequest& read, const expr::KeyCondition& condition) {
+  engine::KeyConditionBounds bounds;
+  for (const auto& [name, value] : condition.partition) bounds.partition.push_back(value);
+  for (const auto& [name, value] : condition.sort_prefix) bounds.sort_prefix.push_back(value);
+  bounds.comparison = comparison_of(condition.sort_op);
+  bounds.value = condition.sort_value;
+  bounds.upper = condition.sort_value2;
+  return engine::ItemRange::query(*read.table, read.index, bounds);
 }
 
-// DynamoDB's checks of a start key against the key condition, then its RocksDB key.
-Result<std::string> start_key(const ReadRequest& read, const expr::KeyCondition& condition, const QueryRange& range,
-                              const Item& start) {
-  if (auto shape = check_start_key_shape(read, start, kInvalidStart, kMismatchedStart); !shape) return fail(shape.error());
-  const KeySchema& key = read.read_key();
-  bool same_partition = engine::encode_partition(key, start) == range.encoded_partition;
+// DynamoDB's checks of a start key against the key condition; then the page starts after it.
+Result<void> start_after(const ReadRequest& read, const expr::KeyCondition& condition, engine::ItemRange& range,
+                         const Item& start) {
+  if (auto shape = check_start_key_shape(read, start, kInvalidStart, kMismatchedStart); !shape) return shape;
+  bool same_partition = range.holds_partition_of(start);
   if (!condition.sort_prefix.empty() || condition.sort_op != expr::KeyCondition::SortOp::kNone) {
-    // Where the start key's sort position would be in the queried partition.
-    std::string probe = engine::partition_prefix(range.space, range.id, range.encoded_partition) +
-                        engine::encode_sort(key, start);
-    if (read.index != nullptr) probe += engine::encode_partition(read.table->key, start) + engine::encode_sort(read.table->key, start);
-    if (probe < range.range.lower || probe >= range.range.upper) {
+    if (!range.holds_sort_key_of(start)) {
       return validation_error("The provided starting key does not match the range key predicate");
     }
     if (!same_partition) return validation_error("The query can return at most one row and cannot be restarted");
   } else if (!same_partition) {
     return validation_error("The provided starting key is outside query boundaries based on provided conditions");
   }
-  return start_key_of(read, start);
+  range.start_after(start);
+  return {};
 }
 
 }  // namespace
@@ -120,14 +107,13 @@ Result<std::string> query(RequestContext& context, const JsonValue& request) {
   if (auto used = attrs.check_all_used(); !used) return fail(used.error());
   if (auto selected = resolve_select(*read); !selected) return fail(selected.error());
 
-  QueryRange range = query_range(*read, *condition);
-  PageRange page{range.range, forward->value_or(true), std::nullopt};
+  engine::ItemRange range = query_range(*read, *condition);
   if (read->exclusive_start_key) {
-    auto start = start_key(*read, *condition, range, *read->exclusive_start_key);
-    if (!start) return fail(start.error());
-    page.exclusive_start = std::move(*start);
+    if (auto started = start_after(*read, *condition, range, *read->exclusive_start_key); !started) {
+      return fail(started.error());
+    }
   }
-  return read_page(context, *read, page);
+  return read_page(context, *read, range, forward->value_or(true));
 }
 
 }  // namespace eddy::ops

@@ -1,9 +1,7 @@
 // One page of a Query or Scan; see read_pager.h.
 #include "ops/read_pager.h"
 
-#include "engine/index_writer.h"
 #include "engine/item_codec.h"
-#include "engine/key_codec.h"
 #include "ops/stored_item_json.h"
 #include "protocol/attribute_value_json.h"
 
@@ -42,14 +40,10 @@ ConsumedCapacity page_capacity(const ReadRequest& read, const PageState& state) 
 
 }  // namespace
 
-std::string start_key_of(const ReadRequest& read, const Item& start) {
-  if (read.index == nullptr) return engine::item_key(read.table->id, read.table->key, start);
-  return engine::index_entry_key(*read.table, *read.index, start).value_or(std::string());
-}
-
-Result<std::string> read_page(RequestContext& context, const ReadRequest& read, const PageRange& page) {
+Result<std::string> read_page(RequestContext& context, const ReadRequest& read, const engine::ItemRange& range,
+                              bool forward) {
   auto& database = context.database();
-  engine::CollectionReader reader(database.storage(), page.range, page.forward, page.exclusive_start);
+  engine::ItemReader reader = database.read(range, forward);
   bool return_items = read.mode != SelectMode::kCount;
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
@@ -66,7 +60,7 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
   for (; copy_stored && reader.valid(); reader.next()) {
     item_json.clear();
     std::size_t size = 0;
-    if (!append_stored_item_json(item_json, reader.value(), size)) continue;
+    if (!append_stored_item_json(item_json, reader.value(), size)) return fail(engine::corrupt_item_error("a read"));
     state.bytes += size;
     ++state.scanned;
     ++state.count;
@@ -74,18 +68,22 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
       writer.RawValue(item_json.data(), item_json.size(), rapidjson::kObjectType);
     }
     if ((read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes) {
-      if (auto entry = engine::decode_item(reader.value())) state.last_key = evaluated_key(read, *entry);
+      auto entry = reader.item();
+      if (!entry) return fail(entry.error());
+      state.last_key = evaluated_key(read, *entry);
       break;
     }
   }
   for (; !copy_stored && reader.valid(); reader.next()) {
-    std::optional<Item> entry = engine::decode_item(reader.value());
-    if (!entry) continue;
+    auto entry = reader.item();
+    if (!entry) return fail(entry.error());
     state.bytes += item_size(*entry);
     ++state.scanned;
     std::optional<Item> fetched;
     if (read.fetch_from_table) {
-      fetched = database.get_item(*read.table, engine::key_of(read.table->key, *entry));
+      auto from_table = database.get_item(*read.table, engine::key_of(read.table->key, *entry));
+      if (!from_table) return fail(from_table.error());
+      fetched = std::move(*from_table);
       state.table_fetch_units += read_units(fetched ? item_size(*fetched) : 0, read.consistent);
     }
     const Item& item = fetched ? *fetched : *entry;
@@ -107,6 +105,8 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
     }
     if (full) break;
   }
+  // A page cut short by a failed read is an error, never a shorter page.
+  if (auto scanned = reader.status(); !scanned) return fail(scanned.error());
   if (return_items) writer.EndArray();
   writer.Key("Count");
   writer.Int64(state.count);

@@ -5,7 +5,7 @@
 
 namespace eddy::ops {
 
-Result<engine::TablePtr> table_of_resource_arn(RequestContext& context, const JsonValue& request) {
+Result<ResourceArn> read_resource_arn(const JsonValue& request) {
   auto arn = read_string(request, "ResourceArn");
   if (!arn) return fail(arn.error());
   ConstraintViolations violations;
@@ -18,11 +18,20 @@ Result<engine::TablePtr> table_of_resource_arn(RequestContext& context, const Js
   if (text.rfind(kPrefix, 0) != 0 || table_part == std::string::npos) {
     return validation_error("Invalid TableArn: Invalid ResourceArn provided as input " + text);
   }
-  std::string name = text.substr(table_part + 7);
-  engine::TablePtr table = context.database().catalog().find(name);
-  if (table == nullptr || table->arn() != text) {
-    return fail(ApiError::not_found("Requested resource not found: ResourcArn: " + text + " not found"));
-  }
+  return ResourceArn{text, text.substr(table_part + 7)};
+}
+
+bool names_table(const ResourceArn& arn, const TableDefinition& table) { return table.arn() == arn.text; }
+
+ApiError resource_not_found(const ResourceArn& arn) {
+  return ApiError::not_found("Requested resource not found: ResourcArn: " + arn.text + " not found");
+}
+
+Result<engine::TablePtr> table_of_resource_arn(RequestContext& context, const JsonValue& request) {
+  auto arn = read_resource_arn(request);
+  if (!arn) return fail(arn.error());
+  engine::TablePtr table = context.database().catalog().find(arn->table_name);
+  if (table == nullptr || !names_table(*arn, *table)) return fail(resource_not_found(*arn));
   return table;
 }
 

@@ -9,8 +9,18 @@
 
 namespace eddy::ops {
 
-// Reads and checks ResourceArn (arn:aws:dynamodb:<region>:<account>:table/<name>) and finds its table,
-// with DynamoDB's messages for a malformed ARN and for a table that does not exist.
+struct ResourceArn {
+  std::string text;        // arn:aws:dynamodb:<region>:<account>:table/<name>
+  std::string table_name;  // <name>
+};
+
+// Reads and checks ResourceArn, with DynamoDB's messages for a missing or malformed ARN.
+Result<ResourceArn> read_resource_arn(const JsonValue& request);
+// Whether `table` is the one `arn` names (a table re-created elsewhere has another ARN).
+bool names_table(const ResourceArn& arn, const TableDefinition& table);
+// ResourceNotFoundException for an ARN whose table does not exist.
+ApiError resource_not_found(const ResourceArn& arn);
+// read_resource_arn, then its table (resource_not_found when there is none).
 Result<engine::TablePtr> table_of_resource_arn(RequestContext& context, const JsonValue& request);
 
 }  // namespace eddy::ops

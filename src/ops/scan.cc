@@ -2,7 +2,7 @@
 // Every item of a table or index, partition by partition in partition-hash order (so the order
 // does not depend on insertion), or one segment of that hash space for parallel scans; the paging,
 // filter, projection and counts are the shared read path (read_pager.h).
-#include "engine/key_codec.h"
+#include "engine/item_range.h"
 #include "ops/operations.h"
 #include "ops/read_pager.h"
 #include "ops/read_request.h"
@@ -33,17 +33,15 @@ Result<void> check_segments(const Segmentation& s) {
   return {};
 }
 
-Result<std::string> start_key(const ReadRequest& read, const Segmentation& s, const Item& start) {
+// DynamoDB's checks of a start key; then the page starts after it.
+Result<void> start_after(const ReadRequest& read, engine::ItemRange& range, const Item& start) {
   const char* invalid = read.index != nullptr
                             ? "The provided starting key is invalid"
                             : "The provided starting key is invalid: The provided key element does not match the schema";
-  if (auto shape = check_start_key_shape(read, start, invalid, invalid); !shape) return fail(shape.error());
-  std::string key = start_key_of(read, start);
-  if (s.segment && engine::segment_of(engine::key_partition_hash(key), static_cast<uint32_t>(*s.total)) !=
-                       static_cast<uint32_t>(*s.segment)) {
-    return validation_error("Exclusive start key must lie within the segment");
-  }
-  return key;
+  if (auto shape = check_start_key_shape(read, start, invalid, invalid); !shape) return shape;
+  if (!range.holds_partition_of(start)) return validation_error("Exclusive start key must lie within the segment");
+  range.start_after(start);
+  return {};
 }
 
 }  // namespace
@@ -69,18 +67,15 @@ Result<std::string> scan(RequestContext& context, const JsonValue& request) {
   if (auto used = attrs.check_all_used(); !used) return fail(used.error());
   if (auto selected = resolve_select(*read); !selected) return fail(selected.error());
 
-  char space = read->index != nullptr ? engine::kIndexPrefix : engine::kItemPrefix;
-  uint64_t id = read->index != nullptr ? read->index->id : read->table->id;
-  PageRange page;
-  page.range = segmentation.segment ? engine::segment_range(space, id, static_cast<uint32_t>(*segmentation.segment),
-                                                            static_cast<uint32_t>(*segmentation.total))
-                                    : engine::collection_range(space, id);
+  engine::ItemRange range =
+      segmentation.segment
+          ? engine::ItemRange::scan_segment(*read->table, read->index, static_cast<uint32_t>(*segmentation.segment),
+                                            static_cast<uint32_t>(*segmentation.total))
+          : engine::ItemRange::scan(*read->table, read->index);
   if (read->exclusive_start_key) {
-    auto start = start_key(*read, segmentation, *read->exclusive_start_key);
-    if (!start) return fail(start.error());
-    page.exclusive_start = std::move(*start);
+    if (auto started = start_after(*read, range, *read->exclusive_start_key); !started) return fail(started.error());
   }
-  return read_page(context, *read, page);
+  return read_page(context, *read, range, true);
 }
 
 }  // namespace eddy::ops

@@ -17,10 +17,16 @@ Result<engine::TablePtr> find_named_table(RequestContext& context, const std::st
 // The table of a request whose only member is TableName (DescribeTable, DescribeTimeToLive): the
 // member read and validated, then find_named_table.
 Result<engine::TablePtr> find_requested_table(RequestContext& context, const JsonValue& request);
-// Writes "<member>": TableDescription for `table` (counts and sizes from the engine).
-void write_table_description(RequestContext& context, JsonWriter& writer, const char* member,
-                             const TableDefinition& table);
+// The TableName member read and validated (DeleteTable, which finds the table under the DDL lock).
+Result<std::string> requested_table_name(const JsonValue& request);
+// ResourceNotFoundException "Requested resource not found: Table: <name> not found".
+ApiError table_not_found(const std::string& name);
+// Writes "<member>": TableDescription for `table` (counts and sizes from the engine; a failed read
+// of them is InternalServerError).
+Result<void> write_table_description(RequestContext& context, JsonWriter& writer, const char* member,
+                                     const TableDefinition& table);
 // A whole response body {"<member>": TableDescription}.
-std::string table_description_response(RequestContext& context, const char* member, const TableDefinition& table);
+Result<std::string> table_description_response(RequestContext& context, const char* member,
+                                               const TableDefinition& table);
 
 }  // namespace eddy::ops

@@ -1,6 +1,4 @@
 // TagResource: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html
-#include <mutex>
-
 #include "ops/operations.h"
 #include "ops/resource_arn.h"
 #include "ops/table_schema_parsing.h"
@@ -26,26 +24,28 @@ Result<std::string> tag_resource(RequestContext& context, const JsonValue& reque
     }
   }
   if (auto checked = violations.result(); !checked) return fail(checked.error());
-  auto& catalog = context.database().catalog();
-  std::lock_guard<std::mutex> ddl(catalog.ddl_mutex());
-  auto table = table_of_resource_arn(context, request);
-  if (!table) return fail(table.error());
-  TableDefinition updated = **table;
-  for (const Tag& tag : **tags) {
-    bool replaced = false;
-    for (Tag& existing : updated.tags) {
-      if (existing.key == tag.key) {
-        existing.value = tag.value;
-        replaced = true;
+  auto arn = read_resource_arn(request);
+  if (!arn) return fail(arn.error());
+  auto updated = context.database().catalog().modify(arn->table_name, [&](TableDefinition& table) -> Result<void> {
+    if (!names_table(*arn, table)) return fail(resource_not_found(*arn));
+    for (const Tag& tag : **tags) {
+      bool replaced = false;
+      for (Tag& existing : table.tags) {
+        if (existing.key == tag.key) {
+          existing.value = tag.value;
+          replaced = true;
+        }
       }
+      if (!replaced) table.tags.push_back(tag);
     }
-    if (!replaced) updated.tags.push_back(tag);
-  }
-  if (updated.tags.size() > kMaxTags) {
-    return fail(ApiError{ErrorCode::kLimitExceeded,
-                         "The number of tags on the resource exceeds the limit of " + std::to_string(kMaxTags), {}});
-  }
-  if (auto stored = catalog.put(std::move(updated)); !stored) return fail(stored.error());
+    if (table.tags.size() > kMaxTags) {
+      return fail(ApiError{ErrorCode::kLimitExceeded,
+                           "The number of tags on the resource exceeds the limit of " + std::to_string(kMaxTags), {}});
+    }
+    return {};
+  });
+  if (!updated) return fail(updated.error());
+  if (*updated == nullptr) return fail(resource_not_found(*arn));
   return std::string("{}");
 }
 

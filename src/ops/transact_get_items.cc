@@ -3,7 +3,6 @@
 // between two commits, so no transaction is ever seen half applied (docs/transactions.md).
 #include <set>
 
-#include "engine/key_codec.h"
 #include "ops/batch_request.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
@@ -75,7 +74,7 @@ Result<void> resolve(RequestContext& context, std::vector<TransactGet>& gets) {
   std::set<std::string> seen;
   for (const auto& get : gets) {
     if (auto valid = validate_key(*get.table, get.key); !valid) return fail(valid.error());
-    if (!seen.insert(engine::item_key(get.table->id, get.table->key, get.key)).second) {
+    if (!seen.insert(engine::item_id(*get.table, get.key)).second) {
       return validation_error("Transaction request cannot include multiple operations on one item");
     }
   }
@@ -91,7 +90,7 @@ Result<std::string> transact_get_items(RequestContext& context, const JsonValue&
   if (auto resolved = resolve(context, *gets); !resolved) return fail(resolved.error());
 
   auto& database = context.database();
-  auto view = database.storage().read_view();
+  auto view = database.read_view();
   CapacityTotals capacity;
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
@@ -99,7 +98,9 @@ Result<std::string> transact_get_items(RequestContext& context, const JsonValue&
   writer.Key("Responses");
   writer.StartArray();
   for (const auto& get : *gets) {
-    std::optional<Item> item = database.get_item(*get.table, get.key, view.get());
+    auto read = database.get_item(*get.table, get.key, view.get());
+    if (!read) return fail(read.error());
+    const std::optional<Item>& item = *read;
     // A transactional read costs twice a strongly consistent read: prepare and commit.
     capacity.add(ConsumedCapacity{get.table->name, read_units(item ? item_size(*item) : 0, true), {}, {}}, 2);
     writer.StartObject();

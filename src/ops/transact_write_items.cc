@@ -5,7 +5,6 @@
 // engine's write path. How isolation, conflicts and ClientRequestToken work: docs/transactions.md.
 #include <set>
 
-#include "engine/key_codec.h"
 #include "ops/batch_request.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
@@ -39,7 +38,7 @@ Result<void> resolve_actions(RequestContext& context, TransactWriteRequest& requ
       invalid = true;
       continue;
     }
-    action.item_key = engine::item_key(table.id, table.key, action.key);
+    action.item_key = engine::item_id(table, action.key);
     if (!seen.insert(action.item_key).second) {
       return validation_error("Transaction request cannot include multiple operations on one item");
     }

@@ -1,6 +1,5 @@
 // UntagResource: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UntagResource.html
 #include <algorithm>
-#include <mutex>
 
 #include "ops/operations.h"
 #include "ops/resource_arn.h"
@@ -14,15 +13,17 @@ Result<std::string> untag_resource(RequestContext& context, const JsonValue& req
   ConstraintViolations violations;
   violations.not_null("tagKeys", keys->has_value());
   if (auto checked = violations.result(); !checked) return fail(checked.error());
-  auto& catalog = context.database().catalog();
-  std::lock_guard<std::mutex> ddl(catalog.ddl_mutex());
-  auto table = table_of_resource_arn(context, request);
-  if (!table) return fail(table.error());
-  TableDefinition updated = **table;
-  std::erase_if(updated.tags, [&](const Tag& tag) {
-    return std::find((*keys)->begin(), (*keys)->end(), tag.key) != (*keys)->end();
+  auto arn = read_resource_arn(request);
+  if (!arn) return fail(arn.error());
+  auto updated = context.database().catalog().modify(arn->table_name, [&](TableDefinition& table) -> Result<void> {
+    if (!names_table(*arn, table)) return fail(resource_not_found(*arn));
+    std::erase_if(table.tags, [&](const Tag& tag) {
+      return std::find((*keys)->begin(), (*keys)->end(), tag.key) != (*keys)->end();
+    });
+    return {};
   });
-  if (auto stored = catalog.put(std::move(updated)); !stored) return fail(stored.error());
+  if (!updated) return fail(updated.error());
+  if (*updated == nullptr) return fail(resource_not_found(*arn));
   return std::string("{}");
 }
 

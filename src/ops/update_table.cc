@@ -1,8 +1,6 @@
 // UpdateTable: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
 // Throughput, billing mode, deletion protection and table class here; stream and index changes
 // are applied by their own steps (update_table_streams.cc, update_table_indexes.cc) on the same copy.
-#include <mutex>
-
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
 #include "ops/table_schema_parsing.h"
@@ -79,37 +77,41 @@ Result<std::string> update_table(RequestContext& context, const JsonValue& reque
   if (!definitions) return fail(definitions.error());
   if (auto checked = violations.result(); !checked) return fail(checked.error());
 
-  auto& database = context.database();
-  std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  auto found = find_named_table(context, **name);
-  if (!found) return fail(found.error());
-  engine::TablePtr current = *found;
-  TableDefinition table = *current;
   bool has_streams = member(request, "StreamSpecification") != nullptr;
   bool has_indexes = member(request, "GlobalSecondaryIndexUpdates") != nullptr;
   bool has_sse = member(request, "SSESpecification") != nullptr;
-  if (!*throughput && !*billing && !*protection && !*table_class && !has_streams && !has_indexes && !has_sse) {
-    return validation_error(
-        "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or "
-        "SSESpecification or ReplicaUpdates is required");
-  }
-  if (auto applied = apply_throughput(table, *billing, *throughput, context.now()); !applied) return fail(applied.error());
-  if (*protection) table.deletion_protection = **protection;
-  if (*table_class) table.table_class = **table_class;
-  if (has_sse) {
-    auto sse = read_sse_specification(request);
-    if (!sse) return fail(sse.error());
-    table.sse = *sse;
-  }
-  UpdateTableStep step{context, request, *current, table, *definitions};
-  if (auto applied = apply_stream_update(step); !applied) return fail(applied.error());
-  if (auto applied = apply_index_updates(step); !applied) return fail(applied.error());
-  if (auto stored = database.catalog().put(table); !stored) return fail(stored.error());
+  auto change = [&](TableDefinition& table) -> Result<void> {
+    const TableDefinition before = table;
+    if (!*throughput && !*billing && !*protection && !*table_class && !has_streams && !has_indexes && !has_sse) {
+      return validation_error(
+          "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or "
+          "SSESpecification or ReplicaUpdates is required");
+    }
+    if (auto applied = apply_throughput(table, *billing, *throughput, context.now()); !applied) return applied;
+    if (*protection) table.deletion_protection = **protection;
+    if (*table_class) table.table_class = **table_class;
+    if (has_sse) {
+      auto sse = read_sse_specification(request);
+      if (!sse) return fail(sse.error());
+      table.sse = *sse;
+    }
+    UpdateTableStep step{context, request, before, table, *definitions};
+    if (auto applied = apply_stream_update(step); !applied) return applied;
+    return apply_index_updates(step);
+  };
   // The answer describes the table as the request left it (a new GSI CREATING and Backfilling, as
-  // AWS answers); the backfill then completes before the answer is sent, so the next DescribeTable
-  // shows it ACTIVE and no reader ever meets a half-filled index.
-  std::string response = table_description_response(context, "TableDescription", table);
-  if (auto finished = finish_index_updates(step); !finished) return fail(finished.error());
+  // AWS answers); the engine then completes the backfill before the answer is sent, so the next
+  // DescribeTable shows it ACTIVE and no reader ever meets a half-filled index.
+  std::string response;
+  auto described = [&](const TableDefinition& stored) -> Result<void> {
+    auto body = table_description_response(context, "TableDescription", stored);
+    if (!body) return fail(body.error());
+    response = std::move(*body);
+    return {};
+  };
+  auto updated = context.database().update_table(**name, change, described);
+  if (!updated) return fail(updated.error());
+  if (*updated == nullptr) return fail(table_not_found(**name));
   return response;
 }
 

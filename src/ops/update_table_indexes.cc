@@ -1,11 +1,11 @@
 // UpdateTable's GlobalSecondaryIndexUpdates step; see update_table_steps.h. Create adds the index
 // (CREATING, backfilling) to the definition that is stored, so that writes maintain it at once; the
-// backfill then adds the existing items and the index becomes ACTIVE. Delete removes the index from
-// the definition first and its entries after. Update changes a provisioned index's throughput.
+// engine's backfill then adds the existing items and the index becomes ACTIVE. Delete removes the
+// index from the definition first and the engine its entries after. Update changes a provisioned
+// index's throughput.
 #include <algorithm>
 #include <set>
 
-#include "engine/index_backfill.h"
 #include "ops/index_definitions.h"
 #include "ops/update_table_steps.h"
 #include "protocol/request_fields.h"
@@ -116,7 +116,7 @@ Result<void> apply_create(UpdateTableStep& step, const IndexUpdate& update, cons
   }
   auto index = resolve_global_index(update.create, definitions, table.billing_mode);
   if (!index) return fail(index.error());
-  index->id = step.context.database().storage().next_id();
+  // The engine gives the index its id when the definition is stored (id 0 until then).
   index->status = "CREATING";
   index->backfilling = true;
   table.global_indexes.push_back(std::move(*index));
@@ -200,30 +200,6 @@ Result<void> apply_index_updates(UpdateTableStep& step) {
   }
   keep_used_definitions(step.after, *definitions);
   return {};
-}
-
-Result<void> finish_index_updates(UpdateTableStep& step) {
-  auto& database = step.context.database();
-  for (const auto& index : step.before.global_indexes) {
-    if (step.after.find_index(index.name) == nullptr) {
-      if (auto dropped = engine::drop_index_entries(database, index.id); !dropped) return dropped;
-    }
-  }
-  bool backfilled = false;
-  for (const auto& index : step.after.global_indexes) {
-    if (!index.backfilling) continue;
-    if (auto filled = engine::backfill_index(database, step.after, index); !filled) return filled;
-    backfilled = true;
-  }
-  if (!backfilled) return {};
-  // Later writes published their own definition meanwhile only through this DDL path, which is
-  // serialised, so the stored definition is still `after`.
-  TableDefinition active = step.after;
-  for (auto& index : active.global_indexes) {
-    index.status = "ACTIVE";
-    index.backfilling = false;
-  }
-  return database.catalog().put(std::move(active));
 }
 
 }  // namespace eddy::ops

@@ -1,6 +1,6 @@
 // The parts of UpdateTable that belong to other features, applied to the same copy of the table
 // definition before it is stored: StreamSpecification (streams) and GlobalSecondaryIndexUpdates
-// (indexes, with the backfill that runs after the definition is stored).
+// (indexes; the engine backfills created ones after the definition is stored, Database::update_table).
 #pragma once
 
 #include <optional>
@@ -22,7 +22,5 @@ struct UpdateTableStep {
 
 Result<void> apply_stream_update(UpdateTableStep& step);
 Result<void> apply_index_updates(UpdateTableStep& step);
-// After the new definition is stored: backfill of created GSIs, removal of deleted ones' entries.
-Result<void> finish_index_updates(UpdateTableStep& step);
 
 }  // namespace eddy::ops

@@ -1,8 +1,6 @@
 // UpdateTimeToLive: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html
 // The setting is stored in the table definition; the sweeper (ttl/ttl_sweeper.h) acts on it.
 // Messages are DynamoDB's (recorded against AWS).
-#include <mutex>
-
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
 #include "ops/stream_requests.h"
@@ -35,21 +33,19 @@ Result<std::string> update_time_to_live(RequestContext& context, const JsonValue
   }
   if (auto checked = violations.result(); !checked) return fail(checked.error());
 
-  auto& database = context.database();
-  std::lock_guard<std::mutex> ddl(database.catalog().ddl_mutex());
-  auto found = find_named_table(context, **name);
-  if (!found) return fail(found.error());
-  engine::TablePtr current = *found;
-  TableDefinition table = *current;
-  if (table.ttl.enabled && table.ttl.attribute_name != *attribute) {
-    return validation_error("TimeToLive is active on a different AttributeName: current AttributeName is " +
-                            table.ttl.attribute_name);
-  }
-  if (*enabled && table.ttl.enabled) return validation_error("TimeToLive is already enabled");
-  if (!*enabled && !table.ttl.enabled) return validation_error("TimeToLive is already disabled");
-  table.ttl.enabled = *enabled;
-  table.ttl.attribute_name = *enabled ? *attribute : std::string();
-  if (auto stored = database.catalog().put(table); !stored) return fail(stored.error());
+  auto updated = context.database().catalog().modify(**name, [&](TableDefinition& table) -> Result<void> {
+    if (table.ttl.enabled && table.ttl.attribute_name != *attribute) {
+      return validation_error("TimeToLive is active on a different AttributeName: current AttributeName is " +
+                              table.ttl.attribute_name);
+    }
+    if (*enabled && table.ttl.enabled) return validation_error("TimeToLive is already enabled");
+    if (!*enabled && !table.ttl.enabled) return validation_error("TimeToLive is already disabled");
+    table.ttl.enabled = *enabled;
+    table.ttl.attribute_name = *enabled ? *attribute : std::string();
+    return {};
+  });
+  if (!updated) return fail(updated.error());
+  if (*updated == nullptr) return fail(table_not_found(**name));
 
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);

@@ -1,7 +1,6 @@
 // ShardIterator encoding; see shard_iterator.h.
 #include "streams/shard_iterator.h"
 
-#include "engine/key_codec.h"
 #include "protocol/base64.h"
 
 namespace eddy::streams {
@@ -25,15 +24,28 @@ uint64_t check_of(std::string_view arn, std::string_view fields) {
   return hash;
 }
 
+// Big-endian fields, as the format in shard_iterator.h says.
+void append_u64(std::string& out, uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xff));
+}
+void append_u32(std::string& out, uint32_t value) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xff));
+}
+uint64_t read_big_endian(std::string_view bytes) {
+  uint64_t value = 0;
+  for (unsigned char c : bytes) value = (value << 8) | c;
+  return value;
+}
+
 }  // namespace
 
 std::string encode_shard_iterator(const ShardIterator& it) {
   std::string payload;
-  engine::append_u64(payload, it.stream_id);
-  engine::append_u32(payload, it.shard_number);
-  engine::append_u64(payload, it.position);
-  engine::append_u64(payload, it.issued_ms);
-  engine::append_u64(payload, check_of(it.stream_arn, payload));
+  append_u64(payload, it.stream_id);
+  append_u32(payload, it.shard_number);
+  append_u64(payload, it.position);
+  append_u64(payload, it.issued_ms);
+  append_u64(payload, check_of(it.stream_arn, payload));
   return it.stream_arn + std::string(kVersionMark) + base64_encode(payload);
 }
 
@@ -45,11 +57,11 @@ std::optional<ShardIterator> decode_shard_iterator(std::string_view text) {
   ShardIterator it;
   it.stream_arn = std::string(text.substr(0, mark));
   std::string_view bytes(*payload);
-  if (engine::read_u64(bytes.substr(28, 8)) != check_of(it.stream_arn, bytes.substr(0, 28))) return std::nullopt;
-  it.stream_id = engine::read_u64(bytes.substr(0, 8));
-  it.shard_number = engine::read_u32(bytes.substr(8, 4));
-  it.position = engine::read_u64(bytes.substr(12, 8));
-  it.issued_ms = engine::read_u64(bytes.substr(20, 8));
+  if (read_big_endian(bytes.substr(28, 8)) != check_of(it.stream_arn, bytes.substr(0, 28))) return std::nullopt;
+  it.stream_id = read_big_endian(bytes.substr(0, 8));
+  it.shard_number = static_cast<uint32_t>(read_big_endian(bytes.substr(8, 4)));
+  it.position = read_big_endian(bytes.substr(12, 8));
+  it.issued_ms = read_big_endian(bytes.substr(20, 8));
   return it;
 }
 

@@ -5,27 +5,27 @@
 
 #include <spdlog/spdlog.h>
 
-#include "streams/stream_keys.h"
 #include "streams/stream_service.h"
 
 namespace eddy::streams {
 
 Result<void> StreamService::load() {
-  auto& storage = database_.storage();
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto cursor = storage.cursor(stream_keys_begin(), stream_keys_end());
-  for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
-    auto stream = decode_stream(cursor->value());
+  std::lock_guard<std::shared_mutex> lock(mutex_);
+  auto descriptors = log_.stream_descriptors();
+  if (!descriptors) return fail(descriptors.error());
+  for (const auto& descriptor : *descriptors) {
+    auto stream = decode_stream(descriptor);
     if (!stream) return fail(ApiError::internal("corrupt stream descriptor in the data folder"));
-    auto shards = storage.cursor(shard_keys_begin(stream->id), shard_keys_end(stream->id));
-    for (shards->seek_to_first(); shards->valid(); shards->next()) {
-      auto shard = decode_shard(shards->value());
+    auto shards = log_.shard_descriptors(stream->id);
+    if (!shards) return fail(shards.error());
+    for (const auto& shard_descriptor : *shards) {
+      auto shard = decode_shard(shard_descriptor);
       if (!shard) return fail(ApiError::internal("corrupt shard descriptor in the data folder"));
       stream->shards.push_back(std::move(*shard));
     }
-    recover_positions(*stream);
-    uint64_t id = stream->id;
-    streams_[id] = std::move(*stream);
+    if (auto recovered = recover_positions(*stream); !recovered) return recovered;
+    LiveStream& live = streams_[stream->id];
+    live.stream = std::move(*stream);
   }
   reconcile_locked();
   return {};
@@ -33,14 +33,13 @@ Result<void> StreamService::load() {
 
 // The last sequence of each shard comes from its stored records; a closed shard whose last
 // records were never committed (a crash between closing and their write) ends at what was stored.
-void StreamService::recover_positions(Stream& stream) {
+Result<void> StreamService::recover_positions(Stream& stream) {
   std::sort(stream.shards.begin(), stream.shards.end(),
             [](const Shard& a, const Shard& b) { return a.number < b.number; });
   for (auto& shard : stream.shards) {
-    auto cursor = database_.storage().cursor(record_keys_begin(stream.id, shard.number),
-                                             record_keys_end(stream.id, shard.number));
-    cursor->seek_to_last();
-    uint64_t stored = cursor->valid() ? record_key_sequence(cursor->key()) : 0;
+    auto last = log_.last_sequence(stream.id, shard.number);
+    if (!last) return fail(last.error());
+    uint64_t stored = *last;
     uint64_t floor = std::max(shard.starting_sequence, shard.trim_horizon - 1);
     if (!shard.closed) {
       shard.last_sequence = std::max(floor, stored);
@@ -52,11 +51,12 @@ void StreamService::recover_positions(Stream& stream) {
     stream.next_sequence = std::max({stream.next_sequence, shard.last_sequence + 1, shard.trim_horizon + 1});
     stream.next_shard_number = std::max(stream.next_shard_number, shard.number + 1);
   }
+  return {};
 }
 
 void StreamService::maintain() {
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::shared_mutex> lock(mutex_);
     reconcile_locked();
   }
   rollover();
@@ -64,24 +64,22 @@ void StreamService::maintain() {
 }
 
 void StreamService::rollover() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::shared_mutex> lock(mutex_);
   double now = clock_.now();
-  for (auto& [id, stream] : streams_) {
+  for (auto& [id, live] : streams_) {
+    Stream& stream = live.stream;
     if (!stream.enabled) continue;
-    engine::WriteSet writes;
+    engine::StreamLog::Changes changes;
     for (uint32_t lineage = 0; lineage < stream.lineages; ++lineage) {
       Shard* open = stream.open_shard(lineage);
       if (open == nullptr || open->created_at + options_.rollover_seconds > now) continue;
       open->closed = true;
       open->closed_at = now;
-      writes.put(shard_key(stream.id, open->number), encode_shard(*open));
+      changes.put_shard(stream.id, open->number, encode_shard(*open));
       std::string parent = open->shard_id;  // add_shard_locked may reallocate the vector
-      add_shard_locked(stream, lineage, parent, now, writes);
+      add_shard_locked(stream, lineage, parent, now, changes);
     }
-    if (writes.empty()) continue;
-    if (auto written = database_.storage().write(writes); !written) {
-      spdlog::error("stream {}: cannot roll over shards: {}", stream.arn, written.error().message);
-    }
+    write_changes(stream, changes, "cannot roll over shards");
   }
 }
 
@@ -96,9 +94,9 @@ void StreamService::trim() {
   std::vector<Work> shards_to_trim;
   std::vector<Stream> streams_to_drop;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::shared_mutex> lock(mutex_);
     for (auto it = streams_.begin(); it != streams_.end();) {
-      Stream& stream = it->second;
+      Stream& stream = it->second.stream;
       if (!stream.enabled && stream.disabled_at <= cutoff) {
         streams_to_drop.push_back(std::move(stream));
         it = streams_.erase(it);
@@ -118,54 +116,55 @@ void StreamService::trim() {
     }
   }
   for (const auto& stream : streams_to_drop) drop_stream(stream);
-  for (const auto& work : shards_to_trim) trim_shard(work.stream_id, work.shard, static_cast<uint64_t>(cutoff * 1000), work.remove);
+  for (const auto& work : shards_to_trim) {
+    if (auto trimmed = trim_shard(work.stream_id, work.shard, static_cast<uint64_t>(cutoff * 1000), work.remove);
+        !trimmed) {
+      spdlog::error("stream {}: cannot trim shard {}: {}", work.stream_id, work.shard.shard_id,
+                    trimmed.error().message);
+    }
+  }
 }
 
 // Deletes the shard's records created before cutoff_ms (all of them, and its descriptor, when
 // `removed_shard`). The trim horizon moves (and is persisted) before the records go, so a reader
 // never silently skips a record being trimmed.
-void StreamService::trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms, bool removed_shard) {
-  auto& storage = database_.storage();
-  auto cursor = storage.cursor(record_keys_begin(stream_id, shard.number), record_keys_end(stream_id, shard.number));
-  uint64_t horizon = shard.trim_horizon;
-  std::vector<std::string> doomed;
-  for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
-    if (!removed_shard && record_value_created_ms(cursor->value()) >= cutoff_ms) break;
-    doomed.emplace_back(cursor->key());
-    horizon = std::max(horizon, record_key_sequence(cursor->key()) + 1);
-  }
-  if (doomed.empty() && !removed_shard) return;
+Result<void> StreamService::trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms,
+                                       bool removed_shard) {
+  uint64_t up_to = removed_shard ? UINT64_MAX : 0;
   if (!removed_shard) {
-    std::lock_guard<std::mutex> lock(mutex_);
+    auto read = log_.read_records(stream_id, shard.number, 0, UINT64_MAX, [&](const engine::StreamLog::Record& record) {
+      if (record.created_ms >= cutoff_ms) return false;
+      up_to = record.sequence;
+      return true;
+    });
+    if (!read) return fail(read.error());
+    if (up_to == 0) return {};
+    std::lock_guard<std::shared_mutex> lock(mutex_);
     auto stream = streams_.find(stream_id);
-    if (stream == streams_.end()) return;
-    for (auto& live : stream->second.shards) {
+    if (stream == streams_.end()) return {};
+    for (auto& live : stream->second.stream.shards) {
       if (live.number != shard.number) continue;
-      live.trim_horizon = std::max(live.trim_horizon, horizon);
-      persist(stream->second, &live);
+      live.trim_horizon = std::max(live.trim_horizon, up_to + 1);
+      persist(stream->second.stream, &live);
     }
   }
-  engine::WriteSet writes;
-  std::size_t pending = 0;
-  for (const auto& key : doomed) {
-    writes.remove(key);
-    if (++pending == 1000) {
-      (void)storage.write(writes);
-      writes = engine::WriteSet();
-      pending = 0;
-    }
-  }
-  if (removed_shard) writes.remove(shard_key(stream_id, shard.number));
-  (void)storage.write(writes);
+  if (auto removed = log_.remove_records(stream_id, shard.number, up_to); !removed) return removed;
+  if (!removed_shard) return {};
+  engine::StreamLog::Changes changes;
+  changes.remove_shard(stream_id, shard.number);
+  return log_.write(changes);
 }
 
 void StreamService::drop_stream(const Stream& stream) {
   for (const auto& shard : stream.shards) {
-    trim_shard(stream.id, shard, UINT64_MAX, true);
+    if (auto trimmed = trim_shard(stream.id, shard, UINT64_MAX, true); !trimmed) {
+      spdlog::error("stream {}: cannot drop shard {}: {}", stream.arn, shard.shard_id, trimmed.error().message);
+      return;  // the descriptor stays, so the next start still knows of the records left
+    }
   }
-  engine::WriteSet writes;
-  writes.remove(stream_key(stream.id));
-  (void)database_.storage().write(writes);
+  engine::StreamLog::Changes changes;
+  changes.remove_stream(stream.id);
+  write_changes(stream, changes, "cannot drop");
 }
 
 }  // namespace eddy::streams

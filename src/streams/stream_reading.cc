@@ -1,12 +1,11 @@
 // StreamService's read side: ListStreams, DescribeStream, GetShardIterator and GetRecords.
-// GetRecords copies the shard's few bounds under the lock and then reads RocksDB without it:
-// records are immutable once written, and each holds its finished JSON.
+// GetRecords copies the shard's few bounds under the lock and then reads the stream log without
+// it: records are immutable once written, and each holds its finished JSON.
 #include <algorithm>
 #include <cmath>
 #include <ctime>
 
 #include "streams/sequence_number.h"
-#include "streams/stream_keys.h"
 #include "streams/stream_service.h"
 
 namespace eddy::streams {
@@ -46,9 +45,10 @@ ApiError expired(uint64_t issued_ms, double now) {
 std::vector<StreamSummary> StreamService::list_streams(const std::optional<std::string>& table_name) {
   std::vector<std::pair<double, StreamSummary>> found;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::shared_mutex> lock(mutex_);
     reconcile_locked();
-    for (const auto& [id, stream] : streams_) {
+    for (const auto& [id, live] : streams_) {
+      const Stream& stream = live.stream;
       if (table_name && stream.table_name != *table_name) continue;
       found.push_back({stream.created_at, {stream.arn, stream.table_name, stream.label}});
     }
@@ -62,11 +62,12 @@ std::vector<StreamSummary> StreamService::list_streams(const std::optional<std::
 }
 
 Result<Stream> StreamService::describe_stream(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::shared_mutex> lock(mutex_);
   reconcile_locked();
   Stream* stream = find_locked(arn);
   if (stream == nullptr) return fail(stream_not_found(arn));
   Stream copy = *stream;
+  for (auto& shard : copy.shards) shard.pending.clear();
   std::sort(copy.shards.begin(), copy.shards.end(),
             [](const Shard& a, const Shard& b) { return a.shard_id < b.shard_id; });
   return copy;
@@ -75,7 +76,7 @@ Result<Stream> StreamService::describe_stream(const std::string& arn) {
 Result<std::string> StreamService::get_shard_iterator(const std::string& arn, const std::string& shard_id,
                                                       IteratorType type,
                                                       const std::optional<std::string>& sequence_number) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::shared_mutex> lock(mutex_);
   reconcile_locked();
   Stream* stream = find_locked(arn);
   if (stream == nullptr) return fail(stream_not_found(arn));
@@ -100,6 +101,31 @@ Result<std::string> StreamService::get_shard_iterator(const std::string& arn, co
   return encode_shard_iterator(it);
 }
 
+Result<StreamService::ShardBounds> StreamService::shard_bounds(const ShardIterator& it) {
+  // Shared, so that GetRecords does not hold up writers; a stream whose table no longer names it
+  // is first disabled under the exclusive lock (once per disabling).
+  std::shared_lock<std::shared_mutex> shared(mutex_);
+  auto found = streams_.find(it.stream_id);
+  if (found != streams_.end() && outdated_locked(found->second.stream)) {
+    shared.unlock();
+    {
+      std::lock_guard<std::shared_mutex> exclusive(mutex_);
+      auto again = streams_.find(it.stream_id);
+      if (again != streams_.end()) reconcile_stream_locked(again->second.stream);
+    }
+    shared.lock();
+    found = streams_.find(it.stream_id);
+  }
+  if (found == streams_.end() || found->second.stream.arn != it.stream_arn) return fail(stream_not_found(it.stream_arn));
+  std::lock_guard<std::mutex> order(found->second.sequencing);
+  for (const auto& shard : found->second.stream.shards) {
+    if (shard.number != it.shard_number) continue;
+    if (it.position + 1 < shard.trim_horizon) break;
+    return ShardBounds{shard.closed, shard.starting_sequence, shard.last_sequence, shard.visible_sequence()};
+  }
+  return fail(trimmed());
+}
+
 Result<RecordsPage> StreamService::get_records(const std::string& iterator_text, std::size_t limit,
                                                std::string& records_json) {
   auto it = decode_shard_iterator(iterator_text);
@@ -108,40 +134,30 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
   if (now * 1000 - static_cast<double>(it->issued_ms) > kIteratorLifetimeSeconds * 1000) {
     return fail(expired(it->issued_ms, now));
   }
-  bool closed = false;
-  uint64_t last_sequence = 0;
-  uint64_t starting_sequence = 0;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto found = streams_.find(it->stream_id);
-    if (found == streams_.end() || found->second.arn != it->stream_arn) {
-      return fail(stream_not_found(it->stream_arn));
-    }
-    reconcile_stream_locked(found->second);
-    const Shard* shard = nullptr;
-    for (const auto& candidate : found->second.shards) {
-      if (candidate.number == it->shard_number) shard = &candidate;
-    }
-    if (shard == nullptr || it->position + 1 < shard->trim_horizon) return fail(trimmed());
-    closed = shard->closed;
-    last_sequence = shard->last_sequence;
-    starting_sequence = shard->starting_sequence;
-  }
+  auto bounds = shard_bounds(*it);
+  if (!bounds) return fail(bounds.error());
   RecordsPage page;
   uint64_t position = it->position;
   std::size_t bytes = 0;
-  auto cursor = database_.storage().cursor(record_key(it->stream_id, it->shard_number, position + 1),
-                                           record_keys_end(it->stream_id, it->shard_number));
-  for (cursor->seek_to_first(); cursor->valid() && page.count < limit; cursor->next()) {
-    std::string_view json = record_value_json(cursor->value());
-    if (page.count > 0 && bytes + json.size() > kMaxRecordsBytes) break;
-    bytes += json.size();
-    if (page.count++ > 0) records_json += ',';
-    records_json += json;
-    position = record_key_sequence(cursor->key());
-  }
-  // No record carries the shard's starting sequence, so a position before it is at its start.
-  if (!(closed && std::max(position, starting_sequence) >= last_sequence)) {
+  // Records past `visible` may be committed already, but one below them is still being written:
+  // they are read once it is, so that a reader never finds a smaller sequence appear behind it.
+  auto complete = log_.read_records(it->stream_id, it->shard_number, position, bounds->visible,
+                                    [&](const engine::StreamLog::Record& record) {
+                                      if (page.count >= limit) return false;
+                                      if (page.count > 0 && bytes + record.json.size() > kMaxRecordsBytes) return false;
+                                      bytes += record.json.size();
+                                      if (page.count++ > 0) records_json += ',';
+                                      records_json += record.json;
+                                      position = record.sequence;
+                                      return true;
+                                    });
+  if (!complete) return fail(complete.error());
+  // No record carries the shard's starting sequence, so a position before it is at its start. A
+  // closed shard read to its end is finished even if its last sequences never got a record (a
+  // write that failed after taking its sequence).
+  bool finished = bounds->closed && (std::max(position, bounds->starting_sequence) >= bounds->last_sequence ||
+                                     (*complete && bounds->visible >= bounds->last_sequence));
+  if (!finished) {
     ShardIterator next = *it;
     next.position = position;
     next.issued_ms = static_cast<uint64_t>(now * 1000);

@@ -29,7 +29,7 @@ void write_string(JsonWriter& w, const char* key, std::string_view value) {
 
 }  // namespace
 
-std::string render_record(const RecordInput& in) {
+std::string render_record(const RecordInput& in, std::size_t& sequence_at) {
   const std::optional<Item>& old_item = *in.old_item;
   const std::optional<Item>& new_item = *in.new_item;
   const char* event_name = !old_item ? "INSERT" : !new_item ? "REMOVE" : "MODIFY";
@@ -61,7 +61,9 @@ std::string render_record(const RecordInput& in) {
     w.Key("OldImage");
     encode_attribute_map(w, *old_item);
   }
-  write_string(w, "SequenceNumber", format_sequence_number(in.sequence));
+  constexpr std::string_view kUnsequenced = "100000000000000000000";  // format_sequence_number(0)
+  write_string(w, "SequenceNumber", kUnsequenced);
+  sequence_at = buffer.GetSize() - 1 - kUnsequenced.size();  // before the closing quote
   w.Key("SizeBytes");
   w.Uint64(size);
   write_string(w, "StreamViewType", in.view_type);
@@ -75,6 +77,13 @@ std::string render_record(const RecordInput& in) {
   }
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void set_record_sequence(std::string& json, std::size_t sequence_at, uint64_t sequence) {
+  // As format_sequence_number writes it: "1", then the counter in 20 digits.
+  char* digits = json.data() + sequence_at;
+  digits[0] = '1';
+  for (int i = 20; i >= 1; --i, sequence /= 10) digits[i] = static_cast<char>('0' + sequence % 10);
 }
 
 }  // namespace eddy::streams

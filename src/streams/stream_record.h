@@ -21,11 +21,14 @@ struct RecordInput {
   bool expired_by_ttl = false;
   std::string_view view_type;
   std::string_view region;
-  uint64_t sequence = 0;
   double now = 0;
 };
 
-// The record's JSON text. Requires at least one of old_item/new_item.
-std::string render_record(const RecordInput& input);
+// The record's JSON text, its SequenceNumber left as zeros: `sequence_at` is set to where its 21
+// digits start, for set_record_sequence once the sequence is known (the record is rendered before
+// the stream's lock is taken). Requires at least one of old_item/new_item.
+std::string render_record(const RecordInput& input, std::size_t& sequence_at);
+// Writes `sequence` (as format_sequence_number does) over the 21 digits at `sequence_at`.
+void set_record_sequence(std::string& json, std::size_t sequence_at, uint64_t sequence);
 
 }  // namespace eddy::streams

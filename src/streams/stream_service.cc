@@ -4,67 +4,117 @@
 // point reconciles the streams with it, so that no DDL code needs to call into streams.
 #include "streams/stream_service.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
-#include "engine/key_codec.h"
-#include "streams/stream_keys.h"
 #include "streams/stream_record.h"
 
 namespace eddy::streams {
 
 StreamService::StreamService(engine::Database& database, const Clock& clock, StreamOptions options)
-    : database_(database), clock_(clock), options_(options) {
+    : database_(database), log_(database.stream_log()), clock_(clock), options_(options) {
   if (options_.shards == 0) options_.shards = 1;
 }
 
-void StreamService::on_change(const engine::ItemChange& change, engine::CommitContext& context) {
+Result<void> StreamService::on_change(const engine::ItemChange& change, engine::CommitContext& context) {
   const TableDefinition& table = *change.table;
-  if (!table.stream.enabled) return;
+  if (!table.stream.enabled) return {};
   const std::optional<Item>& old_item = *change.old_item;
   const std::optional<Item>& new_item = *change.new_item;
-  if (!old_item && !new_item) return;
-  if (old_item && new_item && *old_item == *new_item) return;  // nothing changed: no record
-  bool holding = false;
-  for (const auto& lock : context.locks) holding = holding || lock.mutex() == &commit_mutex_;
-  if (!holding) context.locks.emplace_back(commit_mutex_);
+  if (!old_item && !new_item) return {};
+  if (old_item && new_item && *old_item == *new_item) return {};  // nothing changed: no record
 
-  std::lock_guard<std::mutex> lock(mutex_);
-  Stream* stream = stream_for_table_locked(table);
-  if (stream == nullptr || !stream->enabled) return;
-  const Item& any = new_item ? *new_item : *old_item;
-  uint32_t lineage = engine::partition_hash(engine::encode_partition(table.key, any)) % stream->lineages;
-  Shard* shard = stream->open_shard(lineage);
-  if (shard == nullptr) return;
-  uint64_t sequence = stream->next_sequence++;
-  shard->last_sequence = sequence;
+  // Everything but the sequence number is done before any lock: the record is rendered from the
+  // table's definition, whose stream (same label) has the same view type and region.
   double now = clock_.now();
+  std::size_t sequence_at = 0;
   RecordInput input{&table.key, change.old_item, change.new_item, change.expired_by_ttl,
-                    stream->view_type, stream->region, sequence, now};
-  context.writes.put(record_key(stream->id, shard->number, sequence),
-                     record_value(static_cast<uint64_t>(now * 1000), render_record(input)));
+                    table.stream.view_type, table.region, now};
+  std::string json = render_record(input, sequence_at);
+  uint32_t hash = engine::partition_hash_of(table.key, new_item ? *new_item : *old_item);
+  std::string arn = table.stream_arn();
+
+  std::optional<RecordSlot> slot;
+  bool known = false;
+  {
+    std::shared_lock shared(mutex_);
+    if (LiveStream* live = live_stream_locked(arn, table.id)) {
+      known = true;
+      slot = assign_sequence_locked(*live, hash);
+    }
+  }
+  if (!known) {
+    // The first record of a new stream label creates the stream.
+    std::unique_lock exclusive(mutex_);
+    auto stream = stream_for_table_locked(table);
+    if (!stream) return fail(stream.error());
+    if (LiveStream* live = live_stream_locked(arn, table.id)) slot = assign_sequence_locked(*live, hash);
+  }
+  if (!slot) return {};
+  set_record_sequence(json, sequence_at, slot->sequence);
+  engine::StreamLog::append(context, slot->stream_id, slot->shard_number, slot->sequence,
+                            static_cast<uint64_t>(now * 1000), json);
+  context.on_finish([this, finished = *slot](bool) { finish_record(finished); });
+  return {};
 }
 
-Stream* StreamService::find_locked(const std::string& arn) {
-  for (auto& [id, stream] : streams_) {
-    if (stream.arn == arn) return &stream;
+std::optional<StreamService::RecordSlot> StreamService::assign_sequence_locked(LiveStream& live, uint32_t hash) {
+  Stream& stream = live.stream;
+  if (!stream.enabled) return std::nullopt;
+  // The shard list and the shards' open/closed state change only under the exclusive lock.
+  Shard* shard = stream.open_shard(hash % stream.lineages);
+  if (shard == nullptr) return std::nullopt;
+  std::lock_guard<std::mutex> order(live.sequencing);
+  uint64_t sequence = stream.next_sequence++;
+  shard->last_sequence = sequence;
+  shard->pending.push_back(sequence);
+  return RecordSlot{stream.id, shard->number, sequence};
+}
+
+void StreamService::finish_record(const RecordSlot& slot) {
+  std::shared_lock shared(mutex_);
+  auto found = streams_.find(slot.stream_id);
+  if (found == streams_.end()) return;
+  LiveStream& live = found->second;
+  std::lock_guard<std::mutex> order(live.sequencing);
+  for (auto& shard : live.stream.shards) {
+    if (shard.number != slot.shard_number) continue;
+    auto pending = std::find(shard.pending.begin(), shard.pending.end(), slot.sequence);
+    if (pending != shard.pending.end()) shard.pending.erase(pending);
+  }
+}
+
+StreamService::LiveStream* StreamService::live_stream_locked(const std::string& arn, uint64_t table_id) {
+  for (auto& [id, live] : streams_) {
+    if (live.stream.arn == arn) return live.stream.table_id == table_id ? &live : nullptr;
   }
   return nullptr;
 }
 
-Stream* StreamService::stream_for_table_locked(const TableDefinition& table) {
-  Stream* stream = find_locked(table.stream_arn());
-  if (stream != nullptr) return stream->table_id == table.id ? stream : nullptr;
-  return &create_locked(table);
+Stream* StreamService::find_locked(const std::string& arn) {
+  for (auto& [id, live] : streams_) {
+    if (live.stream.arn == arn) return &live.stream;
+  }
+  return nullptr;
 }
 
-Stream& StreamService::create_locked(const TableDefinition& table) {
+Result<Stream*> StreamService::stream_for_table_locked(const TableDefinition& table) {
+  Stream* stream = find_locked(table.stream_arn());
+  if (stream != nullptr) return stream->table_id == table.id ? stream : nullptr;
+  return create_locked(table);
+}
+
+Result<Stream*> StreamService::create_locked(const TableDefinition& table) {
   double now = clock_.now();
+  auto id = database_.next_id();
+  if (!id) return fail(id.error());
   // A new stream of a table replaces its previous one (re-enabled, or the table re-created).
-  for (auto& [id, other] : streams_) {
-    if (other.enabled && other.table_name == table.name) disable_locked(other, now);
+  for (auto& [other_id, other] : streams_) {
+    if (other.stream.enabled && other.stream.table_name == table.name) disable_locked(other.stream, now);
   }
   Stream stream;
-  stream.id = database_.storage().next_id();
+  stream.id = *id;
   stream.arn = table.stream_arn();
   stream.table_name = table.name;
   stream.table_id = table.id;
@@ -75,20 +125,20 @@ Stream& StreamService::create_locked(const TableDefinition& table) {
   double labelled = label_time(table.stream.label);
   stream.created_at = labelled > 0 ? labelled : now;
   stream.lineages = static_cast<uint32_t>(options_.shards);
-  engine::WriteSet writes;
-  writes.put(stream_key(stream.id), encode_stream(stream));
+  engine::StreamLog::Changes changes;
+  changes.put_stream(stream.id, encode_stream(stream));
   for (uint32_t lineage = 0; lineage < stream.lineages; ++lineage) {
-    add_shard_locked(stream, lineage, "", stream.created_at, writes);
+    add_shard_locked(stream, lineage, "", stream.created_at, changes);
   }
-  if (auto written = database_.storage().write(writes); !written) {
-    spdlog::error("stream {}: cannot persist: {}", stream.arn, written.error().message);
-  }
-  uint64_t id = stream.id;
-  return streams_[id] = std::move(stream);
+  // Not persisted, the stream is not created: its first record's item write fails with it.
+  if (auto written = log_.write(changes); !written) return fail(written.error());
+  LiveStream& live = streams_[stream.id];
+  live.stream = std::move(stream);
+  return &live.stream;
 }
 
 Shard& StreamService::add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
-                                       engine::WriteSet& writes) {
+                                       engine::StreamLog::Changes& changes) {
   Shard shard;
   shard.shard_id = new_shard_id(now);
   shard.parent_shard_id = parent;
@@ -98,7 +148,7 @@ Shard& StreamService::add_shard_locked(Stream& stream, uint32_t lineage, const s
   shard.last_sequence = shard.starting_sequence;
   shard.trim_horizon = shard.starting_sequence;
   shard.created_at = now;
-  writes.put(shard_key(stream.id, shard.number), encode_shard(shard));
+  changes.put_shard(stream.id, shard.number, encode_shard(shard));
   stream.shards.push_back(std::move(shard));
   return stream.shards.back();
 }
@@ -106,48 +156,56 @@ Shard& StreamService::add_shard_locked(Stream& stream, uint32_t lineage, const s
 void StreamService::disable_locked(Stream& stream, double now) {
   stream.enabled = false;
   stream.disabled_at = now;
-  engine::WriteSet writes;
-  writes.put(stream_key(stream.id), encode_stream(stream));
+  engine::StreamLog::Changes changes;
+  changes.put_stream(stream.id, encode_stream(stream));
   for (auto& shard : stream.shards) {
     if (shard.closed) continue;
-    // Closing needs no commit lock: a record that got its sequence but is still being written
-    // is below last_sequence, so readers keep reading until they have it.
+    // Closing needs no wait for writes: a record that got its sequence but is still being written
+    // is pending below last_sequence, so readers keep reading until they have it.
     shard.closed = true;
     shard.closed_at = now;
-    writes.put(shard_key(stream.id, shard.number), encode_shard(shard));
+    changes.put_shard(stream.id, shard.number, encode_shard(shard));
   }
-  if (auto written = database_.storage().write(writes); !written) {
-    spdlog::error("stream {}: cannot persist: {}", stream.arn, written.error().message);
-  }
+  write_changes(stream, changes, "cannot persist");
+}
+
+bool StreamService::outdated_locked(const Stream& stream) const {
+  if (!stream.enabled) return false;
+  engine::TablePtr table = database_.catalog().find(stream.table_name);
+  return table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
+         table->stream.label != stream.label;
 }
 
 void StreamService::reconcile_stream_locked(Stream& stream) {
-  if (!stream.enabled) return;
-  engine::TablePtr table = database_.catalog().find(stream.table_name);
-  if (table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
-      table->stream.label != stream.label) {
-    disable_locked(stream, clock_.now());
-  }
+  if (outdated_locked(stream)) disable_locked(stream, clock_.now());
 }
 
 void StreamService::reconcile_locked() {
   auto& catalog = database_.catalog();
-  for (auto& [id, stream] : streams_) reconcile_stream_locked(stream);
+  for (auto& [id, live] : streams_) reconcile_stream_locked(live.stream);
   for (const auto& table : catalog.tables()) {
-    if (table->stream.enabled && find_locked(table->stream_arn()) == nullptr) create_locked(*table);
+    if (!table->stream.enabled || find_locked(table->stream_arn()) != nullptr) continue;
+    // Logged only: the stream is created again at the next reconciliation or the table's next write.
+    if (auto created = create_locked(*table); !created) {
+      spdlog::error("stream of {}: cannot create: {}", table->name, created.error().message);
+    }
   }
 }
 
 void StreamService::persist(const Stream& stream, const Shard* only_shard) {
-  engine::WriteSet writes;
+  engine::StreamLog::Changes changes;
   if (only_shard != nullptr) {
-    writes.put(shard_key(stream.id, only_shard->number), encode_shard(*only_shard));
+    changes.put_shard(stream.id, only_shard->number, encode_shard(*only_shard));
   } else {
-    writes.put(stream_key(stream.id), encode_stream(stream));
-    for (const auto& shard : stream.shards) writes.put(shard_key(stream.id, shard.number), encode_shard(shard));
+    changes.put_stream(stream.id, encode_stream(stream));
+    for (const auto& shard : stream.shards) changes.put_shard(stream.id, shard.number, encode_shard(shard));
   }
-  if (auto written = database_.storage().write(writes); !written) {
-    spdlog::error("stream {}: cannot persist: {}", stream.arn, written.error().message);
+  write_changes(stream, changes, "cannot persist");
+}
+
+void StreamService::write_changes(const Stream& stream, engine::StreamLog::Changes& changes, const char* what) {
+  if (auto written = log_.write(changes); !written) {
+    spdlog::error("stream {}: {}: {}", stream.arn, what, written.error().message);
   }
 }
 

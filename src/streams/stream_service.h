@@ -4,16 +4,21 @@
 // (ops/list_streams.cc, describe_stream.cc, get_shard_iterator.cc, get_records.cc).
 // See docs/streams.md for the shard model and the settings.
 //
-// Locking: `commit_mutex_` is held from the moment a record gets its sequence number until its
-// write is done, so that within the stream sequence order equals commit order and a reader that
-// has seen sequence N never later finds a smaller one appear. `mutex_` guards the in-memory state
-// and is only held briefly; it is always taken after commit_mutex_, never before.
+// Locking: no lock is held across a write. `mutex_` is taken exclusively by everything that changes
+// which streams and shards exist or their state (reconciliation with the catalog, rollover,
+// retention, ListStreams/DescribeStream/GetShardIterator, which reconcile first), and shared on the
+// write path and by GetRecords, which then take the stream's own `sequencing` mutex for a moment
+// (it guards next_sequence, last_sequence and pending); writers of different streams (tables)
+// share nothing else.
+// Within a shard, sequence order equals the order in which records become readable, because a
+// record's sequence stays pending until its write is over (stream_state.h, Shard::pending).
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -54,7 +59,8 @@ class StreamService : public engine::ChangeObserver {
 
   // Reads the persisted streams (at start, before requests).
   Result<void> load();
-  void on_change(const engine::ItemChange& change, engine::CommitContext& context) override;
+  // Adds the change's record to its commit; an error (the stream cannot be created) fails the write.
+  Result<void> on_change(const engine::ItemChange& change, engine::CommitContext& context) override;
 
   // Every stream (of one table when `table_name` is set), newest first.
   std::vector<StreamSummary> list_streams(const std::optional<std::string>& table_name);
@@ -71,28 +77,62 @@ class StreamService : public engine::ChangeObserver {
   void maintain();
 
  private:
+  // A stream and what orders its sequence numbers. Nodes of streams_ never move.
+  struct LiveStream {
+    Stream stream;
+    std::mutex sequencing;  // next_sequence, last_sequence and pending, on the shared write path
+  };
+  // Where one record goes, handed out by assign_sequence_locked.
+  struct RecordSlot {
+    uint64_t stream_id = 0;
+    uint32_t shard_number = 0;
+    uint64_t sequence = 0;
+  };
+
+  // What GetRecords needs of a shard, copied under the locks.
+  struct ShardBounds {
+    bool closed = false;
+    uint64_t starting_sequence = 0;
+    uint64_t last_sequence = 0;
+    uint64_t visible = 0;  // Shard::visible_sequence()
+  };
+  // The bounds of the iterator's shard: ResourceNotFoundException for an unknown stream,
+  // TrimmedDataAccessException for a shard gone or an iterator below its trim horizon.
+  Result<ShardBounds> shard_bounds(const ShardIterator& it);
+
   Stream* find_locked(const std::string& arn);
-  Stream* stream_for_table_locked(const TableDefinition& table);
-  Stream& create_locked(const TableDefinition& table);
+  LiveStream* live_stream_locked(const std::string& arn, uint64_t table_id);
+  // The table's current stream (created, and persisted, if new); nullptr when the stream of that
+  // label belongs to an earlier table of the same name.
+  Result<Stream*> stream_for_table_locked(const TableDefinition& table);
+  Result<Stream*> create_locked(const TableDefinition& table);
+  // Gives a record of the partition with `hash` the next sequence of its lineage's open shard and
+  // holds it pending; nullopt when the stream is disabled or the lineage has no open shard.
+  std::optional<RecordSlot> assign_sequence_locked(LiveStream& live, uint32_t hash);
+  // The record's write is over (committed or not): its sequence no longer holds readers back.
+  void finish_record(const RecordSlot& slot);
   void disable_locked(Stream& stream, double now);
-  // Disables the stream when its table's StreamSpecification no longer names it.
+  // Whether the stream is enabled though its table's StreamSpecification no longer names it.
+  bool outdated_locked(const Stream& stream) const;
+  // Disables the stream when it is outdated (exclusive lock).
   void reconcile_stream_locked(Stream& stream);
   void reconcile_locked();
   Shard& add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
-                          engine::WriteSet& writes);
+                          engine::StreamLog::Changes& changes);
   void rollover();
   void trim();
-  void trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms, bool removed_shard);
+  Result<void> trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms, bool removed_shard);
   void drop_stream(const Stream& stream);
-  void recover_positions(Stream& stream);
+  Result<void> recover_positions(Stream& stream);
   void persist(const Stream& stream, const Shard* only_shard);
+  void write_changes(const Stream& stream, engine::StreamLog::Changes& changes, const char* what);
 
   engine::Database& database_;
+  engine::StreamLog& log_;
   const Clock& clock_;
   StreamOptions options_;
-  std::mutex commit_mutex_;
-  std::mutex mutex_;
-  std::map<uint64_t, Stream> streams_;  // by internal id
+  std::shared_mutex mutex_;
+  std::map<uint64_t, LiveStream> streams_;  // by internal id
 };
 
 }  // namespace eddy::streams

@@ -1,4 +1,4 @@
-// Stream and shard descriptors: lookups and their JSON persistence (see stream_keys.h).
+// Stream and shard descriptors: lookups and their JSON persistence (stored by engine/stream_log.h).
 #include "streams/stream_state.h"
 
 #include <cstdio>

@@ -9,6 +9,11 @@
 // records of the shard have larger sequences; the shard's last record is `last_sequence` (equal
 // to `starting_sequence` while the shard is empty). A closed shard's EndingSequenceNumber is its
 // last_sequence at closing. Records below `trim_horizon` have been trimmed.
+//
+// Commit order: a sequence is handed out before its record's write and `pending` holds it until
+// that write is over, so readers read no further than visible_sequence(): below every pending
+// sequence. A reader that has seen sequence N therefore never sees a smaller one appear later,
+// without any lock held across the write.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +37,10 @@ struct Shard {
   uint64_t trim_horizon = 0;    // lowest sequence that may still be stored
   double created_at = 0;
   double closed_at = 0;
+  std::vector<uint64_t> pending;  // in memory: handed out, write not finished; ascending
+
+  // The highest sequence up to which every record of the shard is committed (or failed).
+  uint64_t visible_sequence() const { return pending.empty() ? last_sequence : pending.front() - 1; }
 };
 
 struct Stream {

@@ -6,9 +6,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "engine/item_codec.h"
-#include "engine/key_codec.h"
-
 namespace eddy::ttl {
 
 bool expired(const Item& item, const std::string& attribute, double now) {
@@ -30,12 +27,13 @@ std::size_t TtlSweeper::sweep_table(const TableDefinition& table, std::size_t ma
   double now = clock_.now();
   const std::string& attribute = table.ttl.attribute_name;
   std::vector<Item> keys;
-  auto cursor = database_.storage().cursor(engine::collection_prefix(engine::kItemPrefix, table.id),
-                                           engine::collection_prefix(engine::kItemPrefix, table.id + 1));
-  for (cursor->seek_to_first(); cursor->valid() && keys.size() < max_deletions; cursor->next()) {
-    auto item = engine::decode_item(cursor->value());
-    if (item && expired(*item, attribute, now)) keys.push_back(engine::key_of(table.key, *item));
+  engine::ItemReader reader = database_.read(engine::ItemRange::scan(table, nullptr), true);
+  for (; reader.valid() && keys.size() < max_deletions; reader.next()) {
+    auto item = reader.item();
+    if (!item) continue;  // logged; the other items still expire
+    if (expired(*item, attribute, now)) keys.push_back(engine::key_of(table.key, *item));
   }
+  if (!reader.status()) return 0;  // logged; the next sweep tries again
   std::size_t deleted = 0;
   for (const auto& key : keys) {
     // The item may have changed since the scan: delete it only if it is still expired.

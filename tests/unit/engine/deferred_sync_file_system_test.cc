@@ -183,7 +183,9 @@ TEST_F(DeferredSyncFileSystemTest, NewFolderReopensWithItsDataAndHasNoRocksdbLog
   EXPECT_FALSE(std::filesystem::exists(folder_ / "data" / "LOG"));  // RocksDB logs into eddy's log
   auto reopened = Storage::open(options);  // an existing folder: ordinary syncs
   ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
-  EXPECT_EQ((*reopened)->get("k"), std::optional<std::string>("written into a new folder"));
+  auto value = (*reopened)->get("k");
+  ASSERT_TRUE(value.has_value());
+  EXPECT_EQ(*value, std::optional<std::string>("written into a new folder"));
 }
 
 }  // namespace

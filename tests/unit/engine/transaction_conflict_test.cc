@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "engine/database.h"
-#include "engine/key_codec.h"
 
 namespace eddy::engine {
 namespace {
@@ -17,7 +16,7 @@ class TransactionConflictTest : public ::testing::Test {
     ASSERT_TRUE(opened.has_value());
     database_ = std::move(*opened);
     table_.name = "t";
-    table_.id = database_->storage().next_id();
+    table_.id = *database_->next_id();
     table_.key.hash = {{"pk", AttributeType::kS}};
   }
 
@@ -35,7 +34,7 @@ class TransactionConflictTest : public ::testing::Test {
 TEST_F(TransactionConflictTest, WriteOnHeldItemIsRefused) {
   Item held{{"pk", AttributeValue::string("held")}};
   TransactionClaims::Claim claim;
-  ASSERT_TRUE(database_->transaction_claims().try_claim({item_key(table_.id, table_.key, held)}, claim).empty());
+  ASSERT_TRUE(database_->transaction_claims().try_claim({item_id(table_, held)}, claim).empty());
 
   auto refused = put("held");
   ASSERT_FALSE(refused.has_value());

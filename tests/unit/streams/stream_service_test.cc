@@ -6,6 +6,7 @@
 #include "model/clock.h"
 #include "streams/sequence_number.h"
 #include "streams/shard_iterator.h"
+#include "streams/stream_record.h"
 #include "streams/stream_service.h"
 
 namespace eddy::streams {
@@ -18,10 +19,11 @@ class StreamServiceTest : public ::testing::Test {
     storage.in_memory = true;
     database_ = std::move(*engine::Database::open(storage));
     table_.name = "t";
-    table_.id = database_->storage().next_id();
     table_.key.hash.push_back({"pk", AttributeType::kS});
     table_.stream = {true, "NEW_IMAGE", "2026-01-01T00:00:00.000"};
-    ASSERT_TRUE(database_->catalog().put(table_));
+    auto created = database_->catalog().create(table_, [](TableDefinition&) -> Result<void> { return {}; });
+    ASSERT_TRUE(created);
+    table_ = **created;
     StreamOptions options;
     options.shards = 1;
     options.rollover_seconds = 100;
@@ -61,6 +63,20 @@ TEST_F(StreamServiceTest, SequenceNumbersHaveTwentyOneDigits) {
   EXPECT_FALSE(parse_sequence_number("000000000000000000042"));
   EXPECT_FALSE(parse_sequence_number("1000000000000000000x2"));
   EXPECT_FALSE(parse_sequence_number("10000000000000000004"));
+}
+
+TEST_F(StreamServiceTest, RecordsGetTheirSequenceNumberAfterRendering) {
+  Item key{{"pk", AttributeValue::string("a")}};
+  std::optional<Item> absent;
+  std::optional<Item> item = key;
+  RecordInput input{&table_.key, &absent, &item, false, "KEYS_ONLY", "us-east-1", 1767225600.0};
+  std::size_t at = 0;
+  std::string json = render_record(input, at);
+  EXPECT_EQ(json.substr(at, 21), format_sequence_number(0));
+  for (uint64_t sequence : {uint64_t{42}, uint64_t{1234567890123}, UINT64_MAX}) {
+    set_record_sequence(json, at, sequence);
+    EXPECT_EQ(json.substr(at - 18, 18 + 21 + 1), "\"SequenceNumber\":\"" + format_sequence_number(sequence) + "\"");
+  }
 }
 
 TEST_F(StreamServiceTest, EditedIteratorsAreRefused) {
