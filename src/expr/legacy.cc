@@ -194,6 +194,19 @@ Result<Condition> legacy_condition(const std::vector<LegacyCondition>& condition
   return condition_from_tree(std::move(tree));
 }
 
+Result<Condition> legacy_filter(const std::vector<LegacyCondition>& conditions, bool use_or,
+                                const std::vector<std::string>& key_attribute_names) {
+  for (const LegacyCondition& c : conditions) {
+    for (const std::string& key : key_attribute_names) {
+      if (c.attribute == key) {
+        return validation_error("QueryFilter can only contain non-primary key attributes: Primary key attribute: " +
+                                key);
+      }
+    }
+  }
+  return legacy_condition(conditions, use_or, false);
+}
+
 Result<Projection> legacy_projection(const std::vector<std::string>& attributes_to_get) {
   Projection projection;
   for (std::size_t i = 0; i < attributes_to_get.size(); ++i) {

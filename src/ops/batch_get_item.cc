@@ -1,9 +1,8 @@
 // BatchGetItem: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
 // Up to 100 keys over several tables, read from one snapshot. Keys beyond the 16 MB response
 // limit come back in UnprocessedKeys, with their table's read parameters, for the client to retry.
-#include <set>
-
-#include "ops/batch_request.h"
+#include "model/result.h"
+#include "ops/batch_response.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
 #include "ops/read_projection.h"
@@ -13,127 +12,75 @@
 namespace eddy::ops {
 namespace {
 
-constexpr std::size_t kMaxKeys = 100;
 constexpr std::size_t kMaxResponseBytes = 16u << 20;
 
 struct TableRead {
-  std::string name;
-  const JsonValue* spec = nullptr;  // the KeysAndAttributes object, copied into UnprocessedKeys
-  std::vector<Item> keys;
-  bool consistent = false;
+  const std::string& name;
+  const p::KeysAndAttributes& request;
   ReadProjection projection;
   engine::TablePtr table;
 };
 
-struct BatchGet {
-  std::vector<TableRead> tables;
-  CapacityMode capacity = CapacityMode::kNone;
-};
-
-// Reads one table's KeysAndAttributes; constraint violations go to `violations`.
-Result<TableRead> read_table(const JsonValue::ConstMemberIterator& member, ConstraintViolations& violations) {
-  TableRead read;
-  read.name.assign(member->name.GetString(), member->name.GetStringLength());
-  read.spec = &member->value;
-  if (!member->value.IsObject()) return fail(wrong_type(read.name.c_str(), member->value));
-  auto keys = read_array(member->value, "Keys");
-  if (!keys) return fail(keys.error());
-  auto consistent = read_bool(member->value, "ConsistentRead");
-  if (!consistent) return fail(consistent.error());
-  read.consistent = consistent->value_or(false);
-  std::string path = "requestItems." + read.name + ".member.keys";
-  if (*keys == nullptr) {
-    violations.not_null(path, false);
-    return read;
-  }
-  if ((*keys)->Empty()) violations.add(path, "[]", "Member must have length greater than or equal to 1");
-  if ((*keys)->Size() > kMaxKeys) violations.add(path, list_text(**keys), "Member must have length less than or equal to 100");
-  for (const auto& key : (*keys)->GetArray()) {
-    if (!key.IsObject()) return fail(wrong_type("Keys", key));
-    auto decoded = decode_attribute_map(key);
-    if (!decoded) return fail(decoded.error());
-    read.keys.push_back(std::move(*decoded));
-  }
-  return read;
-}
-
-Result<BatchGet> parse(const JsonValue& request) {
-  ConstraintViolations violations;
-  BatchGet batch;
-  auto capacity = read_string(request, "ReturnConsumedCapacity");
-  if (!capacity) return fail(capacity.error());
-  auto items = read_object(request, "RequestItems");
-  if (!items) return fail(items.error());
-  violations.enum_value("returnConsumedCapacity", *capacity, {"INDEXES", "TOTAL", "NONE"});
-  batch.capacity = capacity_mode(*capacity);
-  if (*items == nullptr) {
-    violations.not_null("requestItems", false);
-  } else if ((*items)->MemberCount() == 0) {
-    violations.add("requestItems", "{}", "Member must have length greater than or equal to 1");
-  } else {
-    check_table_name_keys(violations, "requestItems", **items);
-    for (auto it = (*items)->MemberBegin(); it != (*items)->MemberEnd(); ++it) {
-      auto table = read_table(it, violations);
-      if (!table) return fail(table.error());
-      batch.tables.push_back(std::move(*table));
-    }
-  }
-  if (auto checked = violations.result(); !checked) return fail(checked.error());
-  std::size_t count = 0;
-  for (auto& table : batch.tables) {
-    auto projection = ReadProjection::parse(*table.spec);
-    if (!projection) return fail(projection.error());
-    table.projection = std::move(*projection);
-    std::set<std::string> seen;
-    for (const auto& key : table.keys) {
-      if (!seen.insert(key_identity(key)).second) {
-        return validation_error("Provided list of item keys contains duplicates");
-      }
-      if (++count > kMaxKeys) return validation_error("Too many items requested for the BatchGetItem call");
-    }
-  }
-  return batch;
-}
-
-// Writes the table's KeysAndAttributes with only `keys` left in Keys.
+// Writes the table's KeysAndAttributes as the request gave them, with only `keys` left in Keys.
 void write_unprocessed(JsonWriter& writer, const TableRead& table, const std::vector<const Item*>& keys) {
+  const p::KeysAndAttributes& request = table.request;
   writer.Key(table.name.data(), static_cast<rapidjson::SizeType>(table.name.size()));
   writer.StartObject();
   writer.Key("Keys");
   writer.StartArray();
   for (const Item* key : keys) encode_attribute_map(writer, *key);
   writer.EndArray();
-  for (auto it = table.spec->MemberBegin(); it != table.spec->MemberEnd(); ++it) {
-    std::string_view name(it->name.GetString(), it->name.GetStringLength());
-    if (name == "Keys") continue;
-    writer.Key(it->name.GetString(), it->name.GetStringLength());
-    it->value.Accept(writer);
+  if (request.consistent_read) {
+    writer.Key("ConsistentRead");
+    writer.Bool(*request.consistent_read);
+  }
+  if (request.projection_expression) {
+    writer.Key("ProjectionExpression");
+    writer.String(request.projection_expression->data(),
+                  static_cast<rapidjson::SizeType>(request.projection_expression->size()));
+  }
+  if (request.attributes_to_get) {
+    writer.Key("AttributesToGet");
+    writer.StartArray();
+    for (const auto& name : *request.attributes_to_get) {
+      writer.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    }
+    writer.EndArray();
+  }
+  if (request.expression_attribute_names) {
+    writer.Key("ExpressionAttributeNames");
+    writer.StartObject();
+    for (const auto& [placeholder, name] : *request.expression_attribute_names) {
+      writer.Key(placeholder.data(), static_cast<rapidjson::SizeType>(placeholder.size()));
+      writer.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    }
+    writer.EndObject();
   }
   writer.EndObject();
 }
 
-Result<std::string> respond(RequestContext& context, const BatchGet& batch) {
+Result<std::string> respond(RequestContext& context, const std::vector<TableRead>& tables,
+                            ReturnConsumedCapacity mode) {
   auto view = context.database().read_view();
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   CapacityTotals capacity;
-  std::vector<std::vector<const Item*>> unprocessed(batch.tables.size());
+  std::vector<std::vector<const Item*>> unprocessed(tables.size());
   std::size_t bytes = 0;
   bool full = false;
   writer.StartObject();
   writer.Key("Responses");
   writer.StartObject();
-  for (std::size_t t = 0; t < batch.tables.size(); ++t) {
-    const TableRead& table = batch.tables[t];
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const TableRead& table = tables[t];
+    bool consistent = table.request.consistent_read.value_or(false);
     writer.Key(table.name.data(), static_cast<rapidjson::SizeType>(table.name.size()));
     writer.StartArray();
     ConsumedCapacity units{table.table->name, 0, {}, {}};
-    for (const Item& key : table.keys) {
+    for (const Item& key : table.request.keys) {
       std::optional<Item> item;
       if (!full) {
-        auto read = context.database().get_item(*table.table, key, view.get());
-        if (!read) return fail(read.error());
-        item = std::move(*read);
+        EDDY_TRY(item, context.database().get_item(*table.table, key, view.get()));
       }
       std::size_t size = item ? item_size(*item) : 0;
       // Once an item would take the response past 16 MB, it and every key after it are left over.
@@ -142,7 +89,7 @@ Result<std::string> respond(RequestContext& context, const BatchGet& batch) {
         unprocessed[t].push_back(&key);
         continue;
       }
-      units.table_units += read_units(size, table.consistent);
+      units.table_units += read_units(size, consistent);
       if (!item) continue;
       bytes += size;
       encode_attribute_map(writer, table.projection.apply(*item));
@@ -153,31 +100,30 @@ Result<std::string> respond(RequestContext& context, const BatchGet& batch) {
   writer.EndObject();
   writer.Key("UnprocessedKeys");
   writer.StartObject();
-  for (std::size_t t = 0; t < batch.tables.size(); ++t) {
-    if (!unprocessed[t].empty()) write_unprocessed(writer, batch.tables[t], unprocessed[t]);
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (!unprocessed[t].empty()) write_unprocessed(writer, tables[t], unprocessed[t]);
   }
   writer.EndObject();
-  capacity.write(writer, batch.capacity);
+  capacity.write(writer, mode);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace
 
-Result<std::string> batch_get_item(RequestContext& context, const JsonValue& request) {
-  auto batch = parse(request);
-  if (!batch) return fail(batch.error());
-  for (auto& table : batch->tables) {
-    auto found = find_table(context, table.name);
-    if (!found) return fail(found.error());
-    table.table = *found;
+Result<std::string> batch_get_item(RequestContext& context, const p::BatchGetItemRequest& request) {
+  std::vector<TableRead> tables;
+  for (const auto& [name, keys_and_attributes] : request.request_items) {
+    EDDY_TRY(ReadProjection projection, ReadProjection::parse_of(keys_and_attributes));
+    tables.push_back(TableRead{name, keys_and_attributes, std::move(projection), nullptr});
   }
-  for (const auto& table : batch->tables) {
-    for (const auto& key : table.keys) {
-      if (auto valid = validate_key(*table.table, key); !valid) return fail(valid.error());
-    }
+  for (auto& table : tables) {
+    EDDY_TRY(table.table, find_table(context, table.name));
   }
-  return respond(context, *batch);
+  for (const auto& table : tables) {
+    for (const auto& key : table.request.keys) EDDY_TRY_VOID(validate_key(*table.table, key));
+  }
+  return respond(context, tables, request.return_consumed_capacity);
 }
 
 }  // namespace eddy::ops

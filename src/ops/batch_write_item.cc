@@ -5,7 +5,9 @@
 // for: it comes back in UnprocessedItems, as DynamoDB returns it, for the client to retry.
 #include <set>
 
-#include "ops/batch_request.h"
+#include "model/errors.h"
+#include "model/result.h"
+#include "ops/batch_response.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
@@ -14,201 +16,119 @@
 namespace eddy::ops {
 namespace {
 
-constexpr std::size_t kMaxWrites = 25;
-
-struct WriteRequest {
+// One write as the engine sees it: the Item of a put, or the Key of a delete.
+struct Write {
   bool put = false;
-  bool malformed = false;  // neither or both of PutRequest and DeleteRequest
-  Item item;               // the Item of a put, the Key of a delete
+  const Item* item = nullptr;
 };
 
 struct TableWrites {
-  std::string name;
-  std::vector<WriteRequest> requests;
+  const std::string& name;
+  std::vector<Write> writes;
   engine::TablePtr table;
 };
 
-struct BatchWrite {
+std::vector<TableWrites> writes_of(const p::BatchWriteItemRequest& request) {
   std::vector<TableWrites> tables;
-  CapacityMode capacity = CapacityMode::kNone;
-  bool metrics = false;
-};
-
-// One WriteRequest object; a missing Item/Key is a constraint violation at `path`.
-Result<WriteRequest> read_request(const JsonValue& value, const std::string& path, ConstraintViolations& violations) {
-  if (!value.IsObject()) return fail(wrong_type("WriteRequest", value));
-  WriteRequest request;
-  auto put = read_object(value, "PutRequest");
-  if (!put) return fail(put.error());
-  auto remove = read_object(value, "DeleteRequest");
-  if (!remove) return fail(remove.error());
-  request.malformed = (*put == nullptr) == (*remove == nullptr);
-  if (*remove != nullptr) {
-    auto key = read_attribute_map(**remove, "Key");
-    if (!key) return fail(key.error());
-    violations.not_null(path + ".member.deleteRequest.key", key->has_value());
-    if (*key) request.item = std::move(**key);
-  }
-  if (*put != nullptr) {
-    auto item = read_attribute_map(**put, "Item");
-    if (!item) return fail(item.error());
-    violations.not_null(path + ".member.putRequest.item", item->has_value());
-    request.put = true;
-    if (*item) request.item = std::move(**item);
-  }
-  return request;
-}
-
-Result<void> read_tables(const JsonValue& items, BatchWrite& batch, ConstraintViolations& violations) {
-  check_table_name_keys(violations, "requestItems", items);
-  bool sizes_reported = false;
-  for (auto it = items.MemberBegin(); it != items.MemberEnd(); ++it) {
-    TableWrites table;
-    table.name.assign(it->name.GetString(), it->name.GetStringLength());
-    if (!it->value.IsArray()) return fail(wrong_type(table.name.c_str(), it->value));
-    std::size_t size = it->value.Size();
-    if ((size < 1 || size > kMaxWrites) && !sizes_reported) {
-      sizes_reported = true;
-      violations.add("requestItems", map_text(items),
-                     "Map value must satisfy constraint: [Member must have length less than or equal to 25, "
-                     "Member must have length greater than or equal to 1]");
+  for (const auto& [name, requests] : request.request_items) {
+    TableWrites table{name, {}, nullptr};
+    for (const auto& write : requests) {
+      table.writes.push_back(write.put_request ? Write{true, &write.put_request->item}
+                                               : Write{false, &write.delete_request->key});
     }
-    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
-      std::string path = "requestItems." + table.name + ".member." + std::to_string(i + 1);
-      auto request = read_request(it->value[i], path, violations);
-      if (!request) return fail(request.error());
-      table.requests.push_back(std::move(*request));
-    }
-    batch.tables.push_back(std::move(table));
+    tables.push_back(std::move(table));
   }
-  return {};
-}
-
-Result<BatchWrite> parse(const JsonValue& request) {
-  ConstraintViolations violations;
-  BatchWrite batch;
-  auto capacity = read_string(request, "ReturnConsumedCapacity");
-  if (!capacity) return fail(capacity.error());
-  auto metrics = read_string(request, "ReturnItemCollectionMetrics");
-  if (!metrics) return fail(metrics.error());
-  auto items = read_object(request, "RequestItems");
-  if (!items) return fail(items.error());
-  violations.enum_value("returnConsumedCapacity", *capacity, {"INDEXES", "TOTAL", "NONE"});
-  violations.enum_value("returnItemCollectionMetrics", *metrics, {"SIZE", "NONE"});
-  batch.capacity = capacity_mode(*capacity);
-  batch.metrics = *metrics == "SIZE";
-  if (*items == nullptr) {
-    violations.not_null("requestItems", false);
-  } else if ((*items)->MemberCount() == 0) {
-    violations.add("requestItems", "{}", "Member must have length greater than or equal to 1");
-  } else if (auto read = read_tables(**items, batch, violations); !read) {
-    return fail(read.error());
-  }
-  if (auto checked = violations.result(); !checked) return fail(checked.error());
-  std::size_t count = 0;
-  for (const auto& table : batch.tables) {
-    for (const auto& write : table.requests) {
-      if (write.malformed) {
-        return validation_error(
-            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
-            "datatypes");
-      }
-      if (write.put) {
-        if (auto sized = validate_item_size(write.item); !sized) return fail(sized.error());
-      }
-      if (++count > kMaxWrites) return validation_error("Too many items requested for the BatchWriteItem call");
-    }
-  }
-  return batch;
+  return tables;
 }
 
 // Finds the tables, validates every request against its table's schema and refuses a key named twice.
-Result<void> validate(RequestContext& context, BatchWrite& batch) {
-  for (auto& table : batch.tables) {
-    auto found = find_table(context, table.name);
-    if (!found) return fail(found.error());
-    table.table = *found;
+Result<void> validate(RequestContext& context, std::vector<TableWrites>& tables) {
+  for (auto& table : tables) {
+    EDDY_TRY(table.table, find_table(context, table.name));
   }
-  for (const auto& table : batch.tables) {
+  for (const auto& table : tables) {
     std::set<std::string> seen;
-    for (const auto& write : table.requests) {
-      Item key = write.put ? engine::key_of(table.table->key, write.item) : write.item;
-      if (auto valid = validate_key(*table.table, key); !valid) return fail(valid.error());
-      if (write.put) {
-        if (auto valid = validate_item(*table.table, write.item); !valid) return fail(valid.error());
-      }
+    for (const auto& write : table.writes) {
+      Item key = write.put ? engine::key_of(table.table->key, *write.item) : *write.item;
+      EDDY_TRY_VOID(validate_key(*table.table, key));
+      if (write.put) EDDY_TRY_VOID(validate_item(*table.table, *write.item));
       if (!seen.insert(engine::item_id(*table.table, key)).second) {
-        return validation_error("Provided list of item keys contains duplicates");
+        return fail(errors::duplicate_keys());
       }
     }
   }
   return {};
 }
 
-void write_request_json(JsonWriter& writer, const WriteRequest& write) {
+void write_request_json(JsonWriter& writer, const Write& write) {
   writer.StartObject();
   writer.Key(write.put ? "PutRequest" : "DeleteRequest");
   writer.StartObject();
   writer.Key(write.put ? "Item" : "Key");
-  encode_attribute_map(writer, write.item);
+  encode_attribute_map(writer, *write.item);
   writer.EndObject();
   writer.EndObject();
 }
 
-}  // namespace
-
-Result<std::string> batch_write_item(RequestContext& context, const JsonValue& request) {
-  auto batch = parse(request);
-  if (!batch) return fail(batch.error());
-  if (auto valid = validate(context, *batch); !valid) return fail(valid.error());
-
-  auto& database = context.database();
-  std::vector<engine::Database::MultiWrite> writes;
-  std::vector<std::pair<const TableWrites*, const WriteRequest*>> applied;
-  std::vector<std::vector<const WriteRequest*>> unprocessed(batch->tables.size());
-  for (std::size_t t = 0; t < batch->tables.size(); ++t) {
-    const TableWrites& table = batch->tables[t];
-    for (const auto& write : table.requests) {
-      Item key = engine::key_of(table.table->key, write.item);
-      if (database.transaction_claims().held(engine::item_id(*table.table, key))) {
-        unprocessed[t].push_back(&write);
-        continue;
-      }
-      std::optional<Item> next = write.put ? std::optional<Item>(write.item) : std::nullopt;
-      writes.push_back({table.table, std::move(key), [next](const std::optional<Item>&) -> Result<std::optional<Item>> {
-                          return next;
-                        }});
-      applied.emplace_back(&table, &write);
-    }
-  }
-  auto outcome = database.write_items(writes);
-  if (!outcome) return fail(outcome.error());
-
+std::string respond(const p::BatchWriteItemRequest& request, const std::vector<TableWrites>& tables,
+                    const std::vector<std::pair<const TableWrites*, const Write*>>& applied,
+                    const engine::Database::MultiOutcome& outcome,
+                    const std::vector<std::vector<const Write*>>& unprocessed) {
   CapacityTotals capacity;
   CollectionMetrics metrics;
+  bool want_metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   for (std::size_t i = 0; i < applied.size(); ++i) {
-    const auto& result = outcome->outcomes[i];
+    const auto& result = outcome.outcomes[i];
     capacity.add(write_capacity(*applied[i].first->table, result.old_item, result.new_item));
-    if (batch->metrics) metrics.add(*applied[i].first->table, applied[i].second->item);
+    if (want_metrics) metrics.add(*applied[i].first->table, *applied[i].second->item);
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("UnprocessedItems");
   writer.StartObject();
-  for (std::size_t t = 0; t < batch->tables.size(); ++t) {
+  for (std::size_t t = 0; t < tables.size(); ++t) {
     if (unprocessed[t].empty()) continue;
-    const std::string& name = batch->tables[t].name;
+    const std::string& name = tables[t].name;
     writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
     writer.StartArray();
-    for (const WriteRequest* write : unprocessed[t]) write_request_json(writer, *write);
+    for (const Write* write : unprocessed[t]) write_request_json(writer, *write);
     writer.EndArray();
   }
   writer.EndObject();
-  capacity.write(writer, batch->capacity);
+  capacity.write(writer, request.return_consumed_capacity);
   metrics.write(writer);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace
+
+Result<std::string> batch_write_item(RequestContext& context, const p::BatchWriteItemRequest& request) {
+  std::vector<TableWrites> tables = writes_of(request);
+  EDDY_TRY_VOID(validate(context, tables));
+
+  auto& database = context.database();
+  std::vector<engine::Database::MultiWrite> writes;
+  std::vector<std::pair<const TableWrites*, const Write*>> applied;
+  std::vector<std::vector<const Write*>> unprocessed(tables.size());
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const TableWrites& table = tables[t];
+    for (const auto& write : table.writes) {
+      Item key = engine::key_of(table.table->key, *write.item);
+      if (database.transaction_claims().held(engine::item_id(*table.table, key))) {
+        unprocessed[t].push_back(&write);
+        continue;
+      }
+      std::optional<Item> next = write.put ? std::optional<Item>(*write.item) : std::nullopt;
+      writes.push_back({table.table, std::move(key), [next](const std::optional<Item>&) -> Result<std::optional<Item>> {
+                          return next;
+                        }});
+      applied.emplace_back(&table, &write);
+    }
+  }
+  EDDY_TRY(engine::Database::MultiOutcome outcome, database.write_items(writes));
+  return respond(request, tables, applied, outcome, unprocessed);
 }
 
 }  // namespace eddy::ops

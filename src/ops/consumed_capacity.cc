@@ -52,13 +52,13 @@ ConsumedCapacity write_capacity(const TableDefinition& table, const std::optiona
   return capacity;
 }
 
-void write_capacity_object(JsonWriter& w, CapacityMode mode, const ConsumedCapacity& capacity) {
+void write_capacity_object(JsonWriter& w, ReturnConsumedCapacity mode, const ConsumedCapacity& capacity) {
   w.StartObject();
   w.Key("TableName");
   w.String(capacity.table_name.data(), static_cast<rapidjson::SizeType>(capacity.table_name.size()));
   w.Key("CapacityUnits");
   w.Double(capacity.total());
-  if (mode == CapacityMode::kIndexes) {
+  if (mode == ReturnConsumedCapacity::kIndexes) {
     w.Key("Table");
     w.StartObject();
     w.Key("CapacityUnits");
@@ -83,16 +83,10 @@ void write_capacity_object(JsonWriter& w, CapacityMode mode, const ConsumedCapac
   w.EndObject();
 }
 
-void write_consumed_capacity(JsonWriter& w, CapacityMode mode, const ConsumedCapacity& capacity) {
-  if (mode == CapacityMode::kNone) return;
+void write_consumed_capacity(JsonWriter& w, ReturnConsumedCapacity mode, const ConsumedCapacity& capacity) {
+  if (mode == ReturnConsumedCapacity::kNone) return;
   w.Key("ConsumedCapacity");
   write_capacity_object(w, mode, capacity);
-}
-
-CapacityMode capacity_mode(const std::optional<std::string>& value) {
-  if (value == "TOTAL") return CapacityMode::kTotal;
-  if (value == "INDEXES") return CapacityMode::kIndexes;
-  return CapacityMode::kNone;
 }
 
 }  // namespace eddy::ops

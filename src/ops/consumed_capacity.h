@@ -12,11 +12,11 @@
 #include "model/attribute_value.h"
 #include "model/table_definition.h"
 #include "protocol/json.h"
+#include "protocol/requests/return_options.h"
 
 namespace eddy::ops {
 
-enum class CapacityMode { kNone, kTotal, kIndexes };
-
+using protocol::ReturnConsumedCapacity;
 
 double write_units(std::size_t bytes);
 double read_units(std::size_t bytes, bool consistent);
@@ -34,10 +34,8 @@ ConsumedCapacity write_capacity(const TableDefinition& table, const std::optiona
                                 const std::optional<Item>& new_item);
 
 // Writes "ConsumedCapacity": {...} (nothing for kNone).
-void write_consumed_capacity(JsonWriter& writer, CapacityMode mode, const ConsumedCapacity& capacity);
+void write_consumed_capacity(JsonWriter& writer, ReturnConsumedCapacity mode, const ConsumedCapacity& capacity);
 // The same object without the member name (for arrays in batch responses).
-void write_capacity_object(JsonWriter& writer, CapacityMode mode, const ConsumedCapacity& capacity);
-
-CapacityMode capacity_mode(const std::optional<std::string>& value);
+void write_capacity_object(JsonWriter& writer, ReturnConsumedCapacity mode, const ConsumedCapacity& capacity);
 
 }  // namespace eddy::ops

@@ -7,7 +7,7 @@
 
 namespace eddy::ops {
 
-Result<std::string> describe_endpoints(RequestContext& context, const JsonValue&) {
+Result<std::string> describe_endpoints(RequestContext& context, const p::DescribeEndpointsRequest&) {
   std::string body = R"({"Endpoints":[{"Address":)";
   append_json_string(body, context.host);
   body += R"(,"CachePeriodInMinutes":1440}]})";

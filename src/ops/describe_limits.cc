@@ -5,7 +5,7 @@
 
 namespace eddy::ops {
 
-Result<std::string> describe_limits(RequestContext&, const JsonValue&) {
+Result<std::string> describe_limits(RequestContext&, const p::DescribeLimitsRequest&) {
   return std::string(
       R"({"AccountMaxReadCapacityUnits":80000,"AccountMaxWriteCapacityUnits":80000,)"
       R"("TableMaxReadCapacityUnits":40000,"TableMaxWriteCapacityUnits":40000})");

@@ -1,16 +1,14 @@
 // DescribeTimeToLive: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTimeToLive.html
 // eddy applies a TTL change at once, so the status is ENABLED or DISABLED (never ENABLING/DISABLING).
+#include "model/result.h"
 #include "ops/operations.h"
+#include "ops/stream_operations.h"
 #include "ops/table_lookup.h"
-#include "ops/stream_requests.h"
-#include "protocol/request_fields.h"
 
 namespace eddy::ops {
 
-Result<std::string> describe_time_to_live(RequestContext& context, const JsonValue& request) {
-  auto found = find_requested_table(context, request);
-  if (!found) return fail(found.error());
-  engine::TablePtr table = *found;
+Result<std::string> describe_time_to_live(RequestContext& context, const p::DescribeTimeToLiveRequest& request) {
+  EDDY_TRY(engine::TablePtr table, find_named_table(context, request.table_name));
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();

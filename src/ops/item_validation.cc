@@ -1,10 +1,11 @@
 // Item and key validation; see item_validation.h.
 #include "ops/item_validation.h"
 
+#include "model/errors.h"
+#include "model/result.h"
+
 namespace eddy::ops {
 namespace {
-
-constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
 constexpr int kMaxNestingLevels = 32;
 
@@ -28,37 +29,55 @@ bool empty_scalar(const AttributeValue& value) {
   return (value.type == AttributeType::kS || value.type == AttributeType::kB) && value.scalar.empty();
 }
 
+const char* empty_word(AttributeType type) { return type == AttributeType::kS ? "string" : "binary"; }
+
 Result<void> check_key_sizes(const TableDefinition& table, const Item& item) {
   std::size_t hash_bytes = 0;
   for (const auto& element : table.key.hash) hash_bytes += item.at(element.name).scalar.size();
   if (hash_bytes > kMaxPartitionKeyBytes) {
-    return validation_error(std::string(kInvalid) + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+    return fail(errors::invalid_parameter("Size of hashkey has exceeded the maximum size limit of2048 bytes"));
   }
   std::size_t range_bytes = 0;
   for (const auto& element : table.key.range) range_bytes += item.at(element.name).scalar.size();
   if (range_bytes > kMaxSortKeyBytes) {
-    return validation_error(std::string(kInvalid) +
-                            "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+    return fail(errors::invalid_parameter("Aggregated size of all range keys has exceeded the size limit of 1024 bytes"));
   }
   return {};
 }
 
-Result<void> check_index_keys(const TableDefinition& table, const SecondaryIndex& index, const Item& item) {
+Result<void> check_index_keys(const SecondaryIndex& index, const Item& item) {
   for (const auto* elements : {&index.key.hash, &index.key.range}) {
     for (const auto& element : *elements) {
       auto it = item.find(element.name);
       if (it == item.end()) continue;
       if (it->second.type != element.type) {
-        return validation_error(std::string(kInvalid) + "Type mismatch for Index Key " + element.name +
-                                " Expected: " + type_name(element.type) + " Actual: " + type_name(it->second.type) +
-                                " IndexName: " + index.name);
+        return fail(errors::invalid_parameter("Type mismatch for Index Key " + element.name + " Expected: " +
+                                              type_name(element.type) + " Actual: " + type_name(it->second.type) +
+                                              " IndexName: " + index.name));
       }
       if (empty_scalar(it->second)) {
-        return validation_error(std::string(kInvalid) +
-                                "One or more parameter values are not valid. A value specified for a secondary index "
-                                "key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-                                "string value. IndexName: " + index.name + ", IndexKey: " + element.name);
+        return fail(errors::invalid_parameter(
+            "One or more parameter values are not valid. A value specified for a secondary index key is not "
+            "supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: " +
+            index.name + ", IndexKey: " + element.name));
       }
+    }
+  }
+  return {};
+}
+
+// An update's own wording for an index key made empty.
+Result<void> check_updated_index_values(const SecondaryIndex& index, const Item& item) {
+  for (const auto* elements : {&index.key.hash, &index.key.range}) {
+    for (const auto& element : *elements) {
+      auto it = item.find(element.name);
+      if (it == item.end() || it->second.type != element.type || !empty_scalar(it->second)) continue;
+      return validation_error(std::string("One or more parameter values are not valid. The update expression "
+                                          "attempted to update a secondary index key to a value that is not "
+                                          "supported. The AttributeValue for a key attribute cannot contain an "
+                                          "empty ") +
+                              empty_word(element.type) + " value. IndexName: " + index.name +
+                              ", IndexKey: " + element.name);
     }
   }
   return {};
@@ -68,18 +87,15 @@ Result<void> check_index_keys(const TableDefinition& table, const SecondaryIndex
 
 Result<void> validate_key(const TableDefinition& table, const Item& key) {
   std::size_t expected = table.key.hash.size() + table.key.range.size();
-  if (key.size() != expected) return validation_error("The provided key element does not match the schema");
+  if (key.size() != expected) return fail(errors::key_schema_mismatch());
   for (const auto* elements : {&table.key.hash, &table.key.range}) {
     for (const auto& element : *elements) {
       auto it = key.find(element.name);
-      if (it == key.end() || it->second.type != element.type) {
-        return validation_error("The provided key element does not match the schema");
-      }
+      if (it == key.end() || it->second.type != element.type) return fail(errors::key_schema_mismatch());
       if (empty_scalar(it->second)) {
         return validation_error(std::string("One or more parameter values are not valid. ") +
                                 "The AttributeValue for a key attribute cannot contain an empty " +
-                                (element.type == AttributeType::kS ? "string" : "binary") +
-                                " value. Key: " + element.name);
+                                empty_word(element.type) + " value. Key: " + element.name);
       }
     }
   }
@@ -90,32 +106,22 @@ Result<void> validate_item(const TableDefinition& table, const Item& item) {
   for (const auto* elements : {&table.key.hash, &table.key.range}) {
     for (const auto& element : *elements) {
       auto it = item.find(element.name);
-      if (it == item.end()) {
-        return validation_error(std::string(kInvalid) + "Missing the key " + element.name + " in the item");
-      }
+      if (it == item.end()) return fail(errors::invalid_parameter("Missing the key " + element.name + " in the item"));
       if (it->second.type != element.type) {
-        return validation_error(std::string(kInvalid) + "Type mismatch for key " + element.name + " expected: " +
-                                type_name(element.type) + " actual: " + type_name(it->second.type));
+        return fail(errors::invalid_parameter("Type mismatch for key " + element.name + " expected: " +
+                                              type_name(element.type) + " actual: " + type_name(it->second.type)));
       }
       if (empty_scalar(it->second)) {
         return validation_error(std::string("One or more parameter values are not valid. The AttributeValue for a key "
                                             "attribute cannot contain an empty ") +
-                                (element.type == AttributeType::kS ? "string" : "binary") +
-                                " value. Key: " + element.name);
+                                empty_word(element.type) + " value. Key: " + element.name);
       }
     }
   }
-  if (auto sizes = check_key_sizes(table, item); !sizes) return sizes;
-  for (const auto& index : table.local_indexes) {
-    if (auto checked = check_index_keys(table, index, item); !checked) return checked;
+  EDDY_TRY_VOID(check_key_sizes(table, item));
+  for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
+    for (const auto& index : *indexes) EDDY_TRY_VOID(check_index_keys(index, item));
   }
-  for (const auto& index : table.global_indexes) {
-    if (auto checked = check_index_keys(table, index, item); !checked) return checked;
-  }
-  return validate_item_size(item);
-}
-
-Result<void> validate_item_size(const Item& item) {
   if (item_size(item) > kMaxItemBytes) return validation_error("Item size has exceeded the maximum allowed size");
   return {};
 }
@@ -125,6 +131,21 @@ Result<void> validate_updated_nesting(const Item& item) {
     if (nested_too_deep(value, 2)) return validation_error("Nesting Levels have exceeded supported limits");
   }
   return {};
+}
+
+Result<void> check_key_attributes_not_updated(const TableDefinition& table, const expr::Update& update) {
+  for (const expr::DocumentPath& path : update.updated_paths()) {
+    if (table.key.contains(path[0].name)) return fail(errors::key_attribute_updated(path[0].name));
+  }
+  return {};
+}
+
+Result<void> validate_updated_item(const TableDefinition& table, const Item& item) {
+  for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
+    for (const auto& index : *indexes) EDDY_TRY_VOID(check_updated_index_values(index, item));
+  }
+  if (item_size(item) > kMaxItemBytes) return fail(errors::updated_item_too_large());
+  return validate_item(table, item);
 }
 
 }  // namespace eddy::ops

@@ -1,12 +1,21 @@
-// Every operation eddy serves. Keep the list sorted by service, then name.
+// Every operation eddy serves, each the reader of its request paired with the operation. Keep the
+// list sorted by service, then name.
 #include "ops/operation_table.h"
 
 #include <array>
 
+#include "model/result.h"
 #include "ops/operations.h"
 
 namespace eddy::ops {
 namespace {
+
+// Reads the request with `read` (protocol/requests/) and performs it with `perform` (operations.h).
+template <auto read, auto perform>
+Result<std::string> serve(RequestContext& context, const JsonValue& json) {
+  EDDY_TRY(const auto& request, read(json));
+  return perform(context, request);
+}
 
 struct Entry {
   std::string_view service;
@@ -15,32 +24,32 @@ struct Entry {
 };
 
 constexpr std::array kOperations = {
-    Entry{kDynamoDbPrefix, "BatchGetItem", batch_get_item},
-    Entry{kDynamoDbPrefix, "BatchWriteItem", batch_write_item},
-    Entry{kDynamoDbPrefix, "CreateTable", create_table},
-    Entry{kDynamoDbPrefix, "DeleteItem", delete_item},
-    Entry{kDynamoDbPrefix, "DeleteTable", delete_table},
-    Entry{kDynamoDbPrefix, "DescribeEndpoints", describe_endpoints},
-    Entry{kDynamoDbPrefix, "DescribeLimits", describe_limits},
-    Entry{kDynamoDbPrefix, "DescribeTable", describe_table},
-    Entry{kDynamoDbPrefix, "DescribeTimeToLive", describe_time_to_live},
-    Entry{kDynamoDbPrefix, "GetItem", get_item},
-    Entry{kDynamoDbPrefix, "ListTables", list_tables},
-    Entry{kDynamoDbPrefix, "ListTagsOfResource", list_tags_of_resource},
-    Entry{kDynamoDbPrefix, "PutItem", put_item},
-    Entry{kDynamoDbPrefix, "Query", query},
-    Entry{kDynamoDbPrefix, "Scan", scan},
-    Entry{kDynamoDbPrefix, "TagResource", tag_resource},
-    Entry{kDynamoDbPrefix, "TransactGetItems", transact_get_items},
-    Entry{kDynamoDbPrefix, "TransactWriteItems", transact_write_items},
-    Entry{kDynamoDbPrefix, "UntagResource", untag_resource},
-    Entry{kDynamoDbPrefix, "UpdateItem", update_item},
-    Entry{kDynamoDbPrefix, "UpdateTable", update_table},
-    Entry{kDynamoDbPrefix, "UpdateTimeToLive", update_time_to_live},
-    Entry{kStreamsPrefix, "DescribeStream", describe_stream},
-    Entry{kStreamsPrefix, "GetRecords", get_records},
-    Entry{kStreamsPrefix, "GetShardIterator", get_shard_iterator},
-    Entry{kStreamsPrefix, "ListStreams", list_streams},
+    Entry{kDynamoDbPrefix, "BatchGetItem", serve<p::read_batch_get_item, batch_get_item>},
+    Entry{kDynamoDbPrefix, "BatchWriteItem", serve<p::read_batch_write_item, batch_write_item>},
+    Entry{kDynamoDbPrefix, "CreateTable", serve<p::read_create_table, create_table>},
+    Entry{kDynamoDbPrefix, "DeleteItem", serve<p::read_delete_item, delete_item>},
+    Entry{kDynamoDbPrefix, "DeleteTable", serve<p::read_delete_table, delete_table>},
+    Entry{kDynamoDbPrefix, "DescribeEndpoints", serve<p::read_describe_endpoints, describe_endpoints>},
+    Entry{kDynamoDbPrefix, "DescribeLimits", serve<p::read_describe_limits, describe_limits>},
+    Entry{kDynamoDbPrefix, "DescribeTable", serve<p::read_describe_table, describe_table>},
+    Entry{kDynamoDbPrefix, "DescribeTimeToLive", serve<p::read_describe_time_to_live, describe_time_to_live>},
+    Entry{kDynamoDbPrefix, "GetItem", serve<p::read_get_item, get_item>},
+    Entry{kDynamoDbPrefix, "ListTables", serve<p::read_list_tables, list_tables>},
+    Entry{kDynamoDbPrefix, "ListTagsOfResource", serve<p::read_list_tags_of_resource, list_tags_of_resource>},
+    Entry{kDynamoDbPrefix, "PutItem", serve<p::read_put_item, put_item>},
+    Entry{kDynamoDbPrefix, "Query", serve<p::read_query, query>},
+    Entry{kDynamoDbPrefix, "Scan", serve<p::read_scan, scan>},
+    Entry{kDynamoDbPrefix, "TagResource", serve<p::read_tag_resource, tag_resource>},
+    Entry{kDynamoDbPrefix, "TransactGetItems", serve<p::read_transact_get_items, transact_get_items>},
+    Entry{kDynamoDbPrefix, "TransactWriteItems", serve<p::read_transact_write_items, transact_write_items>},
+    Entry{kDynamoDbPrefix, "UntagResource", serve<p::read_untag_resource, untag_resource>},
+    Entry{kDynamoDbPrefix, "UpdateItem", serve<p::read_update_item, update_item>},
+    Entry{kDynamoDbPrefix, "UpdateTable", serve<p::read_update_table, update_table>},
+    Entry{kDynamoDbPrefix, "UpdateTimeToLive", serve<p::read_update_time_to_live, update_time_to_live>},
+    Entry{kStreamsPrefix, "DescribeStream", serve<p::read_describe_stream, describe_stream>},
+    Entry{kStreamsPrefix, "GetRecords", serve<p::read_get_records, get_records>},
+    Entry{kStreamsPrefix, "GetShardIterator", serve<p::read_get_shard_iterator, get_shard_iterator>},
+    Entry{kStreamsPrefix, "ListStreams", serve<p::read_list_streams, list_streams>},
 };
 
 }  // namespace

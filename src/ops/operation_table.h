@@ -11,7 +11,8 @@
 
 namespace eddy::ops {
 
-// An operation: a typed, validated request in; the response body JSON (or DynamoDB's error) out.
+// An operation as the dispatcher calls it: the request JSON in; the response body (or DynamoDB's
+// error) out. Each reads its typed request (protocol/requests/), then performs it (operations.h).
 using Operation = Result<std::string> (*)(RequestContext& context, const JsonValue& request);
 
 inline constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810";

@@ -1,30 +1,33 @@
 // PutItem: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
-#include "ops/conditional_write_request.h"
+#include "model/result.h"
+#include "ops/expression_attributes.h"
 #include "ops/item_validation.h"
+#include "ops/item_write_response.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
 #include "ops/write_condition.h"
 
 namespace eddy::ops {
 
-Result<std::string> put_item(RequestContext& context, const JsonValue& request) {
-  auto parsed = read_conditional_write(context, request, "Item", "item");
-  if (!parsed) return fail(parsed.error());
-  const auto& [common, item, condition, table] = *parsed;
-  if (auto valid = validate_item(*table, item); !valid) return fail(valid.error());
+Result<std::string> put_item(RequestContext& context, const p::PutItemRequest& request) {
+  expr::ExpressionAttributes attributes =
+      expression_attributes(request.expression_attribute_names, request.expression_attribute_values);
+  EDDY_TRY(WriteCondition condition, WriteCondition::parse_of(request, attributes));
+  EDDY_TRY_VOID(attributes.check_all_used());
+  EDDY_TRY(engine::TablePtr table, find_table(context, request.table_name));
+  EDDY_TRY_VOID(validate_item(*table, request.item));
 
-  Item key = engine::key_of(table->key, item);
-  bool return_old = common.return_old_on_condition_failure;
-  auto outcome = context.database().write_item(
-      *table, key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-        if (auto passed = condition.check(current, return_old); !passed) return fail(passed.error());
-        return std::optional<Item>(item);
-      });
-  if (!outcome) return fail(outcome.error());
-  ConsumedCapacity capacity = write_capacity(*table, outcome->old_item, outcome->new_item);
-  std::optional<Item> attributes;
-  if (common.return_values == "ALL_OLD") attributes = outcome->old_item;
-  return item_write_response(attributes, common.capacity, capacity);
+  Item key = engine::key_of(table->key, request.item);
+  bool return_old = request.return_values_on_condition_check_failure == p::ReturnValuesOnConditionCheckFailure::kAllOld;
+  EDDY_TRY(engine::WriteOutcome outcome,
+           context.database().write_item(*table, key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
+             EDDY_TRY_VOID(condition.check(current, return_old));
+             return std::optional<Item>(request.item);
+           }));
+  ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
+  std::optional<Item> attributes_returned;
+  if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;
+  return item_write_response(attributes_returned, request.return_consumed_capacity, capacity);
 }
 
 }  // namespace eddy::ops

@@ -5,11 +5,13 @@
 
 #include "engine/item_range.h"
 #include "expr/key_condition.h"
+#include "expr/legacy.h"
+#include "model/result.h"
+#include "ops/expression_attributes.h"
 #include "ops/operations.h"
 #include "ops/read_pager.h"
 #include "ops/read_request.h"
 #include "ops/read_start_key.h"
-#include "protocol/legacy_parameters.h"
 
 namespace eddy::ops {
 namespace {
@@ -40,17 +42,19 @@ engine::SortComparison comparison_of(expr::KeyCondition::SortOp op) {
   return Cmp::kNone;
 }
 
-Result<expr::KeyCondition> parse_key(const JsonValue& request, const ReadRequest& read,
-                                     const std::optional<std::string>& expression, expr::ExpressionAttributes& attrs) {
+// KeyConditionExpression, or else KeyConditions, against the read's key schema.
+Result<expr::KeyCondition> parse_key(const p::QueryRequest& request, const ReadRequest& read,
+                                     expr::ExpressionAttributes& attrs) {
   const KeySchema& key = read.read_key();
-  auto condition = expression ? expr::parse_key_condition(*expression, attrs, names_of(key.hash), names_of(key.range))
-                              : legacy_key_conditions(request, names_of(key.hash), names_of(key.range));
-  if (!condition) return fail(condition.error());
+  const auto& expression = request.key_condition_expression;
+  EDDY_TRY(expr::KeyCondition condition,
+           expression ? expr::parse_key_condition(*expression, attrs, names_of(key.hash), names_of(key.range))
+                      : expr::legacy_key_condition(*request.key_conditions, names_of(key.hash), names_of(key.range)));
   std::map<std::string, AttributeType> types;
   for (const auto* elements : {&key.hash, &key.range}) {
     for (const auto& element : *elements) types[element.name] = element.type;
   }
-  if (auto typed = expr::check_key_condition_types(*condition, types); !typed) return fail(typed.error());
+  EDDY_TRY_VOID(expr::check_key_condition_types(condition, types));
   return condition;
 }
 
@@ -67,7 +71,7 @@ engine::ItemRange query_range(const ReadRequest& read, const expr::KeyCondition&
 // DynamoDB's checks of a start key against the key condition; then the page starts after it.
 Result<void> start_after(const ReadRequest& read, const expr::KeyCondition& condition, engine::ItemRange& range,
                          const Item& start) {
-  if (auto shape = check_start_key_shape(read, start, kInvalidStart, kMismatchedStart); !shape) return shape;
+  EDDY_TRY_VOID(check_start_key_shape(read, start, kInvalidStart, kMismatchedStart));
   bool same_partition = range.holds_partition_of(start);
   if (!condition.sort_prefix.empty() || condition.sort_op != expr::KeyCondition::SortOp::kNone) {
     if (!range.holds_sort_key_of(start)) {
@@ -83,37 +87,22 @@ Result<void> start_after(const ReadRequest& read, const expr::KeyCondition& cond
 
 }  // namespace
 
-Result<std::string> query(RequestContext& context, const JsonValue& request) {
-  ConstraintViolations violations;
-  auto read = read_read_request(request, false, violations);
-  if (!read) return fail(read.error());
-  auto forward = read_bool(request, "ScanIndexForward");
-  if (!forward) return fail(forward.error());
-  auto key_expression = read_string(request, "KeyConditionExpression");
-  if (!key_expression) return fail(key_expression.error());
-  if (auto checked = violations.result(); !checked) return fail(checked.error());
-  if (auto checked = check_read_request(request, *read); !checked) return fail(checked.error());
-  if (!*key_expression && member(request, "KeyConditions") == nullptr) {
-    return validation_error("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-  }
-  if (auto resolved = resolve_table_and_index(context, *read); !resolved) return fail(resolved.error());
+Result<std::string> query(RequestContext& context, const p::QueryRequest& request) {
+  const p::ReadMembers& members = request.read;
+  EDDY_TRY(ReadRequest read, start_read(context, members));
+  expr::ExpressionAttributes attrs =
+      expression_attributes(members.expression_attribute_names, members.expression_attribute_values);
+  EDDY_TRY(expr::KeyCondition condition, parse_key(request, read, attrs));
+  EDDY_TRY_VOID(
+      parse_filter_and_projection(members, request.query_filter, read, attrs, read.read_key().attribute_names()));
+  EDDY_TRY_VOID(attrs.check_all_used());
+  EDDY_TRY_VOID(resolve_select(members, read));
 
-  expr::ExpressionAttributes attrs(read->names ? &*read->names : nullptr, read->values ? &*read->values : nullptr);
-  auto condition = parse_key(request, *read, *key_expression, attrs);
-  if (!condition) return fail(condition.error());
-  if (auto parsed = parse_filter_and_projection(request, *read, attrs, read->read_key().attribute_names()); !parsed) {
-    return fail(parsed.error());
+  engine::ItemRange range = query_range(read, condition);
+  if (members.exclusive_start_key) {
+    EDDY_TRY_VOID(start_after(read, condition, range, *members.exclusive_start_key));
   }
-  if (auto used = attrs.check_all_used(); !used) return fail(used.error());
-  if (auto selected = resolve_select(*read); !selected) return fail(selected.error());
-
-  engine::ItemRange range = query_range(*read, *condition);
-  if (read->exclusive_start_key) {
-    if (auto started = start_after(*read, *condition, range, *read->exclusive_start_key); !started) {
-      return fail(started.error());
-    }
-  }
-  return read_page(context, *read, range, forward->value_or(true));
+  return read_page(context, read, range, request.scan_index_forward);
 }
 
 }  // namespace eddy::ops

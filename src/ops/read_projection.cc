@@ -1,9 +1,9 @@
 // Read projections; see read_projection.h.
 #include "ops/read_projection.h"
 
-#include "ops/expression_parameters.h"
-#include "protocol/legacy_parameters.h"
-#include "protocol/request_fields.h"
+#include "expr/legacy.h"
+#include "model/result.h"
+#include "ops/expression_attributes.h"
 
 namespace eddy::ops {
 
@@ -11,30 +11,20 @@ struct ReadProjection::State {
   expr::Projection projection;
 };
 
-Result<ReadProjection> ReadProjection::parse(const JsonValue& request) {
-  static const ExpressionMembers kMembers{{"ProjectionExpression"}, {"AttributesToGet"}};
-  if (auto used = check_expression_use(request, kMembers); !used) return fail(used.error());
-  auto parameters = ExpressionParameters::read(request, false);
-  if (!parameters) return fail(parameters.error());
-  auto projection = parse(request, parameters->attributes());
-  if (!projection) return fail(projection.error());
-  if (auto all_used = parameters->check_all_used(); !all_used) return fail(all_used.error());
-  return projection;
+Result<expr::Projection> parse_projection(const std::optional<std::string>& projection_expression,
+                                          const std::optional<std::vector<std::string>>& attributes_to_get,
+                                          expr::ExpressionAttributes& attributes) {
+  if (projection_expression) return expr::parse_projection(*projection_expression, attributes);
+  if (attributes_to_get) return expr::legacy_projection(*attributes_to_get);
+  return expr::Projection{};
 }
 
-Result<ReadProjection> ReadProjection::parse(const JsonValue& request, expr::ExpressionAttributes& attributes) {
-  auto text = read_string(request, "ProjectionExpression");
-  if (!text) return fail(text.error());
-  expr::Projection projection;
-  if (*text) {
-    auto parsed = expr::parse_projection(**text, attributes);
-    if (!parsed) return fail(parsed.error());
-    projection = std::move(*parsed);
-  } else {
-    auto legacy = legacy_attributes_to_get(request);
-    if (!legacy) return fail(legacy.error());
-    projection = std::move(*legacy);
-  }
+Result<ReadProjection> ReadProjection::parse(const std::optional<std::string>& projection_expression,
+                                             const std::optional<std::vector<std::string>>& attributes_to_get,
+                                             const std::optional<protocol::AttributeNames>& names) {
+  expr::ExpressionAttributes attributes = expression_attributes(names, std::nullopt);
+  EDDY_TRY(expr::Projection projection, parse_projection(projection_expression, attributes_to_get, attributes));
+  EDDY_TRY_VOID(attributes.check_all_used());
   ReadProjection parsed;
   if (!projection.empty()) parsed.state_ = std::make_shared<const State>(State{std::move(projection)});
   return parsed;
@@ -43,11 +33,6 @@ Result<ReadProjection> ReadProjection::parse(const JsonValue& request, expr::Exp
 Item ReadProjection::apply(const Item& item) const {
   if (state_ == nullptr) return item;
   return state_->projection.apply(item);
-}
-
-const expr::Projection& ReadProjection::projection() const {
-  static const expr::Projection kNone;
-  return state_ == nullptr ? kNone : state_->projection;
 }
 
 }  // namespace eddy::ops

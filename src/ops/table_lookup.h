@@ -11,16 +11,9 @@ namespace eddy::ops {
 
 // For item operations: ResourceNotFoundException "Requested resource not found" when absent.
 Result<engine::TablePtr> find_table(RequestContext& context, const std::string& name);
-// For table-level operations (DescribeTable, UpdateTable, DeleteTable, the TTL operations):
+// For table-level operations (DescribeTable, DescribeTimeToLive):
 // ResourceNotFoundException "Requested resource not found: Table: <name> not found" when absent.
 Result<engine::TablePtr> find_named_table(RequestContext& context, const std::string& name);
-// The table of a request whose only member is TableName (DescribeTable, DescribeTimeToLive): the
-// member read and validated, then find_named_table.
-Result<engine::TablePtr> find_requested_table(RequestContext& context, const JsonValue& request);
-// The TableName member read and validated (DeleteTable, which finds the table under the DDL lock).
-Result<std::string> requested_table_name(const JsonValue& request);
-// ResourceNotFoundException "Requested resource not found: Table: <name> not found".
-ApiError table_not_found(const std::string& name);
 // Writes "<member>": TableDescription for `table` (counts and sizes from the engine; a failed read
 // of them is InternalServerError).
 Result<void> write_table_description(RequestContext& context, JsonWriter& writer, const char* member,

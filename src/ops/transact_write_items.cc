@@ -5,33 +5,69 @@
 // engine's write path. How isolation, conflicts and ClientRequestToken work: docs/transactions.md.
 #include <set>
 
-#include "ops/batch_request.h"
+#include "model/errors.h"
+#include "model/result.h"
+#include "ops/batch_response.h"
+#include "ops/expression_attributes.h"
 #include "ops/item_validation.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
 #include "ops/transaction_cancellation.h"
-#include "ops/transaction_request.h"
+#include "ops/transaction_update.h"
+#include "ops/write_condition.h"
 
 namespace eddy::ops {
 namespace {
 
+using p::TransactActionKind;
+
+// One action as the commit path needs it, resolved against its table.
+struct Action {
+  TransactActionKind kind = TransactActionKind::kPut;
+  const p::TransactWriteAction* request = nullptr;
+  Item key;                                 // derived from the item for a Put
+  WriteCondition condition;                 // ConditionCheck, Put, Delete
+  std::optional<TransactionUpdate> update;  // Update, once its table is known
+  bool return_old_on_failure = false;       // ReturnValuesOnConditionCheckFailure ALL_OLD
+  engine::TablePtr table;
+  std::string item_key;  // the RocksDB key, once the key is validated
+};
+
+// The conditions of the ConditionCheck, Put and Delete actions, parsed before any table is looked up.
+Result<std::vector<Action>> parse_actions(const p::TransactWriteItemsRequest& request) {
+  std::vector<Action> actions;
+  for (const auto& entry : request.transact_items) {
+    Action action;
+    action.kind = entry.kind();
+    action.request = &entry.action();
+    action.return_old_on_failure = action.request->return_values_on_condition_check_failure ==
+                                   p::ReturnValuesOnConditionCheckFailure::kAllOld;
+    if (action.kind != TransactActionKind::kUpdate) {
+      expr::ExpressionAttributes attributes = expression_attributes(action.request->expression_attribute_names,
+                                                                    action.request->expression_attribute_values);
+      EDDY_TRY(action.condition, WriteCondition::parse_of(*action.request, attributes));
+      EDDY_TRY_VOID(attributes.check_all_used());
+    }
+    actions.push_back(std::move(action));
+  }
+  return actions;
+}
+
 // Finds each action's table, checks its key or item (failures are ValidationError reasons, as
 // DynamoDB reports them), parses Update expressions and refuses an item named twice.
-Result<void> resolve_actions(RequestContext& context, TransactWriteRequest& request) {
-  for (auto& action : request.actions) {
-    auto table = find_table(context, action.table_name);
-    if (!table) return fail(table.error());
-    action.table = *table;
+Result<void> resolve_actions(RequestContext& context, std::vector<Action>& actions) {
+  for (auto& action : actions) {
+    EDDY_TRY(action.table, find_table(context, action.request->table_name));
   }
-  std::vector<CancellationReason> reasons(request.actions.size());
+  std::vector<CancellationReason> reasons(actions.size());
   bool invalid = false;
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < request.actions.size(); ++i) {
-    auto& action = request.actions[i];
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    auto& action = actions[i];
     const TableDefinition& table = *action.table;
     bool put = action.kind == TransactActionKind::kPut;
-    if (put) action.key = engine::key_of(table.key, action.item);
-    auto valid = put ? validate_item(table, action.item) : validate_key(table, action.key);
+    action.key = put ? engine::key_of(table.key, action.request->item) : action.request->key;
+    auto valid = put ? validate_item(table, action.request->item) : validate_key(table, action.key);
     if (valid && put) valid = validate_key(table, action.key);
     if (!valid) {
       reasons[i] = cancellation_reason(valid.error(), std::nullopt, false);
@@ -39,13 +75,9 @@ Result<void> resolve_actions(RequestContext& context, TransactWriteRequest& requ
       continue;
     }
     action.item_key = engine::item_id(table, action.key);
-    if (!seen.insert(action.item_key).second) {
-      return validation_error("Transaction request cannot include multiple operations on one item");
-    }
+    if (!seen.insert(action.item_key).second) return fail(errors::item_in_several_transaction_actions());
     if (action.kind == TransactActionKind::kUpdate) {
-      auto update = TransactionUpdate::parse(*action.json, table.key.attribute_names());
-      if (!update) return fail(update.error());
-      action.update = std::move(*update);
+      EDDY_TRY(action.update, TransactionUpdate::parse(*action.request, table.key.attribute_names()));
     }
   }
   if (invalid) return fail(transaction_canceled(reasons));
@@ -53,91 +85,86 @@ Result<void> resolve_actions(RequestContext& context, TransactWriteRequest& requ
 }
 
 // What an action does to its item, run under the item's lock.
-engine::Mutator mutator_for(const TransactWriteAction& action) {
+engine::Mutator mutator_for(const Action& action) {
   return [&action](const std::optional<Item>& current) -> Result<std::optional<Item>> {
     bool return_old = action.return_old_on_failure;
     if (action.kind == TransactActionKind::kUpdate) {
-      auto holds = action.update->condition_holds(current);
-      if (!holds) return fail(holds.error());
-      if (!*holds) return fail(condition_failed(current, return_old));
-      auto updated = action.update->apply(current, action.key);
-      if (!updated) return fail(updated.error());
-      if (auto nesting = validate_updated_nesting(*updated); !nesting) return fail(nesting.error());
-      if (item_size(*updated) > kMaxItemBytes) {
-        return validation_error("Item size to update has exceeded the maximum allowed size");
-      }
-      if (auto valid = validate_item(*action.table, *updated); !valid) return fail(valid.error());
-      return std::optional<Item>(std::move(*updated));
+      EDDY_TRY(bool holds, action.update->condition_holds(current));
+      if (!holds) return fail(condition_failed(current, return_old));
+      EDDY_TRY(Item updated, action.update->apply(current, action.key));
+      EDDY_TRY_VOID(validate_updated_nesting(updated));
+      if (item_size(updated) > kMaxItemBytes) return fail(errors::updated_item_too_large());
+      EDDY_TRY_VOID(validate_item(*action.table, updated));
+      return std::optional<Item>(std::move(updated));
     }
-    if (auto passed = action.condition.check(current, return_old); !passed) return fail(passed.error());
-    if (action.kind == TransactActionKind::kPut) return std::optional<Item>(action.item);
+    EDDY_TRY_VOID(action.condition.check(current, return_old));
+    if (action.kind == TransactActionKind::kPut) return std::optional<Item>(action.request->item);
     if (action.kind == TransactActionKind::kDelete) return std::optional<Item>();
     return current;  // ConditionCheck: nothing is written
   };
 }
 
-std::string success_response(const TransactWriteRequest& request, const engine::Database::MultiOutcome& outcome) {
+std::string success_response(const p::TransactWriteItemsRequest& request, const std::vector<Action>& actions,
+                             const engine::Database::MultiOutcome& outcome) {
   CapacityTotals capacity;
   CollectionMetrics metrics;
-  for (std::size_t i = 0; i < request.actions.size(); ++i) {
-    const auto& action = request.actions[i];
+  bool want_metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const auto& action = actions[i];
     const auto& result = outcome.outcomes[i];
+    bool check = action.kind == TransactActionKind::kConditionCheck;
     // Every transactional write (and condition check) costs twice a plain write: prepare and commit.
-    capacity.add(write_capacity(*action.table, result.old_item,
-                                action.kind == TransactActionKind::kConditionCheck ? result.old_item : result.new_item),
-                 2);
-    if (request.metrics && action.kind != TransactActionKind::kConditionCheck) metrics.add(*action.table, action.key);
+    capacity.add(write_capacity(*action.table, result.old_item, check ? result.old_item : result.new_item), 2);
+    if (want_metrics && !check) metrics.add(*action.table, action.key);
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
-  capacity.write(writer, request.capacity);
+  capacity.write(writer, request.return_consumed_capacity);
   metrics.write(writer);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 // Claims, locks, decides and commits every action.
-Result<std::string> run(RequestContext& context, const TransactWriteRequest& request) {
+Result<std::string> run(RequestContext& context, const p::TransactWriteItemsRequest& request,
+                        const std::vector<Action>& actions) {
   auto& database = context.database();
   std::vector<std::string> keys;
   std::vector<engine::Database::MultiWrite> writes;
-  for (const auto& action : request.actions) {
+  for (const auto& action : actions) {
     keys.push_back(action.item_key);
-    writes.push_back({action.table, action.key, mutator_for(action),
-                      action.kind == TransactActionKind::kConditionCheck});
+    writes.push_back({action.table, action.key, mutator_for(action), action.kind == TransactActionKind::kConditionCheck});
   }
   engine::TransactionClaims::Claim claim;
   auto conflicts = database.transaction_claims().try_claim(keys, claim);
   if (!conflicts.empty()) {
-    std::vector<CancellationReason> reasons(request.actions.size());
+    std::vector<CancellationReason> reasons(actions.size());
     for (std::size_t i : conflicts) reasons[i] = conflict_reason();
     return fail(transaction_canceled(reasons));
   }
-  auto outcome = database.write_items(writes);
-  if (!outcome) return fail(outcome.error());
-  if (!outcome->committed) {
+  EDDY_TRY(engine::Database::MultiOutcome outcome, database.write_items(writes));
+  if (!outcome.committed) {
     std::vector<CancellationReason> reasons;
-    for (std::size_t i = 0; i < request.actions.size(); ++i) {
-      reasons.push_back(cancellation_reason(outcome->errors[i], outcome->outcomes[i].old_item,
-                                            request.actions[i].return_old_on_failure));
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      reasons.push_back(cancellation_reason(outcome.errors[i], outcome.outcomes[i].old_item,
+                                            actions[i].return_old_on_failure));
     }
     return fail(transaction_canceled(reasons));
   }
-  return success_response(request, *outcome);
+  return success_response(request, actions, outcome);
 }
 
 }  // namespace
 
-Result<std::string> transact_write_items(RequestContext& context, const JsonValue& request) {
-  auto parsed = parse_transact_write(request);
-  if (!parsed) return fail(parsed.error());
-  if (auto resolved = resolve_actions(context, *parsed); !resolved) return fail(resolved.error());
-  if (!parsed->client_request_token) return run(context, *parsed);
+Result<std::string> transact_write_items(RequestContext& context, const p::TransactWriteItemsRequest& request) {
+  EDDY_TRY(std::vector<Action> actions, parse_actions(request));
+  EDDY_TRY_VOID(resolve_actions(context, actions));
+  if (!request.client_request_token) return run(context, request, actions);
 
   auto& tokens = context.database().transaction_tokens();
-  const std::string& token = *parsed->client_request_token;
-  auto lookup = tokens.begin(token, request_fingerprint(request), context.now());
+  const std::string& token = *request.client_request_token;
+  auto lookup = tokens.begin(token, request.fingerprint, context.now());
   switch (lookup.status) {
     case engine::TransactionTokens::Status::kReplay: return lookup.response;
     case engine::TransactionTokens::Status::kMismatch:
@@ -148,7 +175,7 @@ Result<std::string> transact_write_items(RequestContext& context, const JsonValu
                            "The transaction with the given request token is already in progress.", {}});
     case engine::TransactionTokens::Status::kNew: break;
   }
-  auto response = run(context, *parsed);
+  auto response = run(context, request, actions);
   if (response) {
     tokens.finish(token, *response, context.now());
   } else {

@@ -1,29 +1,20 @@
 // The Update action of a transaction; see transaction_update.h.
 #include "ops/transaction_update.h"
 
-#include "ops/expression_parameters.h"
-#include "protocol/request_fields.h"
+#include "model/result.h"
+#include "ops/expression_attributes.h"
 
 namespace eddy::ops {
 
-Result<TransactionUpdate> TransactionUpdate::parse(const JsonValue& action, const std::vector<std::string>& key_names) {
-  static const ExpressionMembers kMembers{{"UpdateExpression", "ConditionExpression"}, {}};
-  if (auto used = check_expression_use(action, kMembers); !used) return fail(used.error());
-  auto parameters = ExpressionParameters::read(action);
-  if (!parameters) return fail(parameters.error());
-  auto update_text = read_string(action, "UpdateExpression");
-  if (!update_text) return fail(update_text.error());
+Result<TransactionUpdate> TransactionUpdate::parse(const protocol::TransactWriteAction& action,
+                                                   const std::vector<std::string>& key_names) {
+  expr::ExpressionAttributes attributes =
+      expression_attributes(action.expression_attribute_names, action.expression_attribute_values);
   TransactionUpdate parsed;
-  auto update = expr::parse_update(update_text->value_or(""), parameters->attributes(), key_names);
-  if (!update) return fail(update.error());
-  parsed.update_ = std::move(*update);
-  // Only ConditionExpression: a transaction's actions have no legacy Expected member.
-  if (member(action, "ConditionExpression") != nullptr) {
-    auto condition = WriteCondition::parse(action, parameters->attributes());
-    if (!condition) return fail(condition.error());
-    parsed.condition_ = std::move(*condition);
-  }
-  if (auto used = parameters->check_all_used(); !used) return fail(used.error());
+  EDDY_TRY(parsed.update_, expr::parse_update(action.update_expression.value_or(""), attributes, key_names));
+  // Only ConditionExpression: a transaction's Update has no legacy Expected member.
+  EDDY_TRY(parsed.condition_, WriteCondition::parse(action.condition_expression, std::nullopt, std::nullopt, attributes));
+  EDDY_TRY_VOID(attributes.check_all_used());
   return parsed;
 }
 
@@ -33,7 +24,7 @@ Result<bool> TransactionUpdate::condition_holds(const std::optional<Item>& curre
 
 Result<Item> TransactionUpdate::apply(const std::optional<Item>& current, const Item& key) const {
   Item item = current.value_or(key);
-  if (auto applied = update_.apply(item); !applied) return fail(applied.error());
+  EDDY_TRY_VOID(update_.apply(item));
   return item;
 }
 

@@ -1,7 +1,7 @@
 // TransactionUpdate: the Update action of TransactWriteItems (UpdateExpression, an optional
 // ConditionExpression, and their shared ExpressionAttributeNames/Values), parsed with UpdateItem's
-// checks (ops/expression_parameters.h) once the table's key attributes are known, and applied
-// under the item's lock.
+// checks once the table's key attributes are known, and applied under the item's lock. The
+// action's members were checked when the request was read (protocol/requests/transact_write_items.h).
 #pragma once
 
 #include <optional>
@@ -12,14 +12,15 @@
 #include "model/api_error.h"
 #include "model/attribute_value.h"
 #include "ops/write_condition.h"
-#include "protocol/json.h"
+#include "protocol/requests/transact_write_items.h"
 
 namespace eddy::ops {
 
 class TransactionUpdate {
  public:
   // Parses the action's expressions; `key_names` are the table's key attributes (not updatable).
-  static Result<TransactionUpdate> parse(const JsonValue& action, const std::vector<std::string>& key_names);
+  static Result<TransactionUpdate> parse(const protocol::TransactWriteAction& action,
+                                         const std::vector<std::string>& key_names);
   // True when the ConditionExpression (if any) holds for `current` (nullopt: no item).
   Result<bool> condition_holds(const std::optional<Item>& current) const;
   // The item after the update: `current`, or `key` when there is none, with the update applied.

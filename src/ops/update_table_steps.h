@@ -8,16 +8,15 @@
 
 #include "model/table_definition.h"
 #include "ops/request_context.h"
-#include "protocol/json.h"
+#include "protocol/requests/update_table.h"
 
 namespace eddy::ops {
 
 struct UpdateTableStep {
   RequestContext& context;
-  const JsonValue& request;
+  const protocol::UpdateTableRequest& request;
   const TableDefinition& before;
   TableDefinition& after;
-  const std::optional<std::vector<KeyElement>>& attribute_definitions;
 };
 
 Result<void> apply_stream_update(UpdateTableStep& step);

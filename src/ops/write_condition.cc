@@ -1,10 +1,9 @@
 // Conditional-write checks; see write_condition.h.
 #include "ops/write_condition.h"
 
-#include "ops/expression_parameters.h"
+#include "expr/legacy.h"
+#include "model/result.h"
 #include "protocol/attribute_value_json.h"
-#include "protocol/legacy_parameters.h"
-#include "protocol/request_fields.h"
 
 namespace eddy::ops {
 
@@ -12,30 +11,15 @@ struct WriteCondition::State {
   expr::Condition condition;
 };
 
-Result<WriteCondition> WriteCondition::parse(const JsonValue& request, const std::vector<std::string>&) {
-  static const ExpressionMembers kMembers{{"ConditionExpression"}, {"Expected", "ConditionalOperator"}};
-  if (auto used = check_expression_use(request, kMembers); !used) return fail(used.error());
-  auto parameters = ExpressionParameters::read(request);
-  if (!parameters) return fail(parameters.error());
-  auto condition = parse(request, parameters->attributes());
-  if (!condition) return fail(condition.error());
-  if (auto all_used = parameters->check_all_used(); !all_used) return fail(all_used.error());
-  return condition;
-}
-
-Result<WriteCondition> WriteCondition::parse(const JsonValue& request, expr::ExpressionAttributes& attributes) {
-  auto text = read_string(request, "ConditionExpression");
-  if (!text) return fail(text.error());
+Result<WriteCondition> WriteCondition::parse(const std::optional<std::string>& expression,
+                                             const std::optional<std::vector<LegacyCondition>>& expected,
+                                             const std::optional<std::string>& conditional_operator,
+                                             expr::ExpressionAttributes& attributes) {
   expr::Condition condition;
-  if (*text) {
-    auto parsed = expr::parse_condition(**text, "ConditionExpression", attributes);
-    if (!parsed) return fail(parsed.error());
-    condition = std::move(*parsed);
-  } else {
-    // Also refuses a ConditionalOperator without Expected, as DynamoDB does.
-    auto legacy = legacy_expected(request);
-    if (!legacy) return fail(legacy.error());
-    condition = std::move(*legacy);
+  if (expression) {
+    EDDY_TRY(condition, expr::parse_condition(*expression, "ConditionExpression", attributes));
+  } else if (expected) {
+    EDDY_TRY(condition, expr::legacy_condition(*expected, conditional_operator == "OR", true));
   }
   WriteCondition parsed;
   if (!condition.empty()) parsed.state_ = std::make_shared<const State>(State{std::move(condition)});
@@ -49,9 +33,8 @@ Result<bool> WriteCondition::holds(const std::optional<Item>& current) const {
 }
 
 Result<void> WriteCondition::check(const std::optional<Item>& current, bool return_old) const {
-  auto held = holds(current);
-  if (!held) return fail(held.error());
-  if (!*held) return fail(condition_failed(current, return_old));
+  EDDY_TRY(bool held, holds(current));
+  if (!held) return fail(condition_failed(current, return_old));
   return {};
 }
 

@@ -1,6 +1,7 @@
-// WriteCondition: the condition of a conditional write (ConditionExpression with its
-// ExpressionAttributeNames/Values, or the legacy Expected/ConditionalOperator), parsed once before
-// storage is touched and checked against the current item under the item's lock.
+// WriteCondition: the condition of a conditional write (ConditionExpression, or the legacy
+// Expected/ConditionalOperator), parsed once before storage is touched and checked against the
+// current item under the item's lock. The request's members have been checked when it was read
+// (protocol/requests/condition_members.h).
 #pragma once
 
 #include <memory>
@@ -11,22 +12,25 @@
 #include "expr/expression.h"
 #include "model/api_error.h"
 #include "model/attribute_value.h"
-#include "protocol/json.h"
+#include "model/legacy_parameters.h"
 
 namespace eddy::ops {
 
 class WriteCondition {
  public:
-  // For a request whose only expression is its condition (PutItem, DeleteItem, a transaction's
-  // Put, Delete or ConditionCheck): every check DynamoDB makes on the condition members, in its
-  // order (see expression_parameters.h), including unused ExpressionAttributeNames/Values.
-  // `context_members` names the members that carry the item or key ("Item" / "Key"); the checks
-  // do not depend on it.
-  static Result<WriteCondition> parse(const JsonValue& request, const std::vector<std::string>& context_members);
-  // For a request with other expressions too (UpdateItem): only the condition, resolved with the
-  // request's shared `attributes`. The caller has run check_expression_use() and reads
-  // ExpressionParameters itself, and checks for unused placeholders after its last expression.
-  static Result<WriteCondition> parse(const JsonValue& request, expr::ExpressionAttributes& attributes);
+  // The condition of a request whose condition is its only expression (PutItem, DeleteItem, a
+  // transaction's Put, Delete or ConditionCheck) or one of several (UpdateItem, whose caller checks
+  // for unused placeholders after its last expression): `expression` parsed with `attributes`, or
+  // else `expected` joined by `conditional_operator`.
+  static Result<WriteCondition> parse(const std::optional<std::string>& expression,
+                                      const std::optional<std::vector<LegacyCondition>>& expected,
+                                      const std::optional<std::string>& conditional_operator,
+                                      expr::ExpressionAttributes& attributes);
+  // The same for a request R whose members have these names.
+  template <typename R>
+  static Result<WriteCondition> parse_of(const R& request, expr::ExpressionAttributes& attributes) {
+    return parse(request.condition_expression, request.expected, request.conditional_operator, attributes);
+  }
 
   // True when there is no condition or it holds for `current` (nullopt: the item does not exist).
   Result<bool> holds(const std::optional<Item>& current) const;

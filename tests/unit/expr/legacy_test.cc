@@ -1,16 +1,70 @@
-// Legacy parameters (Expected, filters, KeyConditions, AttributeUpdates, AttributesToGet) decoded
-// from request JSON and translated into expression trees; messages copied from DynamoDB.
-#include "protocol/legacy_parameters.h"
+// Legacy parameters (Expected, filters, KeyConditions, AttributeUpdates, AttributesToGet) read from
+// request JSON as a request's members are (protocol/requests/legacy_parameters.h) and translated into
+// expression trees (expr/legacy.h); messages copied from DynamoDB.
+#include "expr/legacy.h"
+#include "model/result.h"
+#include "protocol/json_reading.h"
+#include "protocol/requests/legacy_parameters.h"
 #include "test_support.h"
 
 namespace eddy::expr::testing {
 namespace {
+
+using protocol::check_parameter_mix;
+using protocol::request_parameter_use;
 
 JsonDocument request(const std::string& json) {
   JsonDocument doc;
   doc.Parse(json.c_str());
   EXPECT_FALSE(doc.HasParseError()) << json;
   return doc;
+}
+
+// The conditions map `member` of `doc`, with its operator names checked.
+Result<std::vector<LegacyCondition>> conditions_of(const JsonValue& doc, const char* member) {
+  std::optional<std::vector<LegacyCondition>> conditions;
+  EDDY_TRY_VOID(protocol::read_legacy_conditions(protocol::json_member(doc, member), conditions));
+  EDDY_TRY_VOID(protocol::check_comparison_operators(doc, member));
+  return conditions.value_or(std::vector<LegacyCondition>{});
+}
+
+// Whether ConditionalOperator asks for OR, checked against `count` conditions.
+Result<bool> use_or(const JsonValue& doc, std::size_t count) {
+  std::optional<std::string> op;
+  EDDY_TRY_VOID(protocol::read_value(protocol::json_member(doc, "ConditionalOperator"), op));
+  EDDY_TRY_VOID(protocol::check_conditional_operator(op, count));
+  return op == "OR";
+}
+
+Result<Condition> legacy_expected(const JsonValue& doc) {
+  EDDY_TRY(auto conditions, conditions_of(doc, "Expected"));
+  EDDY_TRY(bool or_joined, use_or(doc, conditions.size()));
+  return legacy_condition(conditions, or_joined, true);
+}
+
+Result<Condition> legacy_filter(const JsonValue& doc, const char* member, const std::vector<std::string>& keys) {
+  EDDY_TRY(auto conditions, conditions_of(doc, member));
+  EDDY_TRY(bool or_joined, use_or(doc, conditions.size()));
+  return expr::legacy_filter(conditions, or_joined, std::string_view(member) == "QueryFilter" ? keys : std::vector<std::string>{});
+}
+
+Result<KeyCondition> legacy_key_conditions(const JsonValue& doc, const std::vector<std::string>& partition,
+                                           const std::vector<std::string>& sort) {
+  EDDY_TRY(auto conditions, conditions_of(doc, "KeyConditions"));
+  return legacy_key_condition(conditions, partition, sort);
+}
+
+Result<Update> legacy_attribute_updates(const JsonValue& doc, const std::vector<std::string>& keys) {
+  std::optional<std::vector<LegacyAttributeUpdate>> updates;
+  EDDY_TRY_VOID(protocol::read_attribute_updates(protocol::json_member(doc, "AttributeUpdates"), updates));
+  EDDY_TRY_VOID(protocol::check_attribute_update_actions(doc));
+  return legacy_update(updates.value_or(std::vector<LegacyAttributeUpdate>{}), keys);
+}
+
+Result<Projection> legacy_attributes_to_get(const JsonValue& doc) {
+  std::optional<std::vector<std::string>> names;
+  EDDY_TRY_VOID(protocol::read_value(protocol::json_member(doc, "AttributesToGet"), names));
+  return legacy_projection(names.value_or(std::vector<std::string>{}));
 }
 
 std::string expected_error(const std::string& json) {

@@ -1,0 +1,154 @@
+// DynamoDB's constraint texts; see constraint.h.
+#include "protocol/constraint.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "protocol/json_reading.h"
+
+namespace eddy::protocol {
+namespace {
+
+constexpr std::string_view kNamePattern = "[a-zA-Z0-9_.-]+";
+
+std::string string_of(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
+
+bool name_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.';
+}
+
+bool matches_name_pattern(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), name_character);
+}
+
+bool valid_table_name(std::string_view text) {
+  return text.size() >= 3 && text.size() <= 255 && matches_name_pattern(text);
+}
+
+// "{a=..., b=...}": a map's keys, its values elided.
+std::string map_text(const JsonValue& object) {
+  std::string text = "{";
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    if (it != object.MemberBegin()) text += ", ";
+    text += string_of(it->name) + "=...";
+  }
+  return text + "}";
+}
+
+std::optional<std::string> shown_text(const JsonValue& value, Shown shown) {
+  if (value.IsString()) return string_of(value);
+  if (shown == Shown::kNull) return std::nullopt;
+  if (value.IsObject()) return map_text(value);
+  if (!value.IsArray()) return std::nullopt;
+  if (shown == Shown::kElided) return value.Empty() ? "[]" : "[...]";
+  std::string text = "[";
+  for (const auto& element : value.GetArray()) {
+    if (text.size() > 1) text += ", ";
+    if (element.IsString()) text += string_of(element);
+  }
+  return text + "]";
+}
+
+std::size_t length_of(const JsonValue& value) {
+  if (value.IsString()) return value.GetStringLength();
+  if (value.IsArray()) return value.Size();
+  if (value.IsObject()) return value.MemberCount();
+  return 0;
+}
+
+void check_length(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+  auto size = static_cast<int64_t>(length_of(value));
+  if (size < c.min) {
+    out.add(path.text(), shown_text(value, c.shown), "Member must have length greater than or equal to " + std::to_string(c.min));
+  } else if (size > c.max) {
+    out.add(path.text(), shown_text(value, c.shown), "Member must have length less than or equal to " + std::to_string(c.max));
+  }
+}
+
+void check_range(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+  if (!value.IsNumber()) return;
+  int64_t number = integer_of(value);
+  if (number < c.min) {
+    out.add(path.text(), std::to_string(number), "Member must have value greater than or equal to " + std::to_string(c.min));
+  } else if (number > c.max) {
+    out.add(path.text(), std::to_string(number), "Member must have value less than or equal to " + std::to_string(c.max));
+  }
+}
+
+void check_enum(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+  if (!value.IsString()) return;
+  std::string_view text(value.GetString(), value.GetStringLength());
+  if (std::find(c.values.begin(), c.values.end(), text) != c.values.end()) return;
+  std::string set = "[";
+  for (std::size_t i = 0; i < c.values.size(); ++i) {
+    if (i != 0) set += ", ";
+    set += c.values[i];
+  }
+  out.add(path.text(), std::string(text), "Member must satisfy enum value set: " + set + "]");
+}
+
+void check_name(const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+  if (!value.IsString()) return;
+  std::string_view text(value.GetString(), value.GetStringLength());
+  if (!matches_name_pattern(text)) {
+    out.add(path.text(), std::string(text),
+            "Member must satisfy regular expression pattern: " + std::string(kNamePattern));
+  }
+  if (text.size() < 3 || text.size() > 255) out.name_length();
+}
+
+void check_map_keys(const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+  if (!value.IsObject()) return;
+  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+    if (valid_table_name(std::string_view(it->name.GetString(), it->name.GetStringLength()))) continue;
+    out.add(path.text(), map_text(value),
+            "Map keys must satisfy constraint: [Member must have length less than or equal to 255, "
+            "Member must have length greater than or equal to 3, "
+            "Member must satisfy regular expression pattern: " + std::string(kNamePattern) + "]");
+    return;
+  }
+}
+
+void check_map_values(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+  if (!value.IsObject()) return;
+  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+    auto size = static_cast<int64_t>(length_of(it->value));
+    if (size >= c.min && size <= c.max) continue;
+    out.add(path.text(), map_text(value),
+            "Map value must satisfy constraint: [Member must have length less than or equal to " +
+                std::to_string(c.max) + ", Member must have length greater than or equal to " +
+                std::to_string(c.min) + "]");
+    return;
+  }
+}
+
+}  // namespace
+
+void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path,
+           ConstraintViolations& violations) {
+  if (constraint.kind == Constraint::Kind::kRequired) {
+    if (value == nullptr) violations.add(path.text(), std::nullopt, "Member must not be null");
+    return;
+  }
+  if (value == nullptr && constraint.absent_is_empty) {
+    if (constraint.min > 0) {
+      violations.add(path.text(), std::string(),
+                     "Member must have length greater than or equal to " + std::to_string(constraint.min));
+    }
+    return;
+  }
+  if (value == nullptr) return;
+  switch (constraint.kind) {
+    case Constraint::Kind::kRequired: return;
+    case Constraint::Kind::kLength: return check_length(constraint, *value, path, violations);
+    case Constraint::Kind::kRange: return check_range(constraint, *value, path, violations);
+    case Constraint::Kind::kEnum: return check_enum(constraint, *value, path, violations);
+    case Constraint::Kind::kName: return check_name(*value, path, violations);
+    case Constraint::Kind::kMapKeysNames: return check_map_keys(*value, path, violations);
+    case Constraint::Kind::kMapValuesLength: return check_map_values(constraint, *value, path, violations);
+  }
+}
+
+}  // namespace eddy::protocol

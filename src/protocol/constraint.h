@@ -1,0 +1,88 @@
+// Constraint: one of DynamoDB's constraints on a request member, as data (the kinds its service
+// model uses: required, length, range, enum, pattern), checked against the member's JSON value once
+// every member has been read with the right JSON type. A failed check adds DynamoDB's text to the
+// request's ConstraintViolations:
+//   Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1
+// The texts live in constraint.cc alone, so that a change to how DynamoDB words them is one change.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+
+#include "protocol/constraint_violations.h"
+#include "protocol/json.h"
+#include "protocol/member_path.h"
+
+namespace eddy::protocol {
+
+// How a list or map value is echoed in "Value ... at". DynamoDB prints Java's toString of the
+// value; eddy prints these shorter forms.
+enum class Shown {
+  kElided,   // "[]" when empty, "[...]" otherwise; for a map "{}" or "{a=..., b=...}"
+  kNull,     // "Value null at"
+  kStrings,  // "[a, b]", for a list of strings
+};
+
+struct Constraint {
+  enum class Kind {
+    kRequired,         // Member must not be null
+    kLength,           // a string's length in bytes, or a list's or map's number of entries
+    kRange,            // an integer's value
+    kEnum,             // Member must satisfy enum value set: [...]
+    kName,             // a table or index name: [a-zA-Z0-9_.-]+, 3 to 255 characters
+    kMapKeysNames,     // every key of a map is a table name (BatchGetItem's and BatchWriteItem's RequestItems)
+    kMapValuesLength,  // every value of a map is a list of `min` to `max` entries, reported once
+  };
+  Kind kind = Kind::kRequired;
+  int64_t min = 0;
+  int64_t max = std::numeric_limits<int64_t>::max();
+  std::span<const std::string_view> values;  // kEnum, in the order the message lists them
+  Shown shown = Shown::kElided;
+  bool absent_is_empty = false;  // kLength: an absent string is checked as ""
+};
+
+constexpr Constraint constraint_of(Constraint::Kind kind, int64_t min = 0,
+                                   int64_t max = std::numeric_limits<int64_t>::max()) {
+  Constraint c;
+  c.kind = kind;
+  c.min = min;
+  c.max = max;
+  return c;
+}
+
+constexpr Constraint required() { return constraint_of(Constraint::Kind::kRequired); }
+constexpr Constraint length(int64_t min, int64_t max = std::numeric_limits<int64_t>::max(),
+                            Shown shown = Shown::kElided) {
+  Constraint c = constraint_of(Constraint::Kind::kLength, min, max);
+  c.shown = shown;
+  return c;
+}
+// As length(), with an absent member checked as the empty string ("Value '' at ...").
+constexpr Constraint length_or_empty(int64_t min, int64_t max) {
+  Constraint c = constraint_of(Constraint::Kind::kLength, min, max);
+  c.absent_is_empty = true;
+  return c;
+}
+constexpr Constraint range(int64_t min, int64_t max = std::numeric_limits<int64_t>::max()) {
+  return constraint_of(Constraint::Kind::kRange, min, max);
+}
+constexpr Constraint one_of(std::span<const std::string_view> values) {
+  Constraint c = constraint_of(Constraint::Kind::kEnum);
+  c.values = values;
+  return c;
+}
+// TableName, IndexName and the like (the pattern; a wrong length is reported apart, see
+// ConstraintViolations::name_length).
+constexpr Constraint name() { return constraint_of(Constraint::Kind::kName); }
+constexpr Constraint map_keys_are_table_names() { return constraint_of(Constraint::Kind::kMapKeysNames); }
+constexpr Constraint map_values_length(int64_t min, int64_t max) {
+  return constraint_of(Constraint::Kind::kMapValuesLength, min, max);
+}
+
+// Checks `constraint` against the member's value (nullptr when absent) at `path`.
+void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path,
+           ConstraintViolations& violations);
+
+}  // namespace eddy::protocol

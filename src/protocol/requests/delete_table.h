@@ -1,0 +1,17 @@
+// DeleteTable's request: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
+#pragma once
+
+#include <string>
+
+#include "protocol/json.h"
+#include "model/api_error.h"
+
+namespace eddy::protocol {
+
+struct DeleteTableRequest {
+  std::string table_name;
+};
+
+Result<DeleteTableRequest> read_delete_table(const JsonValue& json);
+
+}  // namespace eddy::protocol

@@ -1,0 +1,152 @@
+// Reading and checking the legacy request members; see legacy_parameters.h.
+#include "protocol/requests/legacy_parameters.h"
+
+#include "model/errors.h"
+#include "model/result.h"
+#include "protocol/attribute_value_json.h"
+#include "protocol/json_reading.h"
+
+namespace eddy::protocol {
+namespace {
+
+std::string brace_list(const std::vector<const char*>& names) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < names.size(); ++i) out += std::string(i ? ", " : "") + names[i];
+  return out + "}";
+}
+
+std::string name_of(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
+
+Result<LegacyCondition> read_condition(const JsonValue& json) {
+  EDDY_TRY_VOID(expect_object(json));
+  LegacyCondition c;
+  std::optional<std::string> op;
+  EDDY_TRY_VOID(read_value(json_member(json, "ComparisonOperator"), op));
+  if (op) c.op = legacy_operator_from_name(*op);
+  if (const JsonValue* list = json_member(json, "AttributeValueList")) {
+    EDDY_TRY_VOID(expect_array(*list));
+    c.has_value_list = true;
+    for (const JsonValue& item : list->GetArray()) {
+      EDDY_TRY(AttributeValue value, decode_attribute_value(item));
+      c.values.push_back(std::move(value));
+    }
+  }
+  if (const JsonValue* value = json_member(json, "Value")) {
+    EDDY_TRY(c.value, decode_attribute_value(*value));
+  }
+  EDDY_TRY_VOID(read_value(json_member(json, "Exists"), c.exists));
+  return c;
+}
+
+std::optional<LegacyAttributeUpdate::Action> action_of(const std::optional<std::string>& name) {
+  if (!name || *name == "PUT") return LegacyAttributeUpdate::Action::kPut;
+  if (*name == "ADD") return LegacyAttributeUpdate::Action::kAdd;
+  if (*name == "DELETE") return LegacyAttributeUpdate::Action::kDelete;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::vector<LegacyCondition>>& out) {
+  if (value == nullptr) return {};
+  EDDY_TRY_VOID(expect_object(*value));
+  std::vector<LegacyCondition> conditions;
+  for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
+    EDDY_TRY(LegacyCondition c, read_condition(it->value));
+    c.attribute = name_of(it->name);
+    conditions.push_back(std::move(c));
+  }
+  out = std::move(conditions);
+  return {};
+}
+
+Result<void> read_attribute_updates(const JsonValue* value,
+                                    std::optional<std::vector<LegacyAttributeUpdate>>& out) {
+  if (value == nullptr) return {};
+  EDDY_TRY_VOID(expect_object(*value));
+  std::vector<LegacyAttributeUpdate> updates;
+  for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
+    EDDY_TRY_VOID(expect_object(it->value));
+    LegacyAttributeUpdate update;
+    update.attribute = name_of(it->name);
+    std::optional<std::string> action;
+    EDDY_TRY_VOID(read_value(json_member(it->value, "Action"), action));
+    update.action = action_of(action).value_or(LegacyAttributeUpdate::Action::kPut);
+    if (const JsonValue* attribute_value = json_member(it->value, "Value")) {
+      EDDY_TRY(update.value, decode_attribute_value(*attribute_value));
+    }
+    updates.push_back(std::move(update));
+  }
+  out = std::move(updates);
+  return {};
+}
+
+RequestParameterUse request_parameter_use(const JsonValue& request) {
+  auto has = [&](const char* name) { return json_member(request, name) != nullptr; };
+  RequestParameterUse use;
+  use.attributes_to_get = has("AttributesToGet");
+  use.attribute_updates = has("AttributeUpdates");
+  use.expected = has("Expected");
+  use.query_filter = has("QueryFilter");
+  use.scan_filter = has("ScanFilter");
+  use.conditional_operator = has("ConditionalOperator");
+  use.key_conditions = has("KeyConditions");
+  use.projection_expression = has("ProjectionExpression");
+  use.update_expression = has("UpdateExpression");
+  use.condition_expression = has("ConditionExpression");
+  use.filter_expression = has("FilterExpression");
+  use.key_condition_expression = has("KeyConditionExpression");
+  return use;
+}
+
+Result<void> check_parameter_mix(const RequestParameterUse& use) {
+  std::vector<const char*> legacy, expressions;
+  if (use.attributes_to_get) legacy.push_back("AttributesToGet");
+  if (use.attribute_updates) legacy.push_back("AttributeUpdates");
+  if (use.expected) legacy.push_back("Expected");
+  if (use.query_filter) legacy.push_back("QueryFilter");
+  if (use.scan_filter) legacy.push_back("ScanFilter");
+  if (use.conditional_operator) legacy.push_back("ConditionalOperator");
+  if (use.key_conditions) legacy.push_back("KeyConditions");
+  if (use.projection_expression) expressions.push_back("ProjectionExpression");
+  if (use.update_expression) expressions.push_back("UpdateExpression");
+  if (use.condition_expression) expressions.push_back("ConditionExpression");
+  if (use.filter_expression) expressions.push_back("FilterExpression");
+  if (use.key_condition_expression) expressions.push_back("KeyConditionExpression");
+  if (legacy.empty() || expressions.empty()) return {};
+  return validation_error("Can not use both expression and non-expression parameters in the same request: "
+                          "Non-expression parameters: " + brace_list(legacy) +
+                          " Expression parameters: " + brace_list(expressions));
+}
+
+Result<void> check_comparison_operators(const JsonValue& request, const char* member) {
+  const JsonValue* conditions = json_member(request, member);
+  if (conditions == nullptr) return {};
+  for (auto it = conditions->MemberBegin(); it != conditions->MemberEnd(); ++it) {
+    const JsonValue* op = json_member(it->value, "ComparisonOperator");
+    if (op != nullptr && !legacy_operator_from_name(name_of(*op))) return fail(errors::unknown_comparison_operator());
+  }
+  return {};
+}
+
+Result<void> check_attribute_update_actions(const JsonValue& request) {
+  const JsonValue* updates = json_member(request, "AttributeUpdates");
+  if (updates == nullptr) return {};
+  for (auto it = updates->MemberBegin(); it != updates->MemberEnd(); ++it) {
+    const JsonValue* action = json_member(it->value, "Action");
+    if (action != nullptr && !action_of(name_of(*action))) return validation_error("Action type does not exist in DynamoDB");
+  }
+  return {};
+}
+
+Result<void> check_conditional_operator(const std::optional<std::string>& conditional_operator,
+                                        std::size_t condition_count) {
+  if (!conditional_operator) return {};
+  if (condition_count == 0) return validation_error("ConditionalOperator cannot be used without Filter or Expected");
+  if (condition_count < 2) {
+    return validation_error("ConditionalOperator can only be used when Filter or Expected has two or more elements");
+  }
+  return {};
+}
+
+}  // namespace eddy::protocol

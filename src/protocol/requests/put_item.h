@@ -1,0 +1,35 @@
+// PutItem's request: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/attribute_value.h"
+#include "model/legacy_parameters.h"
+#include "protocol/json.h"
+#include "protocol/requests/expression_members.h"
+#include "protocol/requests/return_options.h"
+
+namespace eddy::protocol {
+
+struct PutItemRequest {
+  std::string table_name;
+  Item item;
+  ReturnValue return_values = ReturnValue::kNone;  // NONE or ALL_OLD
+  ReturnConsumedCapacity return_consumed_capacity = ReturnConsumedCapacity::kNone;
+  ReturnItemCollectionMetrics return_item_collection_metrics = ReturnItemCollectionMetrics::kNone;
+  ReturnValuesOnConditionCheckFailure return_values_on_condition_check_failure =
+      ReturnValuesOnConditionCheckFailure::kNone;
+  std::optional<std::string> condition_expression;
+  std::optional<AttributeNames> expression_attribute_names;
+  std::optional<AttributeMap> expression_attribute_values;
+  std::optional<std::vector<LegacyCondition>> expected;
+  std::optional<std::string> conditional_operator;
+};
+
+// Reads and checks a PutItem request in DynamoDB's order (protocol/shape.h); what needs the table
+// (the item against its key schema) is checked by ops/put_item.cc.
+Result<PutItemRequest> read_put_item(const JsonValue& json);
+
+}  // namespace eddy::protocol

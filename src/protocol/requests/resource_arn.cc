@@ -1,0 +1,21 @@
+// ResourceArn; see resource_arn.h.
+#include "protocol/requests/resource_arn.h"
+
+namespace eddy::protocol {
+namespace {
+
+constexpr std::string_view kPrefix = "arn:aws:dynamodb:";
+constexpr std::string_view kTablePart = ":table/";
+
+}  // namespace
+
+Result<void> check_resource_arn(const std::string& arn) {
+  if (arn.rfind(kPrefix, 0) != 0 || arn.find(kTablePart) == std::string::npos) {
+    return validation_error("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+  }
+  return {};
+}
+
+std::string table_name_of_arn(const std::string& arn) { return arn.substr(arn.find(kTablePart) + kTablePart.size()); }
+
+}  // namespace eddy::protocol
