@@ -3,6 +3,7 @@
 
 #include "engine/catalog_codec.h"
 #include "engine/key_codec.h"
+#include "model/result.h"
 
 namespace eddy::engine {
 namespace {
@@ -50,11 +51,11 @@ std::vector<TablePtr> Catalog::tables() const {
 Result<TablePtr> Catalog::create(TableDefinition table, const TableMutator& complete) {
   std::lock_guard<std::mutex> ddl(ddl_mutex_);
   if (find(table.name) != nullptr) return fail(ApiError::in_use("Table already exists: " + table.name));
-  if (auto completed = complete(table); !completed) return fail(completed.error());
+  EDDY_TRY_VOID(complete(table));
   table.id = 0;
-  if (auto assigned = assign_ids(table); !assigned) return fail(assigned.error());
+  EDDY_TRY_VOID(assign_ids(table));
   std::string name = table.name;
-  if (auto stored = put(std::move(table)); !stored) return fail(stored.error());
+  EDDY_TRY_VOID(put(std::move(table)));
   return find(name);
 }
 
@@ -63,12 +64,12 @@ Result<TablePtr> Catalog::modify(std::string_view name, const TableMutator& muta
   TablePtr current = find(name);
   if (current == nullptr) return TablePtr();
   TableDefinition table = *current;
-  if (auto changed = mutate(table); !changed) return fail(changed.error());
-  if (auto assigned = assign_ids(table); !assigned) return fail(assigned.error());
-  if (auto written = put(table); !written) return fail(written.error());
+  EDDY_TRY_VOID(mutate(table));
+  EDDY_TRY_VOID(assign_ids(table));
+  EDDY_TRY_VOID(put(table));
   TablePtr published = find(name);
   if (stored) {
-    if (auto after = stored(*published); !after) return fail(after.error());
+    EDDY_TRY_VOID(stored(*published));
   }
   return published;
 }
@@ -77,10 +78,10 @@ Result<TablePtr> Catalog::remove(std::string_view name, const TableCheck& check)
   std::lock_guard<std::mutex> ddl(ddl_mutex_);
   TablePtr table = find(name);
   if (table == nullptr) return TablePtr();
-  if (auto checked = check(*table); !checked) return fail(checked.error());
+  EDDY_TRY_VOID(check(*table));
   WriteSet writes;
   writes.remove(catalog_key(name));
-  if (auto written = storage_.write(writes); !written) return fail(written.error());
+  EDDY_TRY_VOID(storage_.write(writes));
   std::unique_lock lock(mutex_);
   if (auto published = tables_.find(name); published != tables_.end()) tables_.erase(published);
   return table;
@@ -89,15 +90,13 @@ Result<TablePtr> Catalog::remove(std::string_view name, const TableCheck& check)
 Result<void> Catalog::assign_ids(TableDefinition& table) {
   auto assign = [&](uint64_t& id) -> Result<void> {
     if (id != 0) return {};
-    auto next = storage_.next_id();
-    if (!next) return fail(next.error());
-    id = *next;
+    EDDY_TRY(id, storage_.next_id());
     return {};
   };
-  if (auto assigned = assign(table.id); !assigned) return assigned;
+  EDDY_TRY_VOID(assign(table.id));
   for (auto* indexes : {&table.local_indexes, &table.global_indexes}) {
     for (auto& index : *indexes) {
-      if (auto assigned = assign(index.id); !assigned) return assigned;
+      EDDY_TRY_VOID(assign(index.id));
     }
   }
   return {};
@@ -106,7 +105,7 @@ Result<void> Catalog::assign_ids(TableDefinition& table) {
 Result<void> Catalog::put(TableDefinition table) {
   WriteSet writes;
   writes.put(catalog_key(table.name), encode_table_definition(table));
-  if (auto written = storage_.write(writes); !written) return written;
+  EDDY_TRY_VOID(storage_.write(writes));
   publish(std::move(table));
   return {};
 }

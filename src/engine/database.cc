@@ -4,6 +4,7 @@
 #include "engine/index_writer.h"
 #include "engine/item_codec.h"
 #include "engine/key_codec.h"
+#include "model/result.h"
 
 namespace eddy::engine {
 
@@ -23,18 +24,16 @@ uint32_t partition_hash_of(const KeySchema& schema, const Item& item) {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const StorageOptions& options) {
-  auto storage = Storage::open(options);
-  if (!storage) return fail(storage.error());
-  std::unique_ptr<Database> database(new Database(std::move(*storage)));
-  if (auto loaded = database->catalog_.load(); !loaded) return fail(loaded.error());
+  EDDY_TRY(auto storage, Storage::open(options));
+  std::unique_ptr<Database> database(new Database(std::move(storage)));
+  EDDY_TRY_VOID(database->catalog_.load());
   return database;
 }
 
 Result<std::optional<Item>> Database::read_item(const std::string& key, const ReadView* view) const {
-  auto bytes = storage_->get(key, view);
-  if (!bytes) return fail(bytes.error());
-  if (!*bytes) return std::optional<Item>();
-  auto item = decode_item(**bytes);
+  EDDY_TRY(std::optional<std::string> bytes, storage_->get(key, view));
+  if (!bytes) return std::optional<Item>();
+  auto item = decode_item(*bytes);
   if (!item) return fail(corrupt_item_error("a table"));
   return item;
 }
@@ -45,9 +44,8 @@ Result<std::optional<Item>> Database::get_item(const TableDefinition& table, con
 }
 
 Result<ItemCounters> Database::counters(uint64_t id) const {
-  auto stored = storage_->counters(counters_key(id));
-  if (!stored) return fail(stored.error());
-  return ItemCounters{stored->first, stored->second};
+  EDDY_TRY(auto stored, storage_->counters(counters_key(id)));
+  return ItemCounters{stored.first, stored.second};
 }
 
 Result<void> Database::stage_change(const TableDefinition& table, const std::string& key,
@@ -71,7 +69,7 @@ Result<void> Database::stage_change(const TableDefinition& table, const std::str
   stage_index_changes(table, old_item, new_item, writes);
   ItemChange change{&table, &old_item, &new_item, expired_by_ttl};
   for (ChangeObserver* observer : observers_) {
-    if (auto observed = observer->on_change(change, context); !observed) return observed;
+    EDDY_TRY_VOID(observer->on_change(change, context));
   }
   return {};
 }
@@ -96,19 +94,12 @@ Result<WriteOutcome> Database::write_item(const TableDefinition& table, const It
   WriteOutcome outcome;
   // A failed read refuses the write: it is never taken for an absent item (which a condition such
   // as attribute_not_exists would let be overwritten).
-  auto current = read_item(rocks_key);
-  if (!current) return fail(current.error());
-  outcome.old_item = std::move(*current);
-  auto decided = mutate(outcome.old_item);
-  if (!decided) return fail(decided.error());
-  outcome.new_item = std::move(*decided);
+  EDDY_TRY(outcome.old_item, read_item(rocks_key));
+  EDDY_TRY(outcome.new_item, mutate(outcome.old_item));
   if (!outcome.old_item && !outcome.new_item) return outcome;  // deleting a missing item changes nothing
   CommitContext context;
-  if (auto staged = stage_change(table, rocks_key, outcome.old_item, outcome.new_item, context, expired_by_ttl);
-      !staged) {
-    return fail(staged.error());
-  }
-  if (auto committed = commit(context); !committed) return fail(committed.error());
+  EDDY_TRY_VOID(stage_change(table, rocks_key, outcome.old_item, outcome.new_item, context, expired_by_ttl));
+  EDDY_TRY_VOID(commit(context));
   return outcome;
 }
 
@@ -122,9 +113,7 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
   result.errors.resize(writes.size());
   bool failed = false;
   for (std::size_t i = 0; i < writes.size(); ++i) {
-    auto current = read_item(keys[i]);
-    if (!current) return fail(current.error());
-    result.outcomes[i].old_item = std::move(*current);
+    EDDY_TRY(result.outcomes[i].old_item, read_item(keys[i]));
     auto decided = writes[i].mutate(result.outcomes[i].old_item);
     if (!decided) {
       result.errors[i] = decided.error();
@@ -138,11 +127,9 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
   for (std::size_t i = 0; i < writes.size(); ++i) {
     const auto& outcome = result.outcomes[i];
     if (writes[i].check_only || (!outcome.old_item && !outcome.new_item)) continue;
-    if (auto staged = stage_change(*writes[i].table, keys[i], outcome.old_item, outcome.new_item, context); !staged) {
-      return fail(staged.error());
-    }
+    EDDY_TRY_VOID(stage_change(*writes[i].table, keys[i], outcome.old_item, outcome.new_item, context));
   }
-  if (auto committed = commit(context); !committed) return fail(committed.error());
+  EDDY_TRY_VOID(commit(context));
   result.committed = true;
   return result;
 }

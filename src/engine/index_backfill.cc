@@ -8,6 +8,7 @@
 #include "engine/item_codec.h"
 #include "engine/item_reader.h"
 #include "engine/key_codec.h"
+#include "model/result.h"
 
 namespace eddy::engine {
 namespace {
@@ -20,17 +21,15 @@ Result<void> backfill_batch(Storage& storage, KeyLocks& locks, const TableDefini
   KeyLocks::Guard guard = locks.lock_all(keys);
   WriteSet writes;
   for (const auto& key : keys) {
-    auto bytes = storage.get(key);
-    if (!bytes) return fail(bytes.error());
-    if (!*bytes) continue;  // deleted since the batch was listed
-    auto item = decode_item(**bytes);
+    EDDY_TRY(std::optional<std::string> bytes, storage.get(key));
+    if (!bytes) continue;  // deleted since the batch was listed
+    auto item = decode_item(*bytes);
     if (!item) return fail(corrupt_item_error("a table being indexed"));
     // A write after the index was published may already have added the entry (and counted it).
     auto entry_key = index_entry_key(table, index, *item);
     if (!entry_key) continue;
-    auto entry = storage.get(*entry_key);
-    if (!entry) return fail(entry.error());
-    if (*entry) continue;
+    EDDY_TRY(std::optional<std::string> entry, storage.get(*entry_key));
+    if (entry) continue;
     stage_index_entry(table, index, *item, writes);
   }
   if (writes.empty()) return {};
@@ -49,10 +48,9 @@ Result<void> recount_index(Storage& storage, const SecondaryIndex& index) {
     ++count;
     bytes += static_cast<int64_t>(item_size(*item));
   }
-  if (auto read = reader.status(); !read) return read;
-  auto stored = storage.counters(counters_key(index.id));
-  if (!stored) return fail(stored.error());
-  auto [stored_count, stored_bytes] = *stored;
+  EDDY_TRY_VOID(reader.status());
+  EDDY_TRY(auto stored, storage.counters(counters_key(index.id)));
+  auto [stored_count, stored_bytes] = stored;
   if (count == stored_count && bytes == stored_bytes) return {};
   WriteSet writes;
   writes.add_counters(counters_key(index.id), count - stored_count, bytes - stored_bytes);
@@ -70,10 +68,10 @@ Result<void> backfill_index(Storage& storage, KeyLocks& locks, const TableDefini
     {
       CollectionReader reader(storage, range, true, after);
       for (; reader.valid() && keys.size() < kBatchItems; reader.next()) keys.emplace_back(reader.key());
-      if (auto read = reader.status(); !read) return read;
+      EDDY_TRY_VOID(reader.status());
     }
     if (keys.empty()) return recount_index(storage, index);
-    if (auto written = backfill_batch(storage, locks, table, index, keys); !written) return written;
+    EDDY_TRY_VOID(backfill_batch(storage, locks, table, index, keys));
     after = keys.back();
   }
 }
@@ -90,14 +88,14 @@ Result<void> drop_index_entries(Storage& storage, uint64_t index_id) {
         writes.remove(reader.key());
         after = std::string(reader.key());
       }
-      if (auto read = reader.status(); !read) return read;
+      EDDY_TRY_VOID(reader.status());
     }
     if (count == 0) {
       WriteSet counters;
       counters.remove(counters_key(index_id));
       return storage.write(counters);
     }
-    if (auto written = storage.write(writes); !written) return written;
+    EDDY_TRY_VOID(storage.write(writes));
   }
 }
 

@@ -17,6 +17,7 @@
 #include "engine/deferred_sync_file_system.h"
 #include "engine/key_codec.h"
 #include "engine/rocksdb_log.h"
+#include "model/result.h"
 
 namespace eddy::engine {
 namespace {
@@ -223,9 +224,8 @@ std::unique_ptr<ReadView> Storage::read_view() const {
 
 Result<std::pair<int64_t, int64_t>> Storage::counters(std::string_view key) const {
   int64_t count = 0, bytes = 0;
-  auto value = get(key);
-  if (!value) return fail(value.error());
-  if (*value) decode_counters(**value, count, bytes);
+  EDDY_TRY(std::optional<std::string> value, get(key));
+  if (value) decode_counters(*value, count, bytes);
   return std::pair<int64_t, int64_t>{count, bytes};
 }
 
@@ -236,7 +236,7 @@ Result<uint64_t> Storage::next_id() {
   WriteSet writes;
   writes.put(kLastIdKey, value);
   // Counted only once persisted, so that an id handed out is never handed out again after a restart.
-  if (auto written = write(writes); !written) return fail(written.error());
+  EDDY_TRY_VOID(write(writes));
   return ++last_id_;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/key_codec.h"
+#include "model/result.h"
 
 namespace eddy::engine {
 namespace {
@@ -57,7 +58,7 @@ Result<std::vector<std::string>> values_in(const Storage& storage, std::string l
   std::vector<std::string> values;
   auto cursor = storage.cursor(std::move(lower), std::move(upper));
   for (cursor->seek_to_first(); cursor->valid(); cursor->next()) values.emplace_back(cursor->value());
-  if (auto read = cursor->status(); !read) return fail(read.error());
+  EDDY_TRY_VOID(cursor->status());
   return values;
 }
 
@@ -111,7 +112,7 @@ Result<bool> StreamLog::read_records(uint64_t stream_id, uint32_t shard_number, 
       break;
     }
   }
-  if (auto read = cursor->status(); !read) return fail(read.error());
+  EDDY_TRY_VOID(cursor->status());
   return complete;
 }
 
@@ -119,7 +120,7 @@ Result<uint64_t> StreamLog::last_sequence(uint64_t stream_id, uint32_t shard_num
   auto cursor = storage_.cursor(record_keys_begin(stream_id, shard_number), record_keys_end(stream_id, shard_number));
   cursor->seek_to_last();
   uint64_t last = cursor->valid() ? record_key_sequence(cursor->key()) : 0;
-  if (auto read = cursor->status(); !read) return fail(read.error());
+  EDDY_TRY_VOID(cursor->status());
   return last;
 }
 
@@ -135,12 +136,12 @@ Result<void> StreamLog::remove_records(uint64_t stream_id, uint32_t shard_number
       for (cursor->seek_to_first(); cursor->valid() && keys.size() < kRemoveBatch; cursor->next()) {
         keys.emplace_back(cursor->key());
       }
-      if (auto read = cursor->status(); !read) return fail(read.error());
+      EDDY_TRY_VOID(cursor->status());
     }
     if (keys.empty()) return {};
     WriteSet writes;
     for (const auto& key : keys) writes.remove(key);
-    if (auto written = storage_.write(writes); !written) return written;
+    EDDY_TRY_VOID(storage_.write(writes));
     if (keys.size() < kRemoveBatch) return {};
     lower = keys.back() + '\0';  // record keys are all the same length: the first key after
   }

@@ -4,6 +4,7 @@
 #include "engine/index_backfill.h"
 #include "engine/index_writer.h"
 #include "engine/key_codec.h"
+#include "model/result.h"
 
 namespace eddy::engine {
 
@@ -14,17 +15,17 @@ Result<TablePtr> Database::update_table(std::string_view name, const TableMutato
     return mutate(table);
   };
   auto finish = [&](const TableDefinition& after) -> Result<void> {
-    if (auto described = stored(after); !described) return described;
+    EDDY_TRY_VOID(stored(after));
     if (before != nullptr) {
       for (const auto& index : before->global_indexes) {
         if (after.find_index(index.name) != nullptr) continue;
-        if (auto dropped = drop_index_entries(*storage_, index.id); !dropped) return dropped;
+        EDDY_TRY_VOID(drop_index_entries(*storage_, index.id));
       }
     }
     bool backfilled = false;
     for (const auto& index : after.global_indexes) {
       if (!index.backfilling) continue;
-      if (auto filled = backfill_index(*storage_, locks_, after, index); !filled) return filled;
+      EDDY_TRY_VOID(backfill_index(*storage_, locks_, after, index));
       backfilled = true;
     }
     if (!backfilled) return {};
@@ -39,10 +40,9 @@ Result<TablePtr> Database::update_table(std::string_view name, const TableMutato
 }
 
 Result<TablePtr> Database::delete_table(std::string_view name, const TableCheck& check) {
-  auto removed = catalog_.remove(name, check);
-  if (!removed) return fail(removed.error());
-  if (*removed == nullptr) return removed;
-  if (auto dropped = drop_table_data(**removed); !dropped) return fail(dropped.error());
+  EDDY_TRY(TablePtr removed, catalog_.remove(name, check));
+  if (removed == nullptr) return removed;
+  EDDY_TRY_VOID(drop_table_data(*removed));
   return removed;
 }
 
@@ -58,19 +58,19 @@ Result<void> Database::drop_table_data(const TableDefinition& table) {
     for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
       writes.remove(cursor->key());
       if (++pending == 1000) {
-        if (auto written = storage_->write(writes); !written) return written;
+        EDDY_TRY_VOID(storage_->write(writes));
         writes = WriteSet();
         pending = 0;
       }
     }
-    if (auto read = cursor->status(); !read) return read;
+    EDDY_TRY_VOID(cursor->status());
     writes.remove(counters_key(id));
     return storage_->write(writes);
   };
-  if (auto dropped = drop_collection(kItemPrefix, table.id); !dropped) return dropped;
+  EDDY_TRY_VOID(drop_collection(kItemPrefix, table.id));
   for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
     for (const auto& index : *indexes) {
-      if (auto dropped = drop_collection(kIndexPrefix, index.id); !dropped) return dropped;
+      EDDY_TRY_VOID(drop_collection(kIndexPrefix, index.id));
     }
   }
   return {};

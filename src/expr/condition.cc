@@ -8,6 +8,7 @@
 #include "expr/expression_text.h"
 #include "expr/parser.h"
 #include "expr/resolver.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 
@@ -40,9 +41,8 @@ Result<std::shared_ptr<const ConditionTree>> parse_condition_tree(std::string_vi
 }
 
 Result<Condition> parse_condition(std::string_view text, std::string_view kind, ExpressionAttributes& attrs) {
-  auto parsed = parse_condition_tree(text, kind);
-  if (!parsed) return fail(parsed.error());
-  auto resolved = std::make_shared<ConditionTree>(**parsed);
+  EDDY_TRY(auto parsed, parse_condition_tree(text, kind));
+  auto resolved = std::make_shared<ConditionTree>(*parsed);
   if (auto problem = resolve_condition(*resolved, attrs)) return invalid_expression(kind, *problem);
   return Condition(std::move(resolved));
 }

@@ -9,6 +9,7 @@
 #include "expr/condition.h"
 #include "expr/expression_text.h"
 #include "expr/resolver.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {
@@ -56,7 +57,7 @@ Result<void> operands_shape(const std::vector<Operand>& operands) {
 }
 
 Result<KeyTerm> key_term(const ConditionNode& node) {
-  if (auto shape = operands_shape(node.operands); !shape) return fail(shape.error());
+  EDDY_TRY_VOID(operands_shape(node.operands));
   KeyTerm term;
   const auto& ops = node.operands;
   if (node.kind == ConditionKind::kBetween) {
@@ -88,7 +89,7 @@ Result<void> collect_terms(const ConditionNode& node, std::vector<const Conditio
   switch (node.kind) {
     case ConditionKind::kAnd:
       for (const ConditionNode& child : node.children) {
-        if (auto done = collect_terms(child, out); !done) return done;
+        EDDY_TRY_VOID(collect_terms(child, out));
       }
       return {};
     case ConditionKind::kOr: return invalid("OR");
@@ -154,17 +155,15 @@ Result<KeyCondition> match_schema(const std::vector<KeyTerm>& terms, const std::
 Result<KeyCondition> parse_key_condition(std::string_view text, ExpressionAttributes& attrs,
                                          const std::vector<std::string>& partition_key_names,
                                          const std::vector<std::string>& sort_key_names) {
-  auto parsed = parse_condition_tree(text, kKind);
-  if (!parsed) return fail(parsed.error());
-  ConditionTree tree = **parsed;
+  EDDY_TRY(auto parsed, parse_condition_tree(text, kKind));
+  ConditionTree tree = *parsed;
   if (auto problem = resolve_condition(tree, attrs)) return invalid_expression(kKind, *problem);
   std::vector<const ConditionNode*> nodes;
-  if (auto done = collect_terms(tree.root, nodes); !done) return fail(done.error());
+  EDDY_TRY_VOID(collect_terms(tree.root, nodes));
   std::vector<KeyTerm> terms;
   for (const ConditionNode* node : nodes) {
-    auto term = key_term(*node);
-    if (!term) return fail(term.error());
-    terms.push_back(std::move(*term));
+    EDDY_TRY(KeyTerm term, key_term(*node));
+    terms.push_back(std::move(term));
   }
   std::size_t most = std::max<std::size_t>(2, partition_key_names.size() + sort_key_names.size());
   if (terms.size() > most) return validation_error("Conditions can be of length 1 or 2 only");

@@ -7,11 +7,12 @@
 #include "expr/ast.h"
 #include "expr/condition.h"
 #include "expr/value_rules.h"
+#include "model/errors.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {
 
-constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
 struct OperatorInfo {
   LegacyOperator op;
@@ -84,18 +85,18 @@ Result<void> check_operator(LegacyOperator op, const std::vector<AttributeValue>
   const OperatorInfo& i = info(op);
   int count = static_cast<int>(values.size());
   if (count < i.min_args || count > i.max_args) {
-    return validation_error(std::string(kInvalid) + "Invalid number of argument(s) for the " + i.name +
-                            " ComparisonOperator");
+    return fail(errors::invalid_parameter(std::string("Invalid number of argument(s) for the ") + i.name +
+                                          " ComparisonOperator"));
   }
   for (const AttributeValue& value : values) {
     if (!type_allowed(op, value.type)) {
-      return validation_error(std::string(kInvalid) + "ComparisonOperator " + i.name + " is not valid for " +
-                              type_name(value.type) + " AttributeValue type");
+      return fail(errors::invalid_parameter(std::string("ComparisonOperator ") + i.name + " is not valid for " +
+                                            type_name(value.type) + " AttributeValue type"));
     }
   }
   for (const AttributeValue& value : values) {
     if (value.type != values[0].type) {
-      return validation_error(std::string(kInvalid) + "AttributeValues inside AttributeValueList must be of same type");
+      return fail(errors::invalid_parameter("AttributeValues inside AttributeValueList must be of same type"));
     }
   }
   if (op == LegacyOperator::kBetween && compare_ordered(values[0], values[1]) > 0) {
@@ -144,29 +145,36 @@ ConditionNode operator_node(LegacyOperator op, const std::string& a, const std::
 Result<ConditionNode> expected_node(const LegacyCondition& c) {
   const std::string for_attribute = " for Attribute: " + c.attribute;
   if (c.value && c.has_value_list) {
-    return validation_error(std::string(kInvalid) + "Value and AttributeValueList cannot be used together" + for_attribute);
+    return fail(errors::invalid_parameter("Value and AttributeValueList cannot be used together" + for_attribute));
   }
   if (c.exists && c.op) {
-    return validation_error(std::string(kInvalid) + "Exists and ComparisonOperator cannot be used together" + for_attribute);
+    return fail(errors::invalid_parameter("Exists and ComparisonOperator cannot be used together" + for_attribute));
   }
   if (c.op) {
     std::vector<AttributeValue> values = c.value ? std::vector<AttributeValue>{*c.value} : c.values;
-    if (auto checked = check_operator(*c.op, values); !checked) return fail(checked.error());
+    EDDY_TRY_VOID(check_operator(*c.op, values));
     return operator_node(*c.op, c.attribute, values);
   }
   if (c.has_value_list) {
-    return validation_error(std::string(kInvalid) + "AttributeValueList can only be used with a ComparisonOperator" +
-                            for_attribute);
+    return fail(
+        errors::invalid_parameter("AttributeValueList can only be used with a ComparisonOperator" + for_attribute));
   }
   if (c.exists == false) {
-    if (c.value) return validation_error(std::string(kInvalid) + "Value cannot be used when Exists is false" + for_attribute);
+    if (c.value) return fail(errors::invalid_parameter("Value cannot be used when Exists is false" + for_attribute));
     return function_node("attribute_not_exists", {path_operand(c.attribute)});
   }
   if (!c.value) {
-    return validation_error(std::string(kInvalid) + "Value must be provided when Exists is " +
-                            (c.exists ? "true" : "null") + for_attribute);
+    return fail(errors::invalid_parameter(std::string("Value must be provided when Exists is ") +
+                                          (c.exists ? "true" : "null") + for_attribute));
   }
   return comparison(Comparator::kEq, c.attribute, *c.value);
+}
+
+// One QueryFilter / ScanFilter / KeyConditions entry: ComparisonOperator and AttributeValueList.
+Result<ConditionNode> filter_node(const LegacyCondition& c) {
+  if (!c.op) return fail(errors::unknown_comparison_operator());
+  EDDY_TRY_VOID(check_operator(*c.op, c.values));
+  return operator_node(*c.op, c.attribute, c.values);
 }
 
 }  // namespace
@@ -174,19 +182,9 @@ Result<ConditionNode> expected_node(const LegacyCondition& c) {
 Result<Condition> legacy_condition(const std::vector<LegacyCondition>& conditions, bool use_or, bool expected) {
   std::optional<ConditionNode> root;
   for (const LegacyCondition& c : conditions) {
-    Result<ConditionNode> node;
-    if (expected) {
-      node = expected_node(c);
-    } else if (!c.op) {
-      node = validation_error("Comparison type does not exist in DynamoDB");
-    } else if (auto checked = check_operator(*c.op, c.values); !checked) {
-      node = fail(checked.error());
-    } else {
-      node = operator_node(*c.op, c.attribute, c.values);
-    }
-    if (!node) return fail(node.error());
-    root = root ? join(use_or ? ConditionKind::kOr : ConditionKind::kAnd, std::move(*root), std::move(*node))
-                : std::move(*node);
+    EDDY_TRY(ConditionNode node, expected ? expected_node(c) : filter_node(c));
+    root = root ? join(use_or ? ConditionKind::kOr : ConditionKind::kAnd, std::move(*root), std::move(node))
+                : std::move(node);
   }
   if (!root) return Condition();
   ConditionTree tree;

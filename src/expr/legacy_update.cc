@@ -4,11 +4,12 @@
 #include "expr/ast.h"
 #include "expr/legacy.h"
 #include "expr/value_rules.h"
+#include "model/errors.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {
 
-constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
 Operand path_of(const std::string& attribute) {
   Operand operand;
@@ -39,7 +40,7 @@ Result<UpdateAction> action_for(const LegacyAttributeUpdate& update) {
   action.path = path_of(update.attribute);
   if (!update.value) {
     if (update.action != Action::kDelete) {
-      return validation_error(std::string(kInvalid) + "Only DELETE action is allowed when no attribute value is specified");
+      return fail(errors::invalid_parameter("Only DELETE action is allowed when no attribute value is specified"));
     }
     action.clause = UpdateClause::kRemove;
     return action;
@@ -52,8 +53,8 @@ Result<UpdateAction> action_for(const LegacyAttributeUpdate& update) {
       return action;
     case Action::kDelete:
       if (!is_set_type(type)) {
-        return validation_error(std::string(kInvalid) + "DELETE action with value is not supported for the type " +
-                                update_operand_type_name(type));
+        return fail(errors::invalid_parameter(std::string("DELETE action with value is not supported for the type ") +
+                                              update_operand_type_name(type)));
       }
       action.clause = UpdateClause::kDelete;
       action.value = value_of(*update.value);
@@ -69,8 +70,8 @@ Result<UpdateAction> action_for(const LegacyAttributeUpdate& update) {
         return action;
       }
       if (type != AttributeType::kN && !is_set_type(type)) {
-        return validation_error(std::string(kInvalid) + "ADD action is not supported for the type " +
-                                update_operand_type_name(type));
+        return fail(errors::invalid_parameter(std::string("ADD action is not supported for the type ") +
+                                              update_operand_type_name(type)));
       }
       action.clause = UpdateClause::kAdd;
       action.value = value_of(*update.value);
@@ -103,12 +104,10 @@ Result<Update> legacy_update(const std::vector<LegacyAttributeUpdate>& updates,
   auto tree = std::make_shared<UpdateTree>();
   for (const LegacyAttributeUpdate& update : updates) {
     if (contains_name(key_attribute_names, update.attribute)) {
-      return validation_error(std::string(kInvalid) + "Cannot update attribute " + update.attribute +
-                              ". This attribute is part of the key");
+      return fail(errors::key_attribute_updated(update.attribute));
     }
-    auto action = action_for(update);
-    if (!action) return fail(action.error());
-    tree->actions.push_back(std::move(*action));
+    EDDY_TRY(UpdateAction action, action_for(update));
+    tree->actions.push_back(std::move(action));
   }
   return Update(std::move(tree));
 }
@@ -121,7 +120,7 @@ Result<KeyCondition> legacy_key_condition(const std::vector<LegacyCondition>& co
   if (conditions.size() > most) return validation_error("Conditions can be of length 1 or 2 only");
   // The operator checks are the filters' (argument counts, types, BETWEEN order).
   for (const LegacyCondition& c : conditions) {
-    if (auto checked = legacy_condition({c}, false, false); !checked) return fail(checked.error());
+    EDDY_TRY_VOID(legacy_condition({c}, false, false));
   }
   KeyCondition out;
   for (const std::string& name : partition_key_names) {

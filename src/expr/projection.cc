@@ -10,6 +10,7 @@
 #include "expr/expression_text.h"
 #include "expr/parser.h"
 #include "expr/resolver.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {
@@ -85,9 +86,8 @@ Item Projection::apply(const Item& item) const {
 }
 
 Result<Projection> parse_projection(std::string_view text, ExpressionAttributes& attrs) {
-  auto parsed = parse_projection_tree(text);
-  if (!parsed) return fail(parsed.error());
-  ProjectionTree resolved = **parsed;
+  EDDY_TRY(auto parsed, parse_projection_tree(text));
+  ProjectionTree resolved = *parsed;
   if (auto problem = resolve_projection(resolved, attrs)) return invalid_expression(kKind, *problem);
   Projection projection;
   std::vector<const DocumentPath*> paths;

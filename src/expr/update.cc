@@ -8,6 +8,7 @@
 #include "expr/expression_text.h"
 #include "expr/parser.h"
 #include "expr/resolver.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {
@@ -48,9 +49,8 @@ std::vector<DocumentPath> Update::updated_paths() const {
 
 Result<Update> parse_update(std::string_view text, ExpressionAttributes& attrs,
                             const std::vector<std::string>& key_attribute_names) {
-  auto parsed = parse_update_tree(text);
-  if (!parsed) return fail(parsed.error());
-  auto resolved = std::make_shared<UpdateTree>(**parsed);
+  EDDY_TRY(auto parsed, parse_update_tree(text));
+  auto resolved = std::make_shared<UpdateTree>(*parsed);
   if (auto problem = resolve_update(*resolved, attrs)) return invalid_expression(kKind, *problem);
   std::vector<const DocumentPath*> paths;
   for (const UpdateAction& action : resolved->actions) paths.push_back(&action.path.path);

@@ -9,6 +9,7 @@
 #include "expr/document_path.h"
 #include "expr/value_rules.h"
 #include "model/number.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {
@@ -20,18 +21,13 @@ constexpr const char* kMissing = "The provided expression refers to an attribute
 Result<AttributeValue> evaluate(const Operand& operand, const Item& item);
 
 Result<AttributeValue> arithmetic(const Operand& op, const Item& item) {
-  auto left = evaluate(op.args[0], item);
-  if (!left) return left;
-  auto right = evaluate(op.args[1], item);
-  if (!right) return right;
-  if (left->type != AttributeType::kN || right->type != AttributeType::kN) return validation_error(kWrongType);
-  auto a = Number::parse(left->scalar);
-  if (!a) return fail(a.error());
-  auto b = Number::parse(right->scalar);
-  if (!b) return fail(b.error());
-  auto sum = op.name == "+" ? a->add(*b) : a->subtract(*b);
-  if (!sum) return fail(sum.error());
-  return AttributeValue::number(sum->to_string());
+  EDDY_TRY(AttributeValue left, evaluate(op.args[0], item));
+  EDDY_TRY(AttributeValue right, evaluate(op.args[1], item));
+  if (left.type != AttributeType::kN || right.type != AttributeType::kN) return validation_error(kWrongType);
+  EDDY_TRY(Number a, Number::parse(left.scalar));
+  EDDY_TRY(Number b, Number::parse(right.scalar));
+  EDDY_TRY(Number sum, op.name == "+" ? a.add(b) : a.subtract(b));
+  return AttributeValue::number(sum.to_string());
 }
 
 Result<AttributeValue> evaluate(const Operand& operand, const Item& item) {
@@ -53,12 +49,10 @@ Result<AttributeValue> evaluate(const Operand& operand, const Item& item) {
     if (found != nullptr) return *found;
     return evaluate(operand.args[1], item);
   }
-  auto first = evaluate(operand.args[0], item);  // list_append
-  if (!first) return first;
-  auto second = evaluate(operand.args[1], item);
-  if (!second) return second;
-  if (first->type != AttributeType::kL || second->type != AttributeType::kL) return validation_error(kWrongType);
-  first->list.insert(first->list.end(), second->list.begin(), second->list.end());
+  EDDY_TRY(AttributeValue first, evaluate(operand.args[0], item));  // list_append
+  EDDY_TRY(AttributeValue second, evaluate(operand.args[1], item));
+  if (first.type != AttributeType::kL || second.type != AttributeType::kL) return validation_error(kWrongType);
+  first.list.insert(first.list.end(), second.list.begin(), second.list.end());
   return first;
 }
 
@@ -90,18 +84,17 @@ Result<AttributeValue*> parent_of(Item& item, const DocumentPath& path) {
 }
 
 Result<void> assign(Item& item, const DocumentPath& path, AttributeValue value) {
-  auto parent = parent_of(item, path);
-  if (!parent) return fail(parent.error());
+  EDDY_TRY(AttributeValue * parent, parent_of(item, path));
   const PathElement& last = path.back();
-  if (*parent == nullptr) {
+  if (parent == nullptr) {
     item[last.name] = std::move(value);
   } else if (last.index >= 0) {
-    AttributeList& list = (*parent)->list;
+    AttributeList& list = parent->list;
     // An index past the end appends, as in DynamoDB.
     if (static_cast<std::size_t>(last.index) >= list.size()) list.push_back(std::move(value));
     else list[last.index] = std::move(value);
   } else {
-    (*parent)->map[last.name] = std::move(value);
+    parent->map[last.name] = std::move(value);
   }
   return {};
 }
@@ -110,12 +103,14 @@ Result<void> assign(Item& item, const DocumentPath& path, AttributeValue value) 
 Result<void> remove_paths(Item& item, const std::vector<const DocumentPath*>& paths) {
   std::map<AttributeValue*, std::vector<int>> list_removals;
   for (const DocumentPath* path : paths) {
-    auto parent = parent_of(item, *path);
-    if (!parent) return fail(parent.error());
+    EDDY_TRY(AttributeValue * parent, parent_of(item, *path));
     const PathElement& last = path->back();
-    if (*parent == nullptr) item.erase(last.name);
-    else if (last.index >= 0) list_removals[*parent].push_back(last.index);
-    else (*parent)->map.erase(last.name);
+    if (parent == nullptr)
+      item.erase(last.name);
+    else if (last.index >= 0)
+      list_removals[parent].push_back(last.index);
+    else
+      parent->map.erase(last.name);
   }
   for (auto& [list, indexes] : list_removals) {
     std::sort(indexes.rbegin(), indexes.rend());
@@ -143,13 +138,10 @@ Result<void> add(Item& item, const DocumentPath& path, const AttributeValue& val
   if (existing == nullptr) return assign(item, path, value);
   AttributeValue updated = *existing;
   if (value.type == AttributeType::kN && updated.type == AttributeType::kN) {
-    auto a = Number::parse(updated.scalar);
-    auto b = Number::parse(value.scalar);
-    if (!a) return fail(a.error());
-    if (!b) return fail(b.error());
-    auto sum = a->add(*b);
-    if (!sum) return fail(sum.error());
-    updated.scalar = sum->to_string();
+    EDDY_TRY(Number a, Number::parse(updated.scalar));
+    EDDY_TRY(Number b, Number::parse(value.scalar));
+    EDDY_TRY(Number sum, a.add(b));
+    updated.scalar = sum.to_string();
   } else if (is_set_type(value.type) && updated.type == value.type) {
     for (const std::string& member : value.set) {
       if (!has_member(updated, member)) updated.set.push_back(member);
@@ -164,8 +156,7 @@ Result<void> remove_from_set(Item& item, const DocumentPath& path, const Attribu
   const AttributeValue* existing = find_path(item, path);
   if (existing == nullptr) {
     // Nothing to delete from, but the enclosing map or list must still exist.
-    auto parent = parent_of(item, path);
-    if (!parent) return fail(parent.error());
+    EDDY_TRY_VOID(parent_of(item, path));
     return {};
   }
   if (existing->type != value.type) return validation_error(kWrongType);
@@ -184,30 +175,29 @@ Result<void> Update::apply(Item& item) const {
   // DynamoDB checks that every target's enclosing map or list exists before it reads any
   // operand; paths never overlap, so no action can create another's parent.
   for (const UpdateAction& action : tree_->actions) {
-    if (auto parent = parent_of(result, action.path.path); !parent) return fail(parent.error());
+    EDDY_TRY_VOID(parent_of(result, action.path.path));
   }
   std::vector<AttributeValue> set_values;
   for (const UpdateAction& action : tree_->actions) {
     if (action.clause != UpdateClause::kSet) continue;
-    auto value = evaluate(action.value, item);
-    if (!value) return fail(value.error());
-    set_values.push_back(std::move(*value));
+    EDDY_TRY(AttributeValue value, evaluate(action.value, item));
+    set_values.push_back(std::move(value));
   }
   std::size_t next_value = 0;
   std::vector<const DocumentPath*> removals;
   for (const UpdateAction& action : tree_->actions) {
     if (action.clause == UpdateClause::kSet) {
-      if (auto done = assign(result, action.path.path, std::move(set_values[next_value++])); !done) return done;
+      EDDY_TRY_VOID(assign(result, action.path.path, std::move(set_values[next_value++])));
     } else if (action.clause == UpdateClause::kRemove) {
       removals.push_back(&action.path.path);
     }
   }
-  if (auto done = remove_paths(result, removals); !done) return done;
+  EDDY_TRY_VOID(remove_paths(result, removals));
   for (const UpdateAction& action : tree_->actions) {
-    Result<void> done;
-    if (action.clause == UpdateClause::kAdd) done = add(result, action.path.path, action.value.value);
-    if (action.clause == UpdateClause::kDelete) done = remove_from_set(result, action.path.path, action.value.value);
-    if (!done) return done;
+    if (action.clause == UpdateClause::kAdd) EDDY_TRY_VOID(add(result, action.path.path, action.value.value));
+    if (action.clause == UpdateClause::kDelete) {
+      EDDY_TRY_VOID(remove_from_set(result, action.path.path, action.value.value));
+    }
   }
   item = std::move(result);
   return {};

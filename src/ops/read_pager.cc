@@ -4,6 +4,7 @@
 #include "engine/item_codec.h"
 #include "ops/stored_item_json.h"
 #include "protocol/attribute_value_json.h"
+#include "model/result.h"
 
 namespace eddy::ops {
 namespace {
@@ -68,45 +69,39 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
       writer.RawValue(item_json.data(), item_json.size(), rapidjson::kObjectType);
     }
     if ((read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes) {
-      auto entry = reader.item();
-      if (!entry) return fail(entry.error());
-      state.last_key = evaluated_key(read, *entry);
+      EDDY_TRY(Item entry, reader.item());
+      state.last_key = evaluated_key(read, entry);
       break;
     }
   }
   for (; !copy_stored && reader.valid(); reader.next()) {
-    auto entry = reader.item();
-    if (!entry) return fail(entry.error());
-    state.bytes += item_size(*entry);
+    EDDY_TRY(Item entry, reader.item());
+    state.bytes += item_size(entry);
     ++state.scanned;
     std::optional<Item> fetched;
     if (read.fetch_from_table) {
-      auto from_table = database.get_item(*read.table, engine::key_of(read.table->key, *entry));
-      if (!from_table) return fail(from_table.error());
-      fetched = std::move(*from_table);
+      EDDY_TRY(fetched, database.get_item(*read.table, engine::key_of(read.table->key, entry)));
       state.table_fetch_units += read_units(fetched ? item_size(*fetched) : 0, read.consistent);
     }
-    const Item& item = fetched ? *fetched : *entry;
+    const Item& item = fetched ? *fetched : entry;
     bool keep = true;
     if (!read.filter.empty()) {
-      auto matched = read.filter.evaluate(item);
-      if (!matched) return fail(matched.error());
-      keep = *matched;
+      EDDY_TRY(keep, read.filter.evaluate(item));
     }
     bool full = (read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes;
-    if (full) state.last_key = evaluated_key(read, *entry);
+    if (full) state.last_key = evaluated_key(read, entry);
     if (keep) {
       ++state.count;
       if (return_items && read.projection.empty()) {
         encode_attribute_map(writer, item);
       } else if (return_items) {
-        encode_attribute_map(writer, read.projection.apply(fetched ? std::move(*fetched) : std::move(*entry)));
+        encode_attribute_map(writer, read.projection.apply(fetched ? std::move(*fetched) : std::move(entry)));
       }
     }
     if (full) break;
   }
   // A page cut short by a failed read is an error, never a shorter page.
-  if (auto scanned = reader.status(); !scanned) return fail(scanned.error());
+  EDDY_TRY_VOID(reader.status());
   if (return_items) writer.EndArray();
   writer.Key("Count");
   writer.Int64(state.count);

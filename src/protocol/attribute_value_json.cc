@@ -6,13 +6,13 @@
 #include <cstring>
 #include <set>
 
+#include "model/errors.h"
 #include "model/number.h"
+#include "model/result.h"
 #include "protocol/base64.h"
 
 namespace eddy {
 namespace {
-
-constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
 // DynamoDB counts an item (or key) as one level and each map or list in it as one more, a value
 // on its own (in ExpressionAttributeValues, say) from its own first map or list: 32 levels at most.
@@ -45,9 +45,8 @@ tl::unexpected<ApiError> wrong_json_type(const char* expected) {
 
 Result<std::string> decode_number_text(const JsonValue& json) {
   if (!json.IsString()) return wrong_json_type("a string");
-  auto number = Number::parse(std::string_view(json.GetString(), json.GetStringLength()));
-  if (!number) return fail(number.error());
-  return number->to_string();
+  EDDY_TRY(Number number, Number::parse(std::string_view(json.GetString(), json.GetStringLength())));
+  return number.to_string();
 }
 
 Result<std::string> decode_binary(const JsonValue& json) {
@@ -66,28 +65,25 @@ const char* set_word(AttributeType type) {
   }
 }
 
+Result<std::string> decode_set_member(AttributeType type, const JsonValue& member) {
+  if (type == AttributeType::kNS) return decode_number_text(member);
+  if (type == AttributeType::kBS) return decode_binary(member);
+  if (!member.IsString()) return wrong_json_type("a string");
+  return std::string(member.GetString(), member.GetStringLength());
+}
+
 Result<AttributeValue> decode_set(AttributeType type, const JsonValue& json) {
   if (!json.IsArray()) return wrong_json_type("an array");
   AttributeValue value;
   value.type = type;
   if (json.Empty()) {
-    if (type == AttributeType::kBS) return validation_error(std::string(kInvalid) + "Binary sets should not be empty");
-    return validation_error(std::string(kInvalid) + "An " + set_word(type) + " set  may not be empty");
+    if (type == AttributeType::kBS) return fail(errors::invalid_parameter("Binary sets should not be empty"));
+    return fail(errors::invalid_parameter(std::string("An ") + set_word(type) + " set  may not be empty"));
   }
   value.set.reserve(json.Size());
   for (const auto& member : json.GetArray()) {
-    Result<std::string> text;
-    if (type == AttributeType::kNS) {
-      text = decode_number_text(member);
-    } else if (type == AttributeType::kBS) {
-      text = decode_binary(member);
-    } else if (member.IsString()) {
-      text = std::string(member.GetString(), member.GetStringLength());
-    } else {
-      text = wrong_json_type("a string");
-    }
-    if (!text) return fail(text.error());
-    value.set.push_back(std::move(*text));
+    EDDY_TRY(std::string text, decode_set_member(type, member));
+    value.set.push_back(std::move(text));
   }
   std::vector<std::string> sorted = value.set;
   std::sort(sorted.begin(), sorted.end());
@@ -99,8 +95,9 @@ Result<AttributeValue> decode_set(AttributeType type, const JsonValue& json) {
       if (!listing.empty()) listing += ", ";
       listing += member.IsString() ? std::string(member.GetString(), member.GetStringLength()) : "?";
     }
-    return validation_error(std::string(kInvalid) + "Input collection [" + listing + "]" +
-                            (type == AttributeType::kBS ? "of type BS contains duplicates." : " contains duplicates."));
+    return fail(errors::invalid_parameter(
+        "Input collection [" + listing + "]" +
+        (type == AttributeType::kBS ? "of type BS contains duplicates." : " contains duplicates.")));
   }
   return value;
 }
@@ -117,40 +114,33 @@ Result<AttributeValue> decode_typed(AttributeType type, const JsonValue& json, i
       value.scalar.assign(json.GetString(), json.GetStringLength());
       return value;
     case AttributeType::kN: {
-      auto text = decode_number_text(json);
-      if (!text) return fail(text.error());
-      value.scalar = std::move(*text);
+      EDDY_TRY(value.scalar, decode_number_text(json));
       return value;
     }
     case AttributeType::kB: {
-      auto bytes = decode_binary(json);
-      if (!bytes) return fail(bytes.error());
-      value.scalar = std::move(*bytes);
+      EDDY_TRY(value.scalar, decode_binary(json));
       return value;
     }
     case AttributeType::kSS:
     case AttributeType::kNS:
     case AttributeType::kBS: return decode_set(type, json);
     case AttributeType::kM: {
-      auto map = decode_map(json, levels_above + 1);
-      if (!map) return fail(map.error());
-      value.map = std::move(*map);
+      EDDY_TRY(value.map, decode_map(json, levels_above + 1));
       return value;
     }
     case AttributeType::kL: {
       if (!json.IsArray()) return wrong_json_type("an array");
       value.list.reserve(json.Size());
       for (const auto& element : json.GetArray()) {
-        auto decoded = decode_value(element, levels_above + 1);
-        if (!decoded) return fail(decoded.error());
-        value.list.push_back(std::move(*decoded));
+        EDDY_TRY(AttributeValue decoded, decode_value(element, levels_above + 1));
+        value.list.push_back(std::move(decoded));
       }
       return value;
     }
     case AttributeType::kNull:
       if (!json.IsBool()) return wrong_json_type("a boolean");
       if (!json.GetBool()) {
-        return validation_error(std::string(kInvalid) + "Null attribute value types must have the value of true");
+        return fail(errors::invalid_parameter("Null attribute value types must have the value of true"));
       }
       value.boolean = true;
       return value;
@@ -198,9 +188,8 @@ Result<AttributeMap> decode_map(const JsonValue& json, int level) {
   if (!json.IsObject()) return wrong_json_type("an object");
   AttributeMap map;
   for (const auto& member : json.GetObject()) {
-    auto value = decode_value(member.value, level);
-    if (!value) return fail(value.error());
-    map.insert_or_assign(std::string(member.name.GetString(), member.name.GetStringLength()), std::move(*value));
+    EDDY_TRY(AttributeValue value, decode_value(member.value, level));
+    map.insert_or_assign(std::string(member.name.GetString(), member.name.GetStringLength()), std::move(value));
   }
   return map;
 }

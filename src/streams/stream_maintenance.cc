@@ -6,24 +6,23 @@
 #include <spdlog/spdlog.h>
 
 #include "streams/stream_service.h"
+#include "model/result.h"
 
 namespace eddy::streams {
 
 Result<void> StreamService::load() {
   std::lock_guard<std::shared_mutex> lock(mutex_);
-  auto descriptors = log_.stream_descriptors();
-  if (!descriptors) return fail(descriptors.error());
-  for (const auto& descriptor : *descriptors) {
+  EDDY_TRY(auto descriptors, log_.stream_descriptors());
+  for (const auto& descriptor : descriptors) {
     auto stream = decode_stream(descriptor);
     if (!stream) return fail(ApiError::internal("corrupt stream descriptor in the data folder"));
-    auto shards = log_.shard_descriptors(stream->id);
-    if (!shards) return fail(shards.error());
-    for (const auto& shard_descriptor : *shards) {
+    EDDY_TRY(auto shards, log_.shard_descriptors(stream->id));
+    for (const auto& shard_descriptor : shards) {
       auto shard = decode_shard(shard_descriptor);
       if (!shard) return fail(ApiError::internal("corrupt shard descriptor in the data folder"));
       stream->shards.push_back(std::move(*shard));
     }
-    if (auto recovered = recover_positions(*stream); !recovered) return recovered;
+    EDDY_TRY_VOID(recover_positions(*stream));
     LiveStream& live = streams_[stream->id];
     live.stream = std::move(*stream);
   }
@@ -37,9 +36,7 @@ Result<void> StreamService::recover_positions(Stream& stream) {
   std::sort(stream.shards.begin(), stream.shards.end(),
             [](const Shard& a, const Shard& b) { return a.number < b.number; });
   for (auto& shard : stream.shards) {
-    auto last = log_.last_sequence(stream.id, shard.number);
-    if (!last) return fail(last.error());
-    uint64_t stored = *last;
+    EDDY_TRY(uint64_t stored, log_.last_sequence(stream.id, shard.number));
     uint64_t floor = std::max(shard.starting_sequence, shard.trim_horizon - 1);
     if (!shard.closed) {
       shard.last_sequence = std::max(floor, stored);
@@ -132,12 +129,11 @@ Result<void> StreamService::trim_shard(uint64_t stream_id, const Shard& shard, u
                                        bool removed_shard) {
   uint64_t up_to = removed_shard ? UINT64_MAX : 0;
   if (!removed_shard) {
-    auto read = log_.read_records(stream_id, shard.number, 0, UINT64_MAX, [&](const engine::StreamLog::Record& record) {
+    EDDY_TRY_VOID(log_.read_records(stream_id, shard.number, 0, UINT64_MAX, [&](const engine::StreamLog::Record& record) {
       if (record.created_ms >= cutoff_ms) return false;
       up_to = record.sequence;
       return true;
-    });
-    if (!read) return fail(read.error());
+    }));
     if (up_to == 0) return {};
     std::lock_guard<std::shared_mutex> lock(mutex_);
     auto stream = streams_.find(stream_id);
@@ -148,7 +144,7 @@ Result<void> StreamService::trim_shard(uint64_t stream_id, const Shard& shard, u
       persist(stream->second.stream, &live);
     }
   }
-  if (auto removed = log_.remove_records(stream_id, shard.number, up_to); !removed) return removed;
+  EDDY_TRY_VOID(log_.remove_records(stream_id, shard.number, up_to));
   if (!removed_shard) return {};
   engine::StreamLog::Changes changes;
   changes.remove_shard(stream_id, shard.number);

@@ -7,6 +7,7 @@
 
 #include "streams/sequence_number.h"
 #include "streams/stream_service.h"
+#include "model/result.h"
 
 namespace eddy::streams {
 namespace {
@@ -134,14 +135,13 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
   if (now * 1000 - static_cast<double>(it->issued_ms) > kIteratorLifetimeSeconds * 1000) {
     return fail(expired(it->issued_ms, now));
   }
-  auto bounds = shard_bounds(*it);
-  if (!bounds) return fail(bounds.error());
+  EDDY_TRY(auto bounds, shard_bounds(*it));
   RecordsPage page;
   uint64_t position = it->position;
   std::size_t bytes = 0;
   // Records past `visible` may be committed already, but one below them is still being written:
   // they are read once it is, so that a reader never finds a smaller sequence appear behind it.
-  auto complete = log_.read_records(it->stream_id, it->shard_number, position, bounds->visible,
+  EDDY_TRY(bool complete, log_.read_records(it->stream_id, it->shard_number, position, bounds.visible,
                                     [&](const engine::StreamLog::Record& record) {
                                       if (page.count >= limit) return false;
                                       if (page.count > 0 && bytes + record.json.size() > kMaxRecordsBytes) return false;
@@ -150,13 +150,12 @@ Result<RecordsPage> StreamService::get_records(const std::string& iterator_text,
                                       records_json += record.json;
                                       position = record.sequence;
                                       return true;
-                                    });
-  if (!complete) return fail(complete.error());
+                                    }));
   // No record carries the shard's starting sequence, so a position before it is at its start. A
   // closed shard read to its end is finished even if its last sequences never got a record (a
   // write that failed after taking its sequence).
-  bool finished = bounds->closed && (std::max(position, bounds->starting_sequence) >= bounds->last_sequence ||
-                                     (*complete && bounds->visible >= bounds->last_sequence));
+  bool finished = bounds.closed && (std::max(position, bounds.starting_sequence) >= bounds.last_sequence ||
+                                     (complete && bounds.visible >= bounds.last_sequence));
   if (!finished) {
     ShardIterator next = *it;
     next.position = position;

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "streams/stream_record.h"
+#include "model/result.h"
 
 namespace eddy::streams {
 
@@ -47,8 +48,7 @@ Result<void> StreamService::on_change(const engine::ItemChange& change, engine::
   if (!known) {
     // The first record of a new stream label creates the stream.
     std::unique_lock exclusive(mutex_);
-    auto stream = stream_for_table_locked(table);
-    if (!stream) return fail(stream.error());
+    EDDY_TRY_VOID(stream_for_table_locked(table));
     if (LiveStream* live = live_stream_locked(arn, table.id)) slot = assign_sequence_locked(*live, hash);
   }
   if (!slot) return {};
@@ -107,14 +107,13 @@ Result<Stream*> StreamService::stream_for_table_locked(const TableDefinition& ta
 
 Result<Stream*> StreamService::create_locked(const TableDefinition& table) {
   double now = clock_.now();
-  auto id = database_.next_id();
-  if (!id) return fail(id.error());
+  EDDY_TRY(uint64_t id, database_.next_id());
   // A new stream of a table replaces its previous one (re-enabled, or the table re-created).
   for (auto& [other_id, other] : streams_) {
     if (other.stream.enabled && other.stream.table_name == table.name) disable_locked(other.stream, now);
   }
   Stream stream;
-  stream.id = *id;
+  stream.id = id;
   stream.arn = table.stream_arn();
   stream.table_name = table.name;
   stream.table_id = table.id;
@@ -131,7 +130,7 @@ Result<Stream*> StreamService::create_locked(const TableDefinition& table) {
     add_shard_locked(stream, lineage, "", stream.created_at, changes);
   }
   // Not persisted, the stream is not created: its first record's item write fails with it.
-  if (auto written = log_.write(changes); !written) return fail(written.error());
+  EDDY_TRY_VOID(log_.write(changes));
   LiveStream& live = streams_[stream.id];
   live.stream = std::move(stream);
   return &live.stream;
