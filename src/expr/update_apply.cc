@@ -84,7 +84,7 @@ Result<AttributeValue*> parent_of(Item& item, const DocumentPath& path) {
 }
 
 Result<void> assign(Item& item, const DocumentPath& path, AttributeValue value) {
-  EDDY_TRY(AttributeValue * parent, parent_of(item, path));
+  EDDY_TRY(AttributeValue* parent, parent_of(item, path));
   const PathElement& last = path.back();
   if (parent == nullptr) {
     item[last.name] = std::move(value);
@@ -103,14 +103,11 @@ Result<void> assign(Item& item, const DocumentPath& path, AttributeValue value) 
 Result<void> remove_paths(Item& item, const std::vector<const DocumentPath*>& paths) {
   std::map<AttributeValue*, std::vector<int>> list_removals;
   for (const DocumentPath* path : paths) {
-    EDDY_TRY(AttributeValue * parent, parent_of(item, *path));
+    EDDY_TRY(AttributeValue* parent, parent_of(item, *path));
     const PathElement& last = path->back();
-    if (parent == nullptr)
-      item.erase(last.name);
-    else if (last.index >= 0)
-      list_removals[parent].push_back(last.index);
-    else
-      parent->map.erase(last.name);
+    if (parent == nullptr) item.erase(last.name);
+    else if (last.index >= 0) list_removals[parent].push_back(last.index);
+    else parent->map.erase(last.name);
   }
   for (auto& [list, indexes] : list_removals) {
     std::sort(indexes.rbegin(), indexes.rend());

@@ -40,7 +40,8 @@ Result<void> check_key_sizes(const TableDefinition& table, const Item& item) {
   std::size_t range_bytes = 0;
   for (const auto& element : table.key.range) range_bytes += item.at(element.name).scalar.size();
   if (range_bytes > kMaxSortKeyBytes) {
-    return fail(errors::invalid_parameter("Aggregated size of all range keys has exceeded the size limit of 1024 bytes"));
+    return fail(
+        errors::invalid_parameter("Aggregated size of all range keys has exceeded the size limit of 1024 bytes"));
   }
   return {};
 }

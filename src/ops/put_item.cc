@@ -20,10 +20,11 @@ Result<std::string> put_item(RequestContext& context, const p::PutItemRequest& r
   Item key = engine::key_of(table->key, request.item);
   bool return_old = request.return_values_on_condition_check_failure == p::ReturnValuesOnConditionCheckFailure::kAllOld;
   EDDY_TRY(engine::WriteOutcome outcome,
-           context.database().write_item(*table, key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-             EDDY_TRY_VOID(condition.check(current, return_old));
-             return std::optional<Item>(request.item);
-           }));
+           context.database().write_item(*table, key,
+                                         [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
+                                           EDDY_TRY_VOID(condition.check(current, return_old));
+                                           return std::optional<Item>(request.item);
+                                         }));
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
   std::optional<Item> attributes_returned;
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;

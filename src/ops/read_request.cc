@@ -136,7 +136,8 @@ Result<void> resolve_select(const protocol::ReadMembers& members, ReadRequest& r
   if (read.mode == SelectMode::kAllAttributes && index.projection.type != IndexProjection::Type::kAll) {
     if (read.global_index) {
       return fail(errors::invalid_parameter(std::string("Select type ALL_ATTRIBUTES is not supported for ") + kind +
-                                            " secondary index " + index.name + " because its projection type is not ALL"));
+                                            " secondary index " + index.name +
+                                            " because its projection type is not ALL"));
     }
     read.fetch_from_table = true;
   }

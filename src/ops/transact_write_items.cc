@@ -134,7 +134,8 @@ Result<std::string> run(RequestContext& context, const p::TransactWriteItemsRequ
   std::vector<engine::Database::MultiWrite> writes;
   for (const auto& action : actions) {
     keys.push_back(action.item_key);
-    writes.push_back({action.table, action.key, mutator_for(action), action.kind == TransactActionKind::kConditionCheck});
+    writes.push_back(
+        {action.table, action.key, mutator_for(action), action.kind == TransactActionKind::kConditionCheck});
   }
   engine::TransactionClaims::Claim claim;
   auto conflicts = database.transaction_claims().try_claim(keys, claim);

@@ -13,7 +13,8 @@ Result<TransactionUpdate> TransactionUpdate::parse(const protocol::TransactWrite
   TransactionUpdate parsed;
   EDDY_TRY(parsed.update_, expr::parse_update(action.update_expression.value_or(""), attributes, key_names));
   // Only ConditionExpression: a transaction's Update has no legacy Expected member.
-  EDDY_TRY(parsed.condition_, WriteCondition::parse(action.condition_expression, std::nullopt, std::nullopt, attributes));
+  EDDY_TRY(parsed.condition_,
+           WriteCondition::parse(action.condition_expression, std::nullopt, std::nullopt, attributes));
   EDDY_TRY_VOID(attributes.check_all_used());
   return parsed;
 }

@@ -61,9 +61,11 @@ std::size_t length_of(const JsonValue& value) {
 void check_length(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
   auto size = static_cast<int64_t>(length_of(value));
   if (size < c.min) {
-    out.add(path.text(), shown_text(value, c.shown), "Member must have length greater than or equal to " + std::to_string(c.min));
+    out.add(path.text(), shown_text(value, c.shown),
+            "Member must have length greater than or equal to " + std::to_string(c.min));
   } else if (size > c.max) {
-    out.add(path.text(), shown_text(value, c.shown), "Member must have length less than or equal to " + std::to_string(c.max));
+    out.add(path.text(), shown_text(value, c.shown),
+            "Member must have length less than or equal to " + std::to_string(c.max));
   }
 }
 
@@ -71,9 +73,11 @@ void check_range(const Constraint& c, const JsonValue& value, const MemberPath& 
   if (!value.IsNumber()) return;
   int64_t number = integer_of(value);
   if (number < c.min) {
-    out.add(path.text(), std::to_string(number), "Member must have value greater than or equal to " + std::to_string(c.min));
+    out.add(path.text(), std::to_string(number),
+            "Member must have value greater than or equal to " + std::to_string(c.min));
   } else if (number > c.max) {
-    out.add(path.text(), std::to_string(number), "Member must have value less than or equal to " + std::to_string(c.max));
+    out.add(path.text(), std::to_string(number),
+            "Member must have value less than or equal to " + std::to_string(c.max));
   }
 }
 

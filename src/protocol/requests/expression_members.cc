@@ -80,7 +80,9 @@ Result<void> read_expression_attribute_values(const JsonValue* value, std::optio
   for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
     auto decoded = decode_attribute_value(it->value);
     if (!decoded && decoded.error().code != ErrorCode::kValidation) return fail(decoded.error());
-    if (decoded) values.insert_or_assign(std::string(it->name.GetString(), it->name.GetStringLength()), std::move(*decoded));
+    if (decoded) {
+      values.insert_or_assign(std::string(it->name.GetString(), it->name.GetStringLength()), std::move(*decoded));
+    }
   }
   out = std::move(values);
   return {};

@@ -32,7 +32,9 @@ Shape<IndexDefinition> index_shape(bool global) {
           .nested_first(),
       member("Projection", &R::projection, projection_shape(), {required()}),
   };
-  if (global) members.push_back(member("ProvisionedThroughput", &R::provisioned_throughput, provisioned_throughput_shape()));
+  if (global) {
+    members.push_back(member("ProvisionedThroughput", &R::provisioned_throughput, provisioned_throughput_shape()));
+  }
   return Shape<R>(std::move(members));
 }
 
@@ -54,8 +56,9 @@ Result<void> check_defined(const std::vector<KeySchemaElement>& key, const std::
   for (const auto& definition : definitions) defined.push_back(definition.name);
   for (const auto& name : keys) {
     if (std::find(defined.begin(), defined.end(), name) == defined.end()) {
-      return fail(errors::invalid_parameter("Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
-                                            joined(keys) + "], AttributeDefinitions: [" + joined(defined) + "]"));
+      return fail(
+          errors::invalid_parameter("Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
+                                    joined(keys) + "], AttributeDefinitions: [" + joined(defined) + "]"));
     }
   }
   return {};
@@ -81,7 +84,9 @@ Result<IndexProjection> resolve_projection(const IndexDefinition& index) {
   projection.type = IndexProjection::Type::kInclude;
   std::set<std::string> seen;
   for (const auto& name : *given.non_key_attributes) {
-    if (!seen.insert(name).second) return fail(errors::invalid_parameter("Duplicate value in NonKeyAttributes: " + name));
+    if (!seen.insert(name).second) {
+      return fail(errors::invalid_parameter("Duplicate value in NonKeyAttributes: " + name));
+    }
     projection.non_key_attributes.push_back(name);
   }
   return projection;
@@ -128,7 +133,8 @@ Result<SecondaryIndex> resolve_local_index(const IndexDefinition& index, const T
   return resolved;
 }
 
-Result<void> check_projected_total(const std::vector<SecondaryIndex>& local, const std::vector<SecondaryIndex>& global) {
+Result<void> check_projected_total(const std::vector<SecondaryIndex>& local,
+                                   const std::vector<SecondaryIndex>& global) {
   std::set<std::string> projected;
   for (const auto* list : {&local, &global}) {
     for (const auto& index : *list) {
@@ -211,7 +217,8 @@ Result<SecondaryIndex> resolve_global_index(const IndexDefinition& definition,
                                           definition.index_name + " when BillingMode is PAY_PER_REQUEST"));
   }
   if (billing_mode != "PAY_PER_REQUEST" && !definition.provisioned_throughput) {
-    return fail(errors::invalid_parameter("ProvisionedThroughput must be specified for index: " + definition.index_name));
+    return fail(
+        errors::invalid_parameter("ProvisionedThroughput must be specified for index: " + definition.index_name));
   }
   SecondaryIndex index;
   index.name = definition.index_name;

@@ -68,9 +68,9 @@ Result<KeySchema> resolve_key_schema(const std::vector<KeySchemaElement>& elemen
     auto definition = std::find_if(definitions.begin(), definitions.end(),
                                    [&](const KeyElement& d) { return d.name == element.attribute_name; });
     if (definition == definitions.end()) {
-      return fail(errors::invalid_parameter("Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
-                                            element.attribute_name + "], AttributeDefinitions: [" +
-                                            defined_names(definitions) + "]"));
+      return fail(errors::invalid_parameter(
+          "Some index key attributes are not defined in AttributeDefinitions. Keys: [" + element.attribute_name +
+          "], AttributeDefinitions: [" + defined_names(definitions) + "]"));
     }
     if (element.key_type == "HASH") {
       if (!schema.range.empty() || (!schema.hash.empty() && !multi_attribute_allowed)) {

@@ -134,7 +134,9 @@ Result<void> check_attribute_update_actions(const JsonValue& request) {
   if (updates == nullptr) return {};
   for (auto it = updates->MemberBegin(); it != updates->MemberEnd(); ++it) {
     const JsonValue* action = json_member(it->value, "Action");
-    if (action != nullptr && !action_of(name_of(*action))) return validation_error("Action type does not exist in DynamoDB");
+    if (action != nullptr && !action_of(name_of(*action))) {
+      return validation_error("Action type does not exist in DynamoDB");
+    }
   }
   return {};
 }

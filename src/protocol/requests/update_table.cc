@@ -42,7 +42,8 @@ const Shape<GlobalSecondaryIndexUpdate>& index_update_shape() {
 // Each update has one action; the updates name each index once, and create or delete one at most.
 Result<void> check_index_updates(const std::vector<GlobalSecondaryIndexUpdate>& updates) {
   for (const auto& update : updates) {
-    int actions = int(update.create.has_value()) + int(update.update.has_value()) + int(update.delete_action.has_value());
+    int actions =
+        int(update.create.has_value()) + int(update.update.has_value()) + int(update.delete_action.has_value());
     if (actions == 0) return validation_error("Update global secondary index action is null");
     if (actions > 1) {
       return fail(errors::invalid_parameter(
@@ -59,7 +60,8 @@ Result<void> check_index_updates(const std::vector<GlobalSecondaryIndexUpdate>& 
     if (!update.update) ++online;
   }
   if (online > 1) {
-    return fail(errors::subscriber_limit_exceeded("Only 1 online index can be created or deleted simultaneously per table"));
+    return fail(
+        errors::subscriber_limit_exceeded("Only 1 online index can be created or deleted simultaneously per table"));
   }
   return {};
 }
@@ -77,7 +79,9 @@ Result<void> check_stream(const StreamSpecification& specification) {
 
 Result<void> check_request(R& request, const JsonValue&) {
   if (request.stream_specification) EDDY_TRY_VOID(check_stream(*request.stream_specification));
-  if (request.global_secondary_index_updates) EDDY_TRY_VOID(check_index_updates(*request.global_secondary_index_updates));
+  if (request.global_secondary_index_updates) {
+    EDDY_TRY_VOID(check_index_updates(*request.global_secondary_index_updates));
+  }
   return {};
 }
 

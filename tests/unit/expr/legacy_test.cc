@@ -45,7 +45,8 @@ Result<Condition> legacy_expected(const JsonValue& doc) {
 Result<Condition> legacy_filter(const JsonValue& doc, const char* member, const std::vector<std::string>& keys) {
   EDDY_TRY(auto conditions, conditions_of(doc, member));
   EDDY_TRY(bool or_joined, use_or(doc, conditions.size()));
-  return expr::legacy_filter(conditions, or_joined, std::string_view(member) == "QueryFilter" ? keys : std::vector<std::string>{});
+  return expr::legacy_filter(conditions, or_joined,
+                             std::string_view(member) == "QueryFilter" ? keys : std::vector<std::string>{});
 }
 
 Result<KeyCondition> legacy_key_conditions(const JsonValue& doc, const std::vector<std::string>& partition,
