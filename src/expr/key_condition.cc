@@ -10,6 +10,7 @@
 #include "expr/expression_text.h"
 #include "expr/resolver.h"
 #include "model/result.h"
+#include "model/errors.h"
 
 namespace eddy::expr {
 namespace {
@@ -119,13 +120,13 @@ Result<KeyCondition> match_schema(const std::vector<KeyTerm>& terms, const std::
   for (const KeyTerm& term : terms) {
     bool known = std::count(partition.begin(), partition.end(), term.attribute) > 0 ||
                  std::count(sort.begin(), sort.end(), term.attribute) > 0;
-    if (!known) return validation_error("Query condition missed key schema element");
+    if (!known) return fail(errors::key_condition_missed_key());
   }
   KeyCondition out;
   for (const std::string& name : partition) {
     const KeyTerm* term = find(name);
-    if (term == nullptr) return validation_error("Query condition missed key schema element");
-    if (term->op != KeyCondition::SortOp::kEq) return validation_error("Query key condition not supported");
+    if (term == nullptr) return fail(errors::key_condition_missed_key());
+    if (term->op != KeyCondition::SortOp::kEq) return fail(errors::key_condition_not_supported());
     out.partition.emplace_back(name, term->value);
   }
   bool ended = false;  // a sort attribute was skipped or matched with a range operator
@@ -135,7 +136,7 @@ Result<KeyCondition> match_schema(const std::vector<KeyTerm>& terms, const std::
       ended = true;
       continue;
     }
-    if (ended) return validation_error("Query condition missed key schema element");
+    if (ended) return fail(errors::key_condition_missed_key());
     bool more_follow = i + 1 < sort.size() && find(sort[i + 1]) != nullptr;
     if (term->op == KeyCondition::SortOp::kEq && more_follow) {
       out.sort_prefix.emplace_back(sort[i], term->value);
@@ -191,8 +192,7 @@ Result<void> check_key_condition_types(const KeyCondition& condition,
     if (condition.sort_op == KeyCondition::SortOp::kBetween) ok = ok && matches(condition.sort_key, condition.sort_value2);
   }
   if (!ok) {
-    return validation_error("One or more parameter values were invalid: Condition parameter type does not match "
-                            "schema type");
+    return fail(errors::invalid_parameter("Condition parameter type does not match schema type"));
   }
   return {};
 }

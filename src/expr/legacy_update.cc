@@ -125,13 +125,13 @@ Result<KeyCondition> legacy_key_condition(const std::vector<LegacyCondition>& co
   KeyCondition out;
   for (const std::string& name : partition_key_names) {
     auto c = std::find_if(conditions.begin(), conditions.end(), [&](const auto& x) { return x.attribute == name; });
-    if (c == conditions.end()) return validation_error("Query condition missed key schema element");
-    if (*c->op != LegacyOperator::kEq) return validation_error("Query key condition not supported");
+    if (c == conditions.end()) return fail(errors::key_condition_missed_key());
+    if (*c->op != LegacyOperator::kEq) return fail(errors::key_condition_not_supported());
     out.partition.emplace_back(name, c->values[0]);
   }
   for (const LegacyCondition& c : conditions) {
     if (contains_name(partition_key_names, c.attribute)) continue;
-    if (!contains_name(sort_key_names, c.attribute)) return validation_error("Query condition missed key schema element");
+    if (!contains_name(sort_key_names, c.attribute)) return fail(errors::key_condition_missed_key());
     if (*c.op == LegacyOperator::kNull || *c.op == LegacyOperator::kNotNull) {
       return validation_error("Only scalar types can be used as Range Key values");
     }

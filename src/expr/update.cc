@@ -9,6 +9,7 @@
 #include "expr/parser.h"
 #include "expr/resolver.h"
 #include "model/result.h"
+#include "model/errors.h"
 
 namespace eddy::expr {
 namespace {
@@ -60,8 +61,7 @@ Result<Update> parse_update(std::string_view text, ExpressionAttributes& attrs,
     const std::string& top = action.path.path[0].name;
     for (const std::string& key : key_attribute_names) {
       if (top == key) {
-        return validation_error("One or more parameter values were invalid: Cannot update attribute " + key +
-                                ". This attribute is part of the key");
+        return fail(errors::key_attribute_updated(key));
       }
     }
   }

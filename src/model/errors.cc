@@ -9,8 +9,12 @@ ApiError invalid_parameter(std::string_view detail) {
 
 ApiError resource_not_found() { return ApiError::not_found("Requested resource not found"); }
 
+ApiError resource_not_found(std::string_view what) {
+  return ApiError::not_found("Requested resource not found: " + std::string(what));
+}
+
 ApiError table_not_found(std::string_view table_name) {
-  return ApiError::not_found("Requested resource not found: Table: " + std::string(table_name) + " not found");
+  return resource_not_found("Table: " + std::string(table_name) + " not found");
 }
 
 ApiError subscriber_limit_exceeded(std::string_view detail) {
@@ -63,6 +67,12 @@ ApiError hash_and_range_same_name() {
 ApiError throughput_with_pay_per_request() {
   return invalid_parameter(
       "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+}
+
+ApiError invalid_start_key(std::string_view why) {
+  std::string message = "The provided starting key is invalid";
+  if (!why.empty()) message += ": " + std::string(why);
+  return ApiError::validation(std::move(message));
 }
 
 ApiError key_condition_missed_key() { return ApiError::validation("Query condition missed key schema element"); }

@@ -16,6 +16,8 @@ ApiError invalid_parameter(std::string_view detail);
 // ResourceNotFoundException "Requested resource not found" (item operations' missing table, an
 // index that UpdateTable cannot find).
 ApiError resource_not_found();
+// ResourceNotFoundException "Requested resource not found: <what>" ("Stream: <arn> not found").
+ApiError resource_not_found(std::string_view what);
 // ResourceNotFoundException "Requested resource not found: Table: <name> not found" (table-level
 // operations).
 ApiError table_not_found(std::string_view table_name);
@@ -53,6 +55,10 @@ ApiError hash_and_range_same_name();
 // "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can
 // be specified when BillingMode is PAY_PER_REQUEST".
 ApiError throughput_with_pay_per_request();
+
+// "The provided starting key is invalid", or "The provided starting key is invalid: <why>" (an
+// ExclusiveStartKey of Query or Scan).
+ApiError invalid_start_key(std::string_view why = {});
 
 // Key conditions (KeyConditionExpression and KeyConditions).
 ApiError key_condition_missed_key();     // "Query condition missed key schema element"

@@ -6,6 +6,7 @@
 #include "engine/item_range.h"
 #include "expr/key_condition.h"
 #include "expr/legacy.h"
+#include "model/errors.h"
 #include "model/result.h"
 #include "ops/expression_attributes.h"
 #include "ops/operations.h"
@@ -16,9 +17,6 @@
 namespace eddy::ops {
 namespace {
 
-constexpr const char* kInvalidStart = "The provided starting key is invalid";
-constexpr const char* kMismatchedStart =
-    "The provided starting key is invalid: The provided key element does not match the schema";
 
 std::vector<std::string> names_of(const std::vector<KeyElement>& elements) {
   std::vector<std::string> names;
@@ -71,7 +69,7 @@ engine::ItemRange query_range(const ReadRequest& read, const expr::KeyCondition&
 // DynamoDB's checks of a start key against the key condition; then the page starts after it.
 Result<void> start_after(const ReadRequest& read, const expr::KeyCondition& condition, engine::ItemRange& range,
                          const Item& start) {
-  EDDY_TRY_VOID(check_start_key_shape(read, start, kInvalidStart, kMismatchedStart));
+  EDDY_TRY_VOID(check_start_key_shape(read, start, errors::invalid_start_key(), start_key_schema_mismatch()));
   bool same_partition = range.holds_partition_of(start);
   if (!condition.sort_prefix.empty() || condition.sort_op != expr::KeyCondition::SortOp::kNone) {
     if (!range.holds_sort_key_of(start)) {

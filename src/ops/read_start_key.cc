@@ -1,10 +1,14 @@
 // ExclusiveStartKey shape checks; see read_start_key.h.
 #include "ops/read_start_key.h"
 
+#include "model/errors.h"
+
 namespace eddy::ops {
 
-Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, const char* invalid,
-                                   const char* mismatch) {
+ApiError start_key_schema_mismatch() { return errors::invalid_start_key(errors::key_schema_mismatch().message); }
+
+Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, const ApiError& invalid,
+                                   const ApiError& mismatch) {
   std::vector<KeyElement> needed;
   auto add = [&](const std::vector<KeyElement>& elements) {
     for (const auto& element : elements) {
@@ -18,16 +22,16 @@ Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, c
     add(read.index->key.hash);
     add(read.index->key.range);
   }
-  if (start.size() != needed.size()) return validation_error(invalid);
+  if (start.size() != needed.size()) return fail(invalid);
   for (const auto& element : needed) {
     auto it = start.find(element.name);
-    if (it == start.end()) return validation_error(invalid);
+    if (it == start.end()) return fail(invalid);
   }
   for (const auto& element : needed) {
     const AttributeValue& value = start.at(element.name);
-    if (value.type != element.type) return validation_error(mismatch);
+    if (value.type != element.type) return fail(mismatch);
     if ((value.type == AttributeType::kS || value.type == AttributeType::kB) && value.scalar.empty()) {
-      return validation_error(mismatch);
+      return fail(mismatch);
     }
   }
   return {};

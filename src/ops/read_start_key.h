@@ -7,9 +7,12 @@
 
 namespace eddy::ops {
 
-// Checks `start` against the key attributes `read` needs. `invalid` is the message for a key with
+// Checks `start` against the key attributes `read` needs. `invalid` is the error for a key with
 // missing or extra attributes, `mismatch` for one with a wrong type.
-Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, const char* invalid,
-                                   const char* mismatch);
+Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, const ApiError& invalid,
+                                   const ApiError& mismatch);
+
+// "The provided starting key is invalid: The provided key element does not match the schema".
+ApiError start_key_schema_mismatch();
 
 }  // namespace eddy::ops

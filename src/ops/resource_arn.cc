@@ -1,6 +1,7 @@
 // ResourceArn -> table; see resource_arn.h.
 #include "ops/resource_arn.h"
 
+#include "model/errors.h"
 #include "protocol/requests/resource_arn.h"
 
 namespace eddy::ops {
@@ -8,7 +9,7 @@ namespace eddy::ops {
 bool names_table(const std::string& arn, const TableDefinition& table) { return table.arn() == arn; }
 
 ApiError arn_not_found(const std::string& arn) {
-  return ApiError::not_found("Requested resource not found: ResourcArn: " + arn + " not found");
+  return errors::resource_not_found("ResourcArn: " + arn + " not found");
 }
 
 Result<engine::TablePtr> table_of_resource_arn(RequestContext& context, const std::string& arn) {

@@ -3,6 +3,7 @@
 // does not depend on insertion), or one segment of that hash space for parallel scans; the paging,
 // filter, projection and counts are the shared read path (read_pager.h).
 #include "engine/item_range.h"
+#include "model/errors.h"
 #include "model/result.h"
 #include "ops/expression_attributes.h"
 #include "ops/operations.h"
@@ -15,9 +16,7 @@ namespace {
 
 // DynamoDB's checks of a start key; then the page starts after it.
 Result<void> start_after(const ReadRequest& read, engine::ItemRange& range, const Item& start) {
-  const char* invalid = read.index != nullptr
-                            ? "The provided starting key is invalid"
-                            : "The provided starting key is invalid: The provided key element does not match the schema";
+  ApiError invalid = read.index != nullptr ? errors::invalid_start_key() : start_key_schema_mismatch();
   EDDY_TRY_VOID(check_start_key_shape(read, start, invalid, invalid));
   if (!range.holds_partition_of(start)) return validation_error("Exclusive start key must lie within the segment");
   range.start_after(start);

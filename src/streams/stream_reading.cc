@@ -7,13 +7,14 @@
 
 #include "streams/sequence_number.h"
 #include "streams/stream_service.h"
+#include "model/errors.h"
 #include "model/result.h"
 
 namespace eddy::streams {
 namespace {
 
 ApiError stream_not_found(const std::string& arn) {
-  return ApiError::not_found("Requested resource not found: Stream: " + arn + " not found");
+  return errors::resource_not_found("Stream: " + arn + " not found");
 }
 
 ApiError trimmed() {
@@ -82,7 +83,7 @@ Result<std::string> StreamService::get_shard_iterator(const std::string& arn, co
   Stream* stream = find_locked(arn);
   if (stream == nullptr) return fail(stream_not_found(arn));
   Shard* shard = stream->find_shard(shard_id);
-  if (shard == nullptr) return fail(ApiError::not_found("Requested resource not found: Shard does not exist"));
+  if (shard == nullptr) return fail(errors::resource_not_found("Shard does not exist"));
   ShardIterator it{arn, stream->id, shard->number, 0, static_cast<uint64_t>(clock_.now() * 1000)};
   switch (type) {
     case IteratorType::kTrimHorizon: it.position = shard->trim_horizon - 1; break;

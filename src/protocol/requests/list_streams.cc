@@ -3,6 +3,7 @@
 
 #include "protocol/requests/stream_arn.h"
 #include "protocol/shape.h"
+#include "model/errors.h"
 
 namespace eddy::protocol {
 namespace {
@@ -11,8 +12,7 @@ using R = ListStreamsRequest;
 
 Result<void> check_request(R& request, const JsonValue&) {
   if (request.limit && *request.limit > 100) {
-    return validation_error("One or more parameter values were invalid: Limit cannot be greater than the maximum "
-                            "allowed size: 100");
+    return fail(errors::invalid_parameter("Limit cannot be greater than the maximum allowed size: 100"));
   }
   return check_stream_arn(request.exclusive_start_stream_arn);
 }

@@ -15,7 +15,7 @@ constexpr std::string_view kConditionalOperators[] = {"AND", "OR"};
 Result<void> read_exclusive_start_key(const JsonValue* value, ReadMembers& out) {
   auto read = read_value(value, out.exclusive_start_key);
   if (!read && read.error().code == ErrorCode::kValidation) {
-    return validation_error("The provided starting key is invalid: " + read.error().message);
+    return fail(errors::invalid_start_key(read.error().message));
   }
   return read;
 }
