@@ -34,10 +34,11 @@ const Shape<KeysAndAttributes>& keys_and_attributes_shape() {
 
 // Per table, in order: its projection members, then its keys (no key twice; at most 100 in all).
 Result<void> check_tables(const BatchGetItemRequest& request, const JsonValue& json) {
-  const JsonValue& items = *json_member(json, "RequestItems");
+  // request_items holds RequestItems' members in the order sent.
+  auto entry = json_member(json, "RequestItems")->MemberBegin();
   std::size_t count = 0;
   for (const auto& [name, table] : request.request_items) {
-    EDDY_TRY_VOID(check_projection_members(items[name.c_str()], table.expression_attribute_names));
+    EDDY_TRY_VOID(check_projection_members((entry++)->value, table.expression_attribute_names));
     std::set<std::string> seen;
     for (const auto& key : table.keys) {
       if (!seen.insert(attribute_map_to_json(key)).second) return fail(errors::duplicate_keys());
