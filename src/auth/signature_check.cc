@@ -14,6 +14,7 @@
 #include "auth/signature_parts.h"
 #include "auth/signer.h"
 #include "auth/sigv4.h"
+#include "model/result.h"
 
 namespace eddy::auth {
 namespace {
@@ -127,28 +128,26 @@ Result<void> check_scope(const CredentialScope& scope, const std::string& amz_da
 }  // namespace
 
 Result<Signer> SignatureCheck::verify(const SignedRequest& request, double now) const {
-  auto parts = read_signature_parts(request);
-  if (!parts) return fail(parts.error());
-  if (auto timely = check_time(*parts, now); !timely) return fail(timely.error());
-  if (!host_is_signed(parts->signed_headers)) {
+  EDDY_TRY(auto parts, read_signature_parts(request));
+  EDDY_TRY_VOID(check_time(parts, now));
+  if (!host_is_signed(parts.signed_headers)) {
     return invalid("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
-  if (parts->algorithm != "AWS4-HMAC-SHA256") {
-    return incomplete("Unsupported AWS 'algorithm': '" + parts->algorithm + "' (only AWS4-HMAC-SHA256 for now). ");
+  if (parts.algorithm != "AWS4-HMAC-SHA256") {
+    return incomplete("Unsupported AWS 'algorithm': '" + parts.algorithm + "' (only AWS4-HMAC-SHA256 for now). ");
   }
-  auto credential = read_credential(parts->credential);
-  if (!credential) return fail(credential.error());
-  const auto& [access_key, scope] = *credential;
-  if (auto scoped = check_scope(scope, parts->amz_date); !scoped) return fail(scoped.error());
+  EDDY_TRY(auto credential, read_credential(parts.credential));
+  const auto& [access_key, scope] = credential;
+  EDDY_TRY_VOID(check_scope(scope, parts.amz_date));
   auto secret = credentials_.find(access_key);
   if (secret == credentials_.end()) {
     return fail(ApiError{ErrorCode::kUnrecognizedClient, "The security token included in the request is invalid.", {}});
   }
-  std::string canonical = canonical_request(request, parts->signed_headers, parts->query_form);
-  std::string to_sign = string_to_sign(parts->amz_date, scope, canonical);
+  std::string canonical = canonical_request(request, parts.signed_headers, parts.query_form);
+  std::string to_sign = string_to_sign(parts.amz_date, scope, canonical);
   std::string expected = signature(secret->second, scope, to_sign);
-  if (expected.size() != parts->signature.size() ||
-      CRYPTO_memcmp(expected.data(), parts->signature.data(), expected.size()) != 0) {
+  if (expected.size() != parts.signature.size() ||
+      CRYPTO_memcmp(expected.data(), parts.signature.data(), expected.size()) != 0) {
     return invalid(
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access "
         "Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this "

@@ -8,6 +8,7 @@
 #include "partiql/errors.h"
 #include "partiql/literal.h"
 #include "partiql/translator.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
@@ -29,12 +30,11 @@ Result<void> check_names(const TableRef& table) {
 Result<std::vector<expr::DocumentPath>> projection(const std::vector<Expr>& items) {
   std::vector<expr::DocumentPath> paths;
   for (const Expr& item : items) {
-    auto path = document_path(item);
-    if (!path) return fail(path.error());
+    EDDY_TRY(expr::DocumentPath path, document_path(item));
     for (const expr::DocumentPath& earlier : paths) {
-      if (output_name(earlier) == output_name(*path)) return fail(errors::duplicate_select_identifier(output_name(*path)));
+      if (output_name(earlier) == output_name(path)) return fail(errors::duplicate_select_identifier(output_name(path)));
     }
-    paths.push_back(std::move(*path));
+    paths.push_back(std::move(path));
   }
   // DynamoDB names the later of two overlapping paths first.
   std::vector<const expr::DocumentPath*> later_first;
@@ -57,16 +57,12 @@ Result<BoundSelect> bind_select(const SelectStatement& select, const std::vector
   out.from = select.from;
   out.all_attributes = select.star;
   if (!select.star) {
-    auto paths = projection(select.projection);
-    if (!paths) return fail(paths.error());
-    out.projection = std::move(*paths);
+    EDDY_TRY(out.projection, projection(select.projection));
   }
   if (select.where) {
-    auto where = ExpressionTranslator(parameters).where(*select.where);
-    if (!where) return fail(where.error());
-    out.where = std::move(*where);
+    EDDY_TRY(out.where, ExpressionTranslator(parameters).where(*select.where));
   }
-  if (auto names = check_names(select.from); !names) return fail(names.error());
+  EDDY_TRY_VOID(check_names(select.from));
   for (const OrderTerm& term : select.order_by) out.order_by.push_back(order_term(term));
   return out;
 }
@@ -86,11 +82,10 @@ Result<BoundInsert> bind_insert(const InsertStatement& insert, const std::vector
     }
     if (key.text.empty()) return fail(errors::empty_path_component());
     if (out.item.count(key.text) > 0) return fail(errors::duplicate_tuple_key(key.text, "root", key.where));
-    auto attribute = literal_value(value.children[i + 1], parameters);
-    if (!attribute) return fail(attribute.error());
-    out.item.emplace(key.text, std::move(*attribute));
+    EDDY_TRY(AttributeValue attribute, literal_value(value.children[i + 1], parameters));
+    out.item.emplace(key.text, std::move(attribute));
   }
-  if (auto names = check_names(insert.into); !names) return fail(names.error());
+  EDDY_TRY_VOID(check_names(insert.into));
   return out;
 }
 
@@ -105,13 +100,9 @@ Result<BoundUpdate> bind_update(const UpdateStatement& update, const std::vector
   BoundUpdate out;
   out.table = update.table;
   out.returning = update.returning;
-  auto tree = translator.update(update.actions);
-  if (!tree) return fail(tree.error());
-  out.update = std::move(*tree);
-  auto where = bind_write_where(update.where, translator);
-  if (!where) return fail(where.error());
-  out.where = std::move(*where);
-  if (auto names = check_names(update.table); !names) return fail(names.error());
+  EDDY_TRY(out.update, translator.update(update.actions));
+  EDDY_TRY(out.where, bind_write_where(update.where, translator));
+  EDDY_TRY_VOID(check_names(update.table));
   return out;
 }
 
@@ -120,10 +111,8 @@ Result<BoundDelete> bind_delete(const DeleteStatement& remove, const std::vector
   BoundDelete out;
   out.from = remove.from;
   out.returning = remove.returning;
-  auto where = bind_write_where(remove.where, translator);
-  if (!where) return fail(where.error());
-  out.where = std::move(*where);
-  if (auto names = check_names(remove.from); !names) return fail(names.error());
+  EDDY_TRY(out.where, bind_write_where(remove.where, translator));
+  EDDY_TRY_VOID(check_names(remove.from));
   return out;
 }
 
@@ -154,9 +143,8 @@ Result<BoundStatement> bind_expression(const ExpressionStatement& statement, con
                 expr.children[0].kind == ExprKind::kSubquery;
   if (context != StatementContext::kTransaction) return fail(errors::exists_outside_transaction());
   if (!exists) return fail(errors::transaction_unsupported());
-  auto select = bind_select(*expr.children[0].subquery, parameters);
-  if (!select) return fail(select.error());
-  return BoundConditionCheck{std::move(*select)};
+  EDDY_TRY(BoundSelect select, bind_select(*expr.children[0].subquery, parameters));
+  return BoundConditionCheck{std::move(select)};
 }
 
 }  // namespace
@@ -164,8 +152,8 @@ Result<BoundStatement> bind_expression(const ExpressionStatement& statement, con
 Result<BoundStatement> bind_statement(const Statement& statement, const std::vector<AttributeValue>& parameters,
                                       StatementContext context) {
   auto wrap = [](auto bound) -> Result<BoundStatement> {
-    if (!bound) return fail(bound.error());
-    return BoundStatement(std::move(*bound));
+    EDDY_TRY(auto value, std::move(bound));
+    return BoundStatement(std::move(value));
   };
   if (const auto* select = std::get_if<SelectStatement>(&statement.body)) return wrap(bind_select(*select, parameters));
   if (const auto* insert = std::get_if<InsertStatement>(&statement.body)) return wrap(bind_insert(*insert, parameters));

@@ -7,6 +7,7 @@
 #include "model/number.h"
 #include "partiql/errors.h"
 #include "partiql/number_literal.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
@@ -67,9 +68,8 @@ class Converter {
       case LiteralKind::kNull: return AttributeValue::null();
       case LiteralKind::kNumber: break;
     }
-    auto number = number_literal(expr.text, expr.decimal, under, expr.where);
-    if (!number) return fail(number.error());
-    return AttributeValue::number(std::move(*number));
+    EDDY_TRY(std::string number, number_literal(expr.text, expr.decimal, under, expr.where));
+    return AttributeValue::number(std::move(number));
   }
 
   Result<AttributeValue> list(const Expr& expr, const std::string& under, int depth) {

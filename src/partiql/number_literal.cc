@@ -7,6 +7,7 @@
 
 #include "model/number.h"
 #include "partiql/errors.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
@@ -83,9 +84,8 @@ Result<std::string> number_literal(std::string_view text, bool decimal, std::str
     return std::string("0");
   }
   round(value);
-  auto number = Number::parse((negative ? "-" : "") + value.digits + "e" + std::to_string(value.exponent));
-  if (!number) return fail(number.error());
-  return number->to_string();
+  EDDY_TRY(Number number, Number::parse((negative ? "-" : "") + value.digits + "e" + std::to_string(value.exponent)));
+  return number.to_string();
 }
 
 }  // namespace eddy::partiql

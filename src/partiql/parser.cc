@@ -6,6 +6,7 @@
 #include "partiql/errors.h"
 #include "partiql/keywords.h"
 #include "partiql/statement_parser.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 
@@ -120,9 +121,8 @@ Result<Statement> StatementParser::parse() {
 }
 
 Result<Statement> parse_statement(std::string_view text) {
-  auto tokens = tokenize(text);
-  if (!tokens) return fail(tokens.error());
-  return StatementParser(text, std::move(*tokens)).parse();
+  EDDY_TRY(auto tokens, tokenize(text));
+  return StatementParser(text, std::move(tokens)).parse();
 }
 
 }  // namespace eddy::partiql

@@ -2,14 +2,15 @@
 #include "partiql/planner.h"
 
 #include "partiql/planner_steps.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
 
 template <typename T>
 Result<Plan> as_plan(Result<T> plan) {
-  if (!plan) return fail(plan.error());
-  return Plan(std::move(*plan));
+  EDDY_TRY(T planned, std::move(plan));
+  return Plan(std::move(planned));
 }
 
 }  // namespace

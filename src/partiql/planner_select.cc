@@ -7,6 +7,7 @@
 #include "partiql/condition_parts.h"
 #include "partiql/errors.h"
 #include "partiql/planner_steps.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
@@ -258,10 +259,10 @@ Result<SelectPlan> plan_select(const BoundSelect& select, const TableDefinition&
   const KeySchema& key = index != nullptr ? index->key : table.key;
   auto keys = key_types(table, index);
   if (select.where) {
-    if (auto done = check_key_paths(select.where->root, keys); !done) return fail(done.error());
-    if (auto done = plan_query(select, key, keys, plan); !done) return fail(done.error());
+    EDDY_TRY_VOID(check_key_paths(select.where->root, keys));
+    EDDY_TRY_VOID(plan_query(select, key, keys, plan));
   }
-  if (auto done = plan_order(select, key, plan); !done) return fail(done.error());
+  EDDY_TRY_VOID(plan_order(select, key, plan));
   plan.all_attributes = select.all_attributes;
   plan.projection.paths = select.projection;
   if (index != nullptr) plan.key.reset();

@@ -6,6 +6,7 @@
 #include "partiql/errors.h"
 #include "partiql/planner.h"
 #include "partiql/planner_steps.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
@@ -64,7 +65,7 @@ Result<WriteKey> write_key(const expr::ConditionTree& where, const KeySchema& ke
     if (out.key.count(element.name) == 0) return fail(errors::incomplete_key());
   }
   for (auto element = elements.rbegin(); element != elements.rend(); ++element) {
-    if (auto done = check_key_value(*element, out.key.at(element->name)); !done) return fail(done.error());
+    EDDY_TRY_VOID(check_key_value(*element, out.key.at(element->name)));
   }
   for (std::size_t i = 0; i < conjuncts.size(); ++i) {
     if (!used[i]) out.rest.push_back(conjuncts[i]);
@@ -90,7 +91,7 @@ Result<InsertPlan> plan_insert(const BoundInsert& insert, const TableDefinition&
   for (const KeyElement& element : key_elements(table.key)) {
     auto value = insert.item.find(element.name);
     if (value == insert.item.end()) return fail(errors::key_absent(element.name));
-    if (auto done = check_key_value(element, value->second); !done) return fail(done.error());
+    EDDY_TRY_VOID(check_key_value(element, value->second));
   }
   return InsertPlan{table.name, insert.item};
 }
@@ -100,13 +101,12 @@ Result<UpdatePlan> plan_update(const BoundUpdate& update, const TableDefinition&
   if (context == StatementContext::kTransaction && update.returning != Returning::kNone) {
     return fail(errors::transaction_returning());
   }
-  auto key = write_key(update.where, table.key);
-  if (!key) return fail(key.error());
+  EDDY_TRY(WriteKey key, write_key(update.where, table.key));
   UpdatePlan plan;
   plan.table_name = table.name;
-  plan.key = std::move(key->key);
+  plan.key = std::move(key.key);
   plan.update = expr::Update(std::make_shared<const expr::UpdateTree>(update.update));
-  plan.condition = exists_and(table.key.partition().name, key->rest);
+  plan.condition = exists_and(table.key.partition().name, key.rest);
   plan.return_values = return_values(update.returning);
   return plan;
 }
@@ -119,9 +119,8 @@ Result<DeletePlan> plan_delete(const BoundDelete& remove, const TableDefinition&
   if (context == StatementContext::kTransaction && remove.returning != Returning::kNone) {
     return fail(errors::transaction_returning());
   }
-  auto key = write_key(remove.where, table.key);
-  if (!key) return fail(key.error());
-  return DeletePlan{table.name, std::move(key->key), conjunction(key->rest), return_values(remove.returning)};
+  EDDY_TRY(WriteKey key, write_key(remove.where, table.key));
+  return DeletePlan{table.name, std::move(key.key), conjunction(key.rest), return_values(remove.returning)};
 }
 
 Result<ConditionCheckPlan> plan_condition_check(const BoundConditionCheck& check, const TableDefinition& table) {

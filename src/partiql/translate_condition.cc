@@ -11,6 +11,7 @@
 #include "partiql/errors.h"
 #include "partiql/literal.h"
 #include "partiql/translator.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {
@@ -95,12 +96,11 @@ Result<expr::ConditionTree> ExpressionTranslator::where(const Expr& root) {
   }
   if (is_value_or_path(root)) return fail(errors::where_not_boolean());
   operators_ = 0;
-  auto node = condition(root, "WHERE");
-  if (!node) return fail(node.error());
+  EDDY_TRY(ConditionNode node, condition(root, "WHERE"));
   if (operators_ > expr::kMaxOperators) {
     return fail(errors::too_many_operators(expr::kMaxOperators + 1));
   }
-  expr::ConditionTree tree{std::move(*node)};
+  expr::ConditionTree tree{std::move(node)};
   if (auto problem = expr::check_condition_text(tree)) return validation_error(*problem);
   expr::ExpressionAttributes attributes(&names_, &values_);
   if (auto problem = expr::resolve_condition(tree, attributes)) return validation_error(*problem);
@@ -152,9 +152,8 @@ Result<ConditionNode> ExpressionTranslator::comparison(const Expr& expr) {
   node.kind = ConditionKind::kComparison;
   node.comparator = comparator(expr.text);
   for (const Expr& side : expr.children) {
-    auto translated = operand(side);
-    if (!translated) return fail(translated.error());
-    node.operands.push_back(std::move(*translated));
+    EDDY_TRY(Operand translated, operand(side));
+    node.operands.push_back(std::move(translated));
   }
   ++operators_;
   return node;
@@ -167,13 +166,11 @@ Result<ConditionNode> ExpressionTranslator::in(const Expr& expr) {
   if (left.kind != ExprKind::kPath || !list || right.children.empty()) return fail(errors::in_operands());
   ConditionNode node;
   node.kind = ConditionKind::kIn;
-  auto first = operand(left);
-  if (!first) return fail(first.error());
-  node.operands.push_back(std::move(*first));
+  EDDY_TRY(Operand first, operand(left));
+  node.operands.push_back(std::move(first));
   for (const Expr& candidate : right.children) {
-    auto translated = operand(candidate);
-    if (!translated) return fail(translated.error());
-    node.operands.push_back(std::move(*translated));
+    EDDY_TRY(Operand translated, operand(candidate));
+    node.operands.push_back(std::move(translated));
   }
   ++operators_;
   if (!expr.negated) return node;
@@ -185,9 +182,8 @@ Result<ConditionNode> ExpressionTranslator::between(const Expr& expr) {
   ConditionNode node;
   node.kind = ConditionKind::kBetween;
   for (const Expr& side : expr.children) {
-    auto translated = operand(side);
-    if (!translated) return fail(translated.error());
-    node.operands.push_back(std::move(*translated));
+    EDDY_TRY(Operand translated, operand(side));
+    node.operands.push_back(std::move(translated));
   }
   ++operators_;
   if (!expr.negated) return node;
@@ -201,11 +197,10 @@ Result<ConditionNode> ExpressionTranslator::is(const Expr& expr) {
   const Expr& subject = expr.children[0];
   bool literal = subject.kind == ExprKind::kLiteral || subject.kind == ExprKind::kPath;
   if (!literal) return fail(errors::is_operand());
-  auto translated = operand(subject);
-  if (!translated) return fail(translated.error());
+  EDDY_TRY(Operand translated, operand(subject));
   ConditionNode node;
   node.kind = ConditionKind::kFunction;
-  node.operands.push_back(std::move(*translated));
+  node.operands.push_back(std::move(translated));
   ++operators_;
   if (type->empty()) {  // IS [NOT] MISSING
     node.function = expr.negated ? "attribute_exists" : "attribute_not_exists";
@@ -229,9 +224,8 @@ Result<ConditionNode> ExpressionTranslator::function(const Expr& expr, const cha
   node.kind = ConditionKind::kFunction;
   node.function = name;
   for (const Expr& arg : expr.children) {
-    auto translated = operand(arg);
-    if (!translated) return fail(translated.error());
-    node.operands.push_back(std::move(*translated));
+    EDDY_TRY(Operand translated, operand(arg));
+    node.operands.push_back(std::move(translated));
   }
   ++operators_;
   return node;
@@ -268,11 +262,10 @@ Result<Operand> ExpressionTranslator::call_operand(const Expr& expr, bool update
 }
 
 Result<Operand> ExpressionTranslator::path(const Expr& expr) {
-  auto document = document_path(expr);
-  if (!document) return fail(document.error());
+  EDDY_TRY(expr::DocumentPath document, document_path(expr));
   Operand out;
   out.kind = expr::OperandKind::kPath;
-  for (const expr::PathElement& element : *document) {
+  for (const expr::PathElement& element : document) {
     if (element.index >= 0) out.raw_path.push_back(expr::RawPathElement{std::to_string(element.index), element.index});
     else out.raw_path.push_back(expr::RawPathElement{name_placeholder(element.name), -1});
   }
@@ -280,9 +273,8 @@ Result<Operand> ExpressionTranslator::path(const Expr& expr) {
 }
 
 Result<Operand> ExpressionTranslator::value(const Expr& expr) {
-  auto converted = literal_value(expr, parameters_);
-  if (!converted) return fail(converted.error());
-  return placeholder_value(std::move(*converted));
+  EDDY_TRY(AttributeValue converted, literal_value(expr, parameters_));
+  return placeholder_value(std::move(converted));
 }
 
 Operand ExpressionTranslator::placeholder_value(AttributeValue value) {

@@ -7,6 +7,7 @@
 #include "partiql/errors.h"
 #include "partiql/literal.h"
 #include "partiql/translator.h"
+#include "model/result.h"
 
 namespace eddy::partiql {
 
@@ -14,14 +15,12 @@ Result<expr::UpdateTree> ExpressionTranslator::update(const std::vector<UpdateAc
   expr::UpdateTree tree;
   for (const UpdateAction& action : actions) {
     if (action.remove) {
-      auto target = path(action.target);
-      if (!target) return fail(target.error());
-      tree.actions.push_back(expr::UpdateAction{expr::UpdateClause::kRemove, std::move(*target), {}});
+      EDDY_TRY(expr::Operand target, path(action.target));
+      tree.actions.push_back(expr::UpdateAction{expr::UpdateClause::kRemove, std::move(target), {}});
       continue;
     }
-    auto translated = set_action(action);
-    if (!translated) return fail(translated.error());
-    tree.actions.push_back(std::move(*translated));
+    EDDY_TRY(expr::UpdateAction translated, set_action(action));
+    tree.actions.push_back(std::move(translated));
   }
   if (auto problem = expr::check_update_text(tree)) return validation_error(*problem);
   expr::ExpressionAttributes attributes(&names_, &values_);
@@ -38,11 +37,9 @@ Result<expr::UpdateAction> ExpressionTranslator::set_action(const UpdateAction& 
     std::string name = function_name(action.value);
     if (name == "set_add" || name == "set_delete") return set_function(action, name);
   }
-  auto target = path(action.target);
-  if (!target) return fail(target.error());
-  auto value = update_operand(action.value);
-  if (!value) return fail(value.error());
-  return expr::UpdateAction{expr::UpdateClause::kSet, std::move(*target), std::move(*value)};
+  EDDY_TRY(expr::Operand target, path(action.target));
+  EDDY_TRY(expr::Operand value, update_operand(action.value));
+  return expr::UpdateAction{expr::UpdateClause::kSet, std::move(target), std::move(value)};
 }
 
 // SET s = set_add(s, <<..>>) is ADD s <<..>>; set_delete is DELETE. The set's path must be the target.
@@ -51,24 +48,21 @@ Result<expr::UpdateAction> ExpressionTranslator::set_function(const UpdateAction
   const Expr& call = action.value;
   if (call.children.size() != 2) return fail(errors::set_function_arity(clause, call.where));
   const Expr& set_path = call.children[0];
-  auto target = document_path(action.target);
-  if (!target) return fail(target.error());
+  EDDY_TRY(expr::DocumentPath target, document_path(action.target));
   bool same = false;
   if (set_path.kind == ExprKind::kPath) {
     auto first = document_path(set_path);
-    same = first && expr::same_path(*first, *target);
+    same = first && expr::same_path(*first, target);
   }
   if (!same) return fail(errors::set_function_target(clause));
   const Expr& members = call.children[1];
   bool set_literal = members.kind == ExprKind::kBag || members.kind == ExprKind::kParameter;
   if (!set_literal) return fail(errors::set_function_value(clause, set_path.where));
-  auto set = literal_value(members, parameters_);
-  if (!set) return fail(set.error());
-  if (!is_set_type(set->type)) return fail(errors::set_function_value(clause, set_path.where));
-  auto translated_target = path(action.target);
-  if (!translated_target) return fail(translated_target.error());
+  EDDY_TRY(AttributeValue set, literal_value(members, parameters_));
+  if (!is_set_type(set.type)) return fail(errors::set_function_value(clause, set_path.where));
+  EDDY_TRY(expr::Operand translated_target, path(action.target));
   return expr::UpdateAction{name == "set_add" ? expr::UpdateClause::kAdd : expr::UpdateClause::kDelete,
-                            std::move(*translated_target), placeholder_value(std::move(*set))};
+                            std::move(translated_target), placeholder_value(std::move(set))};
 }
 
 Result<expr::Operand> ExpressionTranslator::update_operand(const Expr& expr) {

@@ -9,6 +9,7 @@
 #include "ops/operation_table.h"
 #include "protocol/json.h"
 #include "protocol/json_parse.h"
+#include "model/result.h"
 #include "server/request_log.h"
 
 namespace eddy::server {
@@ -66,9 +67,8 @@ std::string error_body(const ApiError& error) {
 // The region of the credential scope; with --credentials only once the signature is verified.
 Result<std::string> Dispatcher::authenticate(const http::Request& request) {
   if (verifier_ != nullptr) {
-    auto signer = verifier_->verify(signed_request(request), services_.clock.now());
-    if (!signer) return fail(signer.error());
-    return signer->region;
+    EDDY_TRY(auth::Signer signer, verifier_->verify(signed_request(request), services_.clock.now()));
+    return signer.region;
   }
   auto header = request.find(bhttp::field::authorization);
   std::string_view authorization;
@@ -90,13 +90,12 @@ Result<std::string> Dispatcher::dispatch(const http::Request& request, std::stri
   }
   ops::Operation operation = find_target(request);
   if (operation == nullptr) return fail(ApiError{ErrorCode::kUnknownOperation, "", {}});
-  auto region = authenticate(request);
-  if (!region) return fail(region.error());
+  EDDY_TRY(std::string region, authenticate(request));
   if (json.empty()) return fail(ApiError{ErrorCode::kSerialization, "", {}});
   if (!document.IsObject()) return fail(ApiError::serialization("Start of structure or map found where not expected."));
   if (table != nullptr) *table = tables_named_in(document);
   auto host = request.find(bhttp::field::host);
-  ops::RequestContext context{services_, std::move(*region), request_id,
+  ops::RequestContext context{services_, std::move(region), request_id,
                               host == request.end() ? std::string() : std::string(host->value())};
   return operation(context, document);
 }
