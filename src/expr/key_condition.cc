@@ -9,8 +9,8 @@
 #include "expr/condition.h"
 #include "expr/expression_text.h"
 #include "expr/resolver.h"
-#include "model/result.h"
 #include "model/errors.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {

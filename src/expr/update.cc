@@ -8,8 +8,8 @@
 #include "expr/expression_text.h"
 #include "expr/parser.h"
 #include "expr/resolver.h"
-#include "model/result.h"
 #include "model/errors.h"
+#include "model/result.h"
 
 namespace eddy::expr {
 namespace {

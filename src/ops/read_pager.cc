@@ -2,9 +2,9 @@
 #include "ops/read_pager.h"
 
 #include "engine/item_codec.h"
+#include "model/result.h"
 #include "ops/stored_item_json.h"
 #include "protocol/attribute_value_json.h"
-#include "model/result.h"
 
 namespace eddy::ops {
 namespace {

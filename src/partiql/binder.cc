@@ -4,11 +4,11 @@
 #include <algorithm>
 
 #include "expr/document_path.h"
+#include "model/result.h"
 #include "partiql/document_path.h"
 #include "partiql/errors.h"
 #include "partiql/literal.h"
 #include "partiql/translator.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {

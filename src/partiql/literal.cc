@@ -5,9 +5,9 @@
 #include <set>
 
 #include "model/number.h"
+#include "model/result.h"
 #include "partiql/errors.h"
 #include "partiql/number_literal.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "model/number.h"
-#include "partiql/errors.h"
 #include "model/result.h"
+#include "partiql/errors.h"
 
 namespace eddy::partiql {
 namespace {

@@ -3,10 +3,10 @@
 // once the statement has parsed to its end (refuse()), so that a syntax error further on still wins.
 #include "partiql/parser.h"
 
+#include "model/result.h"
 #include "partiql/errors.h"
 #include "partiql/keywords.h"
 #include "partiql/statement_parser.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 

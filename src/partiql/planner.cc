@@ -1,8 +1,8 @@
 // plan_statement (see planner.h): dispatches to the step of each statement kind.
 #include "partiql/planner.h"
 
-#include "partiql/planner_steps.h"
 #include "model/result.h"
+#include "partiql/planner_steps.h"
 
 namespace eddy::partiql {
 namespace {

@@ -4,10 +4,10 @@
 #include <map>
 
 #include "expr/value_rules.h"
+#include "model/result.h"
 #include "partiql/condition_parts.h"
 #include "partiql/errors.h"
 #include "partiql/planner_steps.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {

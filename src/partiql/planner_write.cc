@@ -2,11 +2,11 @@
 // what is left of WHERE as the write's condition, RETURNING as ReturnValues.
 #include <memory>
 
+#include "model/result.h"
 #include "partiql/condition_parts.h"
 #include "partiql/errors.h"
 #include "partiql/planner.h"
 #include "partiql/planner_steps.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {

@@ -7,11 +7,11 @@
 #include "expr/expression_text.h"
 #include "expr/functions.h"
 #include "expr/resolver.h"
+#include "model/result.h"
 #include "partiql/document_path.h"
 #include "partiql/errors.h"
 #include "partiql/literal.h"
 #include "partiql/translator.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 namespace {

@@ -3,11 +3,11 @@
 #include "expr/checks.h"
 #include "expr/document_path.h"
 #include "expr/resolver.h"
+#include "model/result.h"
 #include "partiql/document_path.h"
 #include "partiql/errors.h"
 #include "partiql/literal.h"
 #include "partiql/translator.h"
-#include "model/result.h"
 
 namespace eddy::partiql {
 

@@ -6,10 +6,10 @@
 #include <spdlog/spdlog.h>
 
 #include "auth/signature_parts.h"
+#include "model/result.h"
 #include "ops/operation_table.h"
 #include "protocol/json.h"
 #include "protocol/json_parse.h"
-#include "model/result.h"
 #include "server/request_log.h"
 
 namespace eddy::server {

@@ -5,8 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "streams/stream_service.h"
 #include "model/result.h"
+#include "streams/stream_service.h"
 
 namespace eddy::streams {
 

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <ctime>
 
-#include "streams/sequence_number.h"
-#include "streams/stream_service.h"
 #include "model/errors.h"
 #include "model/result.h"
+#include "streams/sequence_number.h"
+#include "streams/stream_service.h"
 
 namespace eddy::streams {
 namespace {

@@ -8,8 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "streams/stream_record.h"
 #include "model/result.h"
+#include "streams/stream_record.h"
 
 namespace eddy::streams {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "protocol/json.h"
 #include "model/api_error.h"
+#include "protocol/json.h"
 
 namespace eddy::protocol {
 

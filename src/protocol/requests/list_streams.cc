@@ -1,9 +1,9 @@
 // ListStreams' request declared; see list_streams.h.
 #include "protocol/requests/list_streams.h"
 
+#include "model/errors.h"
 #include "protocol/requests/stream_arn.h"
 #include "protocol/shape.h"
-#include "model/errors.h"
 
 namespace eddy::protocol {
 namespace {
