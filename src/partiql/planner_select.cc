@@ -34,7 +34,7 @@ std::map<std::string, AttributeType> key_types(const TableDefinition& table, con
 // "Key attributes must be scalars" for any path into a key attribute (pk.a, pk[0]).
 Result<void> check_key_paths(const ConditionNode& node, const std::map<std::string, AttributeType>& keys) {
   for (const ConditionNode& child : node.children) {
-    if (auto done = check_key_paths(child, keys); !done) return done;
+    EDDY_TRY_VOID(check_key_paths(child, keys));
   }
   std::vector<const Operand*> operands;
   for (const Operand& operand : node.operands) {
@@ -53,7 +53,7 @@ Result<void> check_key_paths(const ConditionNode& node, const std::map<std::stri
 // of another type: = <> < <= > >= BETWEEN, the first of IN's candidates, begins_with and contains.
 Result<void> check_condition_types(const ConditionNode& node, const std::map<std::string, AttributeType>& keys) {
   for (const ConditionNode& child : node.children) {
-    if (auto done = check_condition_types(child, keys); !done) return done;
+    EDDY_TRY_VOID(check_condition_types(child, keys));
   }
   bool typed = node.kind == ConditionKind::kComparison || node.kind == ConditionKind::kBetween ||
                node.kind == ConditionKind::kIn ||
@@ -234,12 +234,12 @@ Result<void> plan_query(const BoundSelect& select, const KeySchema& key, const s
     plan.key_conditions.push_back(shared);
   }
   for (const KeyCondition& condition : plan.key_conditions) {
-    if (auto done = check_key_condition_types(key, condition); !done) return done;
+    EDDY_TRY_VOID(check_key_condition_types(key, condition));
   }
   // The branches of an OR keep their own conditions: the whole WHERE filters what each partition returns.
   Conjuncts filter = match->branches ? Conjuncts{&root} : rest;
   for (const ConditionNode* node : filter) {
-    if (auto done = check_condition_types(*node, keys); !done) return done;
+    EDDY_TRY_VOID(check_condition_types(*node, keys));
   }
   plan.filter = conjunction(filter);
   plan.key = full_key(key, *match, shared, rest);
