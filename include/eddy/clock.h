@@ -2,7 +2,7 @@
 // CreationDateTime, stream labels, ApproximateCreationDateTime, shard rollover, retention trimming,
 // iterator expiry, TTL expiry and transaction token expiry. A server takes its clock from
 // ServerOptions::clock (Default: a WallClock); a test passes a ManualClock and moves it instead of
-// waiting. Moving a clock wakes its subscribers (the server's background services), so that what
+// waiting. Moving a clock wakes its subscribers (the server's background tasks), so that what
 // the new time makes due (a TTL deletion, a rollover, a trim) happens at once. See
 // docs/architecture.md, "Time".
 #pragma once

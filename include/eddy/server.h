@@ -48,7 +48,7 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the port, opens storage and starts the background services (TTL sweeper, stream
+  // Binds the port, opens storage and starts the background tasks (TTL sweeper, stream
   // maintenance). Returns false with `error` set (data folder in use, port taken...).
   bool start(std::string& error);
   unsigned short port() const;

@@ -45,8 +45,9 @@ void put_indexes(Writer& w, const char* key, const std::vector<SecondaryIndex>& 
     w.StartObject();
     put(w, "name", index.name);
     put(w, "id", static_cast<int64_t>(index.id));
-    put_elements(w, "hash", index.key.hash);
-    put_elements(w, "range", index.key.range);
+    // "hash" and "range" hold the partition and sort key: persisted names, do not rename.
+    put_elements(w, "hash", index.key.partition_key);
+    put_elements(w, "range", index.key.sort_key);
     put(w, "projection", static_cast<int64_t>(index.projection.type));
     w.Key("non_key");
     w.StartArray();
@@ -91,8 +92,8 @@ std::vector<SecondaryIndex> get_indexes(const Json& o, const char* key) {
     SecondaryIndex index;
     index.name = get_string(j, "name");
     index.id = static_cast<uint64_t>(get_int(j, "id"));
-    index.key.hash = get_elements(j, "hash");
-    index.key.range = get_elements(j, "range");
+    index.key.partition_key = get_elements(j, "hash");
+    index.key.sort_key = get_elements(j, "range");
     index.projection.type = static_cast<IndexProjection::Type>(get_int(j, "projection"));
     if (const Json* names = get_array(j, "non_key")) {
       for (const auto& n : names->GetArray()) index.projection.non_key_attributes.emplace_back(n.GetString());
@@ -118,8 +119,9 @@ std::string encode_table_definition(const TableDefinition& t) {
   put(w, "account_id", t.account_id);
   put(w, "status", t.status);
   put(w, "creation_time", t.creation_time);
-  put_elements(w, "hash", t.key.hash);
-  put_elements(w, "range", t.key.range);
+  // "hash" and "range" hold the partition and sort key: persisted names, do not rename.
+  put_elements(w, "hash", t.key.partition_key);
+  put_elements(w, "range", t.key.sort_key);
   put_elements(w, "attribute_definitions", t.attribute_definitions);
   put(w, "billing_mode", t.billing_mode);
   put(w, "billing_mode_last_update", t.billing_mode_last_update);
@@ -166,8 +168,8 @@ std::optional<TableDefinition> decode_table_definition(std::string_view json) {
   t.account_id = get_string(doc, "account_id");
   t.status = get_string(doc, "status");
   t.creation_time = get_double(doc, "creation_time");
-  t.key.hash = get_elements(doc, "hash");
-  t.key.range = get_elements(doc, "range");
+  t.key.partition_key = get_elements(doc, "hash");
+  t.key.sort_key = get_elements(doc, "range");
   t.attribute_definitions = get_elements(doc, "attribute_definitions");
   t.billing_mode = get_string(doc, "billing_mode");
   t.billing_mode_last_update = get_double(doc, "billing_mode_last_update");

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "engine/collection_reader.h"
+#include "engine/key_range_reader.h"
 #include "engine/index_writer.h"
 #include "engine/item_codec.h"
 #include "engine/item_reader.h"
@@ -41,7 +41,7 @@ Result<void> backfill_batch(Storage& storage, KeyLocks& locks, const TableDefini
 Result<void> recount_index(Storage& storage, const SecondaryIndex& index) {
   int64_t count = 0;
   int64_t bytes = 0;
-  CollectionReader reader(storage, collection_range(kIndexPrefix, index.id), true, std::nullopt);
+  KeyRangeReader reader(storage, entries_range(kIndexPrefix, index.id), true, std::nullopt);
   for (; reader.valid(); reader.next()) {
     auto item = decode_item(reader.value());
     if (!item) return fail(corrupt_item_error("an index"));
@@ -61,12 +61,12 @@ Result<void> recount_index(Storage& storage, const SecondaryIndex& index) {
 
 Result<void> backfill_index(Storage& storage, KeyLocks& locks, const TableDefinition& table,
                             const SecondaryIndex& index) {
-  KeyRange range = collection_range(kItemPrefix, table.id);
+  KeyRange range = entries_range(kItemPrefix, table.id);
   std::optional<std::string> after;
   while (true) {
     std::vector<std::string> keys;
     {
-      CollectionReader reader(storage, range, true, after);
+      KeyRangeReader reader(storage, range, true, after);
       for (; reader.valid() && keys.size() < kBatchItems; reader.next()) keys.emplace_back(reader.key());
       EDDY_TRY_VOID(reader.status());
     }
@@ -77,13 +77,13 @@ Result<void> backfill_index(Storage& storage, KeyLocks& locks, const TableDefini
 }
 
 Result<void> drop_index_entries(Storage& storage, uint64_t index_id) {
-  KeyRange range = collection_range(kIndexPrefix, index_id);
+  KeyRange range = entries_range(kIndexPrefix, index_id);
   std::optional<std::string> after;
   while (true) {
     WriteSet writes;
     std::size_t count = 0;
     {
-      CollectionReader reader(storage, range, true, after);
+      KeyRangeReader reader(storage, range, true, after);
       for (; reader.valid() && count < 1000; reader.next(), ++count) {
         writes.remove(reader.key());
         after = std::string(reader.key());

@@ -14,8 +14,8 @@ bool has_key_attributes(const KeySchema& schema, const Item& item) {
     auto it = item.find(element.name);
     return it != item.end() && it->second.type == element.type;
   };
-  return std::all_of(schema.hash.begin(), schema.hash.end(), present) &&
-         std::all_of(schema.range.begin(), schema.range.end(), present);
+  return std::all_of(schema.partition_key.begin(), schema.partition_key.end(), present) &&
+         std::all_of(schema.sort_key.begin(), schema.sort_key.end(), present);
 }
 
 void stage_one_index(const TableDefinition& table, const SecondaryIndex& index, const std::optional<Item>& old_item,
@@ -41,7 +41,7 @@ void stage_one_index(const TableDefinition& table, const SecondaryIndex& index, 
 
 }  // namespace
 
-std::string counters_key(uint64_t id) { return collection_prefix(kCounterPrefix, id); }
+std::string counters_key(uint64_t id) { return entries_prefix(kCounterPrefix, id); }
 
 std::optional<std::string> index_entry_key(const TableDefinition& table, const SecondaryIndex& index,
                                            const Item& item) {

@@ -1,7 +1,7 @@
 // Query and Scan ranges in DynamoDB's terms; see item_range.h.
 #include "engine/item_range.h"
 
-#include "engine/collection_reader.h"
+#include "engine/key_range_reader.h"
 #include "engine/index_writer.h"
 #include "engine/key_codec.h"
 
@@ -27,7 +27,7 @@ ItemRange ItemRange::query(const TableDefinition& table, const SecondaryIndex* i
 
 ItemRange ItemRange::scan(const TableDefinition& table, const SecondaryIndex* index) {
   ItemRange range(table, index, Kind::kScan);
-  range.keys_ = index != nullptr ? collection_range(kIndexPrefix, index->id) : collection_range(kItemPrefix, table.id);
+  range.keys_ = index != nullptr ? entries_range(kIndexPrefix, index->id) : entries_range(kItemPrefix, table.id);
   return range;
 }
 

@@ -2,7 +2,7 @@
 // order — described in DynamoDB's terms (a partition narrowed by a key condition, a whole table or
 // index, one Segment of TotalSegments, an ExclusiveStartKey), so that the key format stays inside
 // the engine. Database::read turns it into an ItemReader. The key ranges behind it are those of
-// collection_reader.h.
+// key_range_reader.h.
 #pragma once
 
 #include <cstdint>

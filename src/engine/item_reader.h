@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "engine/collection_reader.h"
+#include "engine/key_range_reader.h"
 #include "engine/item_range.h"
 #include "engine/storage.h"
 #include "model/api_error.h"
@@ -30,7 +30,7 @@ class ItemReader {
   Result<void> status() const { return reader_.status(); }
 
  private:
-  CollectionReader reader_;
+  KeyRangeReader reader_;
 };
 
 // The error for stored bytes that do not decode (logged): never taken for an absent item.

@@ -160,24 +160,24 @@ uint32_t partition_hash(std::string_view encoded_partition_key) {
 
 std::string encode_partition(const KeySchema& schema, const Item& item) {
   std::string out;
-  for (const auto& element : schema.hash) append_key_value(out, item.at(element.name));
+  for (const auto& element : schema.partition_key) append_key_value(out, item.at(element.name));
   return out;
 }
 
 std::string encode_sort(const KeySchema& schema, const Item& item) {
   std::string out;
-  for (const auto& element : schema.range) append_key_value(out, item.at(element.name));
+  for (const auto& element : schema.sort_key) append_key_value(out, item.at(element.name));
   return out;
 }
 
-std::string collection_prefix(char space, uint64_t id) {
+std::string entries_prefix(char space, uint64_t id) {
   std::string out(1, space);
   append_u64(out, id);
   return out;
 }
 
 std::string partition_prefix(char space, uint64_t id, const std::string& encoded_partition) {
-  std::string out = collection_prefix(space, id);
+  std::string out = entries_prefix(space, id);
   append_u32(out, partition_hash(encoded_partition));
   out += encoded_partition;
   return out;

@@ -50,7 +50,7 @@ std::string encode_partition(const KeySchema& schema, const Item& item);
 std::string encode_sort(const KeySchema& schema, const Item& item);
 
 // Prefix of every item of one table (or entry of one index: the same layout with the index id).
-std::string collection_prefix(char space, uint64_t id);
+std::string entries_prefix(char space, uint64_t id);
 // Prefix of every item of one partition.
 std::string partition_prefix(char space, uint64_t id, const std::string& encoded_partition);
 // The full RocksDB key of an item.

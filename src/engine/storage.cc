@@ -112,7 +112,7 @@ ReadView::~ReadView() { db_->ReleaseSnapshot(snapshot_); }
 
 Cursor::Cursor(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, std::string lower, std::string upper)
     : lower_(std::move(lower)), upper_(std::move(upper)) {
-  // The bounds let RocksDB stop at the collection's end instead of reading past it.
+  // The bounds let RocksDB stop at the range's end instead of reading past it.
   lower_slice_ = std::make_unique<rocksdb::Slice>(lower_);
   upper_slice_ = std::make_unique<rocksdb::Slice>(upper_);
   rocksdb::ReadOptions read;

@@ -49,9 +49,9 @@ Result<TablePtr> Database::delete_table(std::string_view name, const TableCheck&
 Result<void> Database::drop_table_data(const TableDefinition& table) {
   // Deleted key by key (not DeleteRange) so that the deletion is bounded in memory per batch and
   // leaves no range tombstones behind; tables in local development are small.
-  auto drop_collection = [&](char space, uint64_t id) -> Result<void> {
-    std::string lower = collection_prefix(space, id);
-    std::string upper = collection_prefix(space, id + 1);
+  auto drop_entries = [&](char space, uint64_t id) -> Result<void> {
+    std::string lower = entries_prefix(space, id);
+    std::string upper = entries_prefix(space, id + 1);
     auto cursor = storage_->cursor(lower, upper);
     WriteSet writes;
     std::size_t pending = 0;
@@ -67,10 +67,10 @@ Result<void> Database::drop_table_data(const TableDefinition& table) {
     writes.remove(counters_key(id));
     return storage_->write(writes);
   };
-  EDDY_TRY_VOID(drop_collection(kItemPrefix, table.id));
+  EDDY_TRY_VOID(drop_entries(kItemPrefix, table.id));
   for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
     for (const auto& index : *indexes) {
-      EDDY_TRY_VOID(drop_collection(kIndexPrefix, index.id));
+      EDDY_TRY_VOID(drop_entries(kIndexPrefix, index.id));
     }
   }
   return {};

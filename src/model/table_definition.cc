@@ -7,14 +7,14 @@ namespace eddy {
 
 std::vector<std::string> KeySchema::attribute_names() const {
   std::vector<std::string> names;
-  for (const auto& element : hash) names.push_back(element.name);
-  for (const auto& element : range) names.push_back(element.name);
+  for (const auto& element : partition_key) names.push_back(element.name);
+  for (const auto& element : sort_key) names.push_back(element.name);
   return names;
 }
 
 bool KeySchema::contains(const std::string& attribute) const {
   auto named = [&](const KeyElement& element) { return element.name == attribute; };
-  return std::any_of(hash.begin(), hash.end(), named) || std::any_of(range.begin(), range.end(), named);
+  return std::any_of(partition_key.begin(), partition_key.end(), named) || std::any_of(sort_key.begin(), sort_key.end(), named);
 }
 
 std::string TableDefinition::arn() const {

@@ -17,14 +17,16 @@ struct KeyElement {
   AttributeType type = AttributeType::kS;  // S, N or B
 };
 
-// A key schema: one partition-key and at most one sort-key attribute for tables and LSIs; up to four
-// of each for multi-attribute GSI keys.
+// A key schema: the partition key (KeyType HASH on the wire) and the sort key (RANGE), each a list
+// of attributes: one partition-key and at most one sort-key attribute for tables and LSIs; up to
+// four of each for multi-attribute GSI keys.
 struct KeySchema {
-  std::vector<KeyElement> hash;
-  std::vector<KeyElement> range;
+  std::vector<KeyElement> partition_key;
+  std::vector<KeyElement> sort_key;  // empty without a sort key
 
-  bool has_range() const { return !range.empty(); }
-  const KeyElement& partition() const { return hash.front(); }
+  bool has_sort_key() const { return !sort_key.empty(); }
+  // The partition key's first attribute: the only one of a table's or an LSI's key.
+  const KeyElement& partition_attribute() const { return partition_key.front(); }
   // Names of every key attribute, partition first.
   std::vector<std::string> attribute_names() const;
   bool contains(const std::string& attribute) const;

@@ -27,10 +27,10 @@ void CapacityTotals::write(JsonWriter& writer, ReturnConsumedCapacity mode) cons
   writer.EndArray();
 }
 
-void CollectionMetrics::add(const TableDefinition& table, const Item& item) {
+void ItemCollectionMetrics::add(const TableDefinition& table, const Item& item) {
   if (table.local_indexes.empty()) return;
   Item partition;
-  for (const auto& element : table.key.hash) {
+  for (const auto& element : table.key.partition_key) {
     auto it = item.find(element.name);
     if (it != item.end()) partition.insert(*it);
   }
@@ -45,7 +45,7 @@ void CollectionMetrics::add(const TableDefinition& table, const Item& item) {
   tables_.push_back({table.name, {std::move(partition)}});
 }
 
-void CollectionMetrics::write(JsonWriter& writer) const {
+void ItemCollectionMetrics::write(JsonWriter& writer) const {
   if (tables_.empty()) return;
   writer.Key("ItemCollectionMetrics");
   writer.StartObject();

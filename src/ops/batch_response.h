@@ -26,7 +26,7 @@ class CapacityTotals {
 
 // ItemCollectionMetrics of writes to tables with local secondary indexes (the only tables that
 // have item collections), as {"<table>": [{"ItemCollectionKey": {...}, "SizeEstimateRangeGB": [0, 1]}]}.
-class CollectionMetrics {
+class ItemCollectionMetrics {
  public:
   void add(const TableDefinition& table, const Item& item);
   // Writes "ItemCollectionMetrics": {...}; nothing when no write touched such a table.

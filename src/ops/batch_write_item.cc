@@ -75,7 +75,7 @@ std::string respond(const p::BatchWriteItemRequest& request, const std::vector<T
                     const engine::Database::MultiOutcome& outcome,
                     const std::vector<std::vector<const Write*>>& unprocessed) {
   CapacityTotals capacity;
-  CollectionMetrics metrics;
+  ItemCollectionMetrics metrics;
   bool want_metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   for (std::size_t i = 0; i < applied.size(); ++i) {
     const auto& result = outcome.outcomes[i];

@@ -38,7 +38,7 @@ Result<std::string> create_table(RequestContext& context, const p::CreateTableRe
     }
     table.table_id = random_uuid();
     table.region = context.region;
-    table.account_id = context.services.settings.account_id;
+    table.account_id = context.state.settings.account_id;
     table.creation_time = static_cast<double>(static_cast<int64_t>(now * 1000)) / 1000;
     if (table.billing_mode == "PAY_PER_REQUEST") table.billing_mode_last_update = table.creation_time;
     if (table.stream.enabled) table.stream.label = stream_label(now);
@@ -46,7 +46,7 @@ Result<std::string> create_table(RequestContext& context, const p::CreateTableRe
     return {};
   }));
   TableDefinition shown = *created;
-  if (context.services.settings.delay_transient_statuses) shown.status = "CREATING";
+  if (context.state.settings.delay_transient_statuses) shown.status = "CREATING";
   return table_description_response(context, "TableDescription", shown);
 }
 

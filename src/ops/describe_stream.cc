@@ -31,8 +31,8 @@ void write_key_schema(JsonWriter& w, const KeySchema& key) {
     write_member(w, "KeyType", type);
     w.EndObject();
   };
-  for (const auto& e : key.hash) element(e, "HASH");
-  for (const auto& e : key.range) element(e, "RANGE");
+  for (const auto& e : key.partition_key) element(e, "HASH");
+  for (const auto& e : key.sort_key) element(e, "RANGE");
   w.EndArray();
 }
 
@@ -45,8 +45,8 @@ Result<std::string> describe_stream(RequestContext& context, const p::DescribeSt
   if (request.shard_filter && request.shard_filter->type == "CHILD_SHARDS") {
     child_of = request.shard_filter->shard_id.value_or("");
   }
-  EDDY_TRY(streams::StreamService* service, stream_service(context));
-  EDDY_TRY(auto stream, service->describe_stream(request.stream_arn));
+  EDDY_TRY(streams::Streams* streams, streams_of(context));
+  EDDY_TRY(auto stream, streams->describe_stream(request.stream_arn));
 
   std::vector<const streams::Shard*> shards;
   for (const auto& shard : stream.shards) {

@@ -32,14 +32,14 @@ bool empty_scalar(const AttributeValue& value) {
 const char* empty_word(AttributeType type) { return type == AttributeType::kS ? "string" : "binary"; }
 
 Result<void> check_key_sizes(const TableDefinition& table, const Item& item) {
-  std::size_t hash_bytes = 0;
-  for (const auto& element : table.key.hash) hash_bytes += item.at(element.name).scalar.size();
-  if (hash_bytes > kMaxPartitionKeyBytes) {
+  std::size_t partition_bytes = 0;
+  for (const auto& element : table.key.partition_key) partition_bytes += item.at(element.name).scalar.size();
+  if (partition_bytes > kMaxPartitionKeyBytes) {
     return fail(errors::invalid_parameter("Size of hashkey has exceeded the maximum size limit of2048 bytes"));
   }
-  std::size_t range_bytes = 0;
-  for (const auto& element : table.key.range) range_bytes += item.at(element.name).scalar.size();
-  if (range_bytes > kMaxSortKeyBytes) {
+  std::size_t sort_bytes = 0;
+  for (const auto& element : table.key.sort_key) sort_bytes += item.at(element.name).scalar.size();
+  if (sort_bytes > kMaxSortKeyBytes) {
     return fail(
         errors::invalid_parameter("Aggregated size of all range keys has exceeded the size limit of 1024 bytes"));
   }
@@ -47,7 +47,7 @@ Result<void> check_key_sizes(const TableDefinition& table, const Item& item) {
 }
 
 Result<void> check_index_keys(const SecondaryIndex& index, const Item& item) {
-  for (const auto* elements : {&index.key.hash, &index.key.range}) {
+  for (const auto* elements : {&index.key.partition_key, &index.key.sort_key}) {
     for (const auto& element : *elements) {
       auto it = item.find(element.name);
       if (it == item.end()) continue;
@@ -69,7 +69,7 @@ Result<void> check_index_keys(const SecondaryIndex& index, const Item& item) {
 
 // An update's own wording for an index key made empty.
 Result<void> check_updated_index_values(const SecondaryIndex& index, const Item& item) {
-  for (const auto* elements : {&index.key.hash, &index.key.range}) {
+  for (const auto* elements : {&index.key.partition_key, &index.key.sort_key}) {
     for (const auto& element : *elements) {
       auto it = item.find(element.name);
       if (it == item.end() || it->second.type != element.type || !empty_scalar(it->second)) continue;
@@ -87,9 +87,9 @@ Result<void> check_updated_index_values(const SecondaryIndex& index, const Item&
 }  // namespace
 
 Result<void> validate_key(const TableDefinition& table, const Item& key) {
-  std::size_t expected = table.key.hash.size() + table.key.range.size();
+  std::size_t expected = table.key.partition_key.size() + table.key.sort_key.size();
   if (key.size() != expected) return fail(errors::key_schema_mismatch());
-  for (const auto* elements : {&table.key.hash, &table.key.range}) {
+  for (const auto* elements : {&table.key.partition_key, &table.key.sort_key}) {
     for (const auto& element : *elements) {
       auto it = key.find(element.name);
       if (it == key.end() || it->second.type != element.type) return fail(errors::key_schema_mismatch());
@@ -104,7 +104,7 @@ Result<void> validate_key(const TableDefinition& table, const Item& key) {
 }
 
 Result<void> validate_item(const TableDefinition& table, const Item& item) {
-  for (const auto* elements : {&table.key.hash, &table.key.range}) {
+  for (const auto* elements : {&table.key.partition_key, &table.key.sort_key}) {
     for (const auto& element : *elements) {
       auto it = item.find(element.name);
       if (it == item.end()) return fail(errors::invalid_parameter("Missing the key " + element.name + " in the item"));

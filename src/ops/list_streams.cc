@@ -9,8 +9,8 @@ namespace eddy::ops {
 
 Result<std::string> list_streams(RequestContext& context, const p::ListStreamsRequest& request) {
   const auto& start = request.exclusive_start_stream_arn;
-  EDDY_TRY(streams::StreamService* service, stream_service(context));
-  std::vector<streams::StreamSummary> all = service->list_streams(request.table_name);
+  EDDY_TRY(streams::Streams* streams, streams_of(context));
+  std::vector<streams::StreamSummary> all = streams->list_streams(request.table_name);
   std::size_t first = 0;
   if (start) {
     first = all.size();  // an unknown start lists nothing, as DynamoDB does

@@ -46,10 +46,10 @@ Result<expr::KeyCondition> parse_key(const p::QueryRequest& request, const ReadR
   const KeySchema& key = read.read_key();
   const auto& expression = request.key_condition_expression;
   EDDY_TRY(expr::KeyCondition condition,
-           expression ? expr::parse_key_condition(*expression, attrs, names_of(key.hash), names_of(key.range))
-                      : expr::legacy_key_condition(*request.key_conditions, names_of(key.hash), names_of(key.range)));
+           expression ? expr::parse_key_condition(*expression, attrs, names_of(key.partition_key), names_of(key.sort_key))
+                      : expr::legacy_key_condition(*request.key_conditions, names_of(key.partition_key), names_of(key.sort_key)));
   std::map<std::string, AttributeType> types;
-  for (const auto* elements : {&key.hash, &key.range}) {
+  for (const auto* elements : {&key.partition_key, &key.sort_key}) {
     for (const auto& element : *elements) types[element.name] = element.type;
   }
   EDDY_TRY_VOID(expr::check_key_condition_types(condition, types));

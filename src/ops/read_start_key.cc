@@ -16,11 +16,11 @@ Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, c
       if (!present) needed.push_back(element);
     }
   };
-  add(read.table->key.hash);
-  add(read.table->key.range);
+  add(read.table->key.partition_key);
+  add(read.table->key.sort_key);
   if (read.index != nullptr) {
-    add(read.index->key.hash);
-    add(read.index->key.range);
+    add(read.index->key.partition_key);
+    add(read.index->key.sort_key);
   }
   if (start.size() != needed.size()) return fail(invalid);
   for (const auto& element : needed) {

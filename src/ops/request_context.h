@@ -1,4 +1,4 @@
-// What every operation receives: the long-lived services (engine, clock, settings, streams) and the
+// What every operation receives: the long-lived server state (engine, clock, settings, streams) and the
 // per-request facts (region from the credential scope, request id, Host header).
 #pragma once
 
@@ -8,33 +8,33 @@
 #include "model/clock.h"
 
 namespace eddy::streams {
-class StreamService;
+class Streams;
 }
 
 namespace eddy::ops {
 
-struct ServiceSettings {
+struct OperationSettings {
   // DynamoDB Local's -delayTransientStatuses: tables and indexes stay CREATING/UPDATING/DELETING
   // for a moment, as on AWS, instead of becoming ACTIVE at once.
   bool delay_transient_statuses = false;
   std::string account_id = "000000000000";
 };
 
-struct Services {
+struct ServerState {
   engine::Database& database;
   const Clock& clock;
-  ServiceSettings settings;
-  streams::StreamService* streams = nullptr;  // set once change capture is wired
+  OperationSettings settings;
+  streams::Streams* streams = nullptr;  // set once change capture is wired
 };
 
 struct RequestContext {
-  Services& services;
+  ServerState& state;
   std::string region = "us-east-1";  // from the SigV4 credential scope
   std::string request_id;
   std::string host;  // the Host header ("127.0.0.1:8000"): the endpoint the client used
 
-  engine::Database& database() { return services.database; }
-  double now() const { return services.clock.now(); }
+  engine::Database& database() { return state.database; }
+  double now() const { return state.clock.now(); }
 };
 
 }  // namespace eddy::ops

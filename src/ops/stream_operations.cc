@@ -3,9 +3,9 @@
 
 namespace eddy::ops {
 
-Result<streams::StreamService*> stream_service(RequestContext& context) {
-  if (context.services.streams == nullptr) return fail(ApiError::internal("DynamoDB Streams is not running"));
-  return context.services.streams;
+Result<streams::Streams*> streams_of(RequestContext& context) {
+  if (context.state.streams == nullptr) return fail(ApiError::internal("DynamoDB Streams is not running"));
+  return context.state.streams;
 }
 
 void write_member(JsonWriter& writer, const char* key, std::string_view value) {

@@ -1,5 +1,5 @@
 // What the four DynamoDB Streams operations (and the TTL operations' answers) share: the
-// StreamService of the request and a small JSON writing step.
+// Streams of the request and a small JSON writing step.
 #pragma once
 
 #include <string_view>
@@ -7,11 +7,11 @@
 #include "model/api_error.h"
 #include "ops/request_context.h"
 #include "protocol/json.h"
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 namespace eddy::ops {
 
-Result<streams::StreamService*> stream_service(RequestContext& context);
+Result<streams::Streams*> streams_of(RequestContext& context);
 void write_member(JsonWriter& writer, const char* key, std::string_view value);
 
 }  // namespace eddy::ops

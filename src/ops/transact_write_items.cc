@@ -107,7 +107,7 @@ engine::Mutator mutator_for(const Action& action) {
 std::string success_response(const p::TransactWriteItemsRequest& request, const std::vector<Action>& actions,
                              const engine::Database::MultiOutcome& outcome) {
   CapacityTotals capacity;
-  CollectionMetrics metrics;
+  ItemCollectionMetrics metrics;
   bool want_metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const auto& action = actions[i];

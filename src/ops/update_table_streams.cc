@@ -1,6 +1,6 @@
 // UpdateTable's StreamSpecification step; see update_table_steps.h. Enabling gives the table a new
 // stream label (so a new StreamArn); the stream itself follows the table definition (see
-// streams/stream_service.h), so disabling here closes the old stream's shards there. The request's
+// streams/streams.h), so disabling here closes the old stream's shards there. The request's
 // own checks (a view type with enabling, none with disabling) were made when it was read.
 // Messages are DynamoDB's (recorded against AWS).
 #include "ops/stream_label.h"

@@ -13,7 +13,7 @@ namespace eddy::partiql {
 namespace {
 
 bool is_partition_attribute(const KeySchema& key, const std::string& name) {
-  return std::any_of(key.hash.begin(), key.hash.end(), [&](const KeyElement& element) { return element.name == name; });
+  return std::any_of(key.partition_key.begin(), key.partition_key.end(), [&](const KeyElement& element) { return element.name == name; });
 }
 
 // True when `node` cannot hold unless a condition on the partition key does.
@@ -55,7 +55,7 @@ Result<void> plan_order(const BoundSelect& select, const KeySchema& key, SelectP
   bool direction_set = false;
   for (const BoundOrderTerm& term : select.order_by) {
     if (is_partition_attribute(key, term.attribute)) {
-      if (!partitions_ordered && key.hash.size() == 1) order_partitions(plan, term.descending);
+      if (!partitions_ordered && key.partition_key.size() == 1) order_partitions(plan, term.descending);
       partitions_ordered = true;
     } else if (!direction_set) {
       plan.scan_index_forward = !term.descending;

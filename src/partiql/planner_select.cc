@@ -23,8 +23,8 @@ using Conjuncts = std::vector<const ConditionNode*>;
 std::map<std::string, AttributeType> key_types(const TableDefinition& table, const SecondaryIndex* index) {
   std::map<std::string, AttributeType> out;
   auto add = [&](const KeySchema& key) {
-    for (const KeyElement& element : key.hash) out.emplace(element.name, element.type);
-    for (const KeyElement& element : key.range) out.emplace(element.name, element.type);
+    for (const KeyElement& element : key.partition_key) out.emplace(element.name, element.type);
+    for (const KeyElement& element : key.sort_key) out.emplace(element.name, element.type);
   };
   if (index != nullptr) add(index->key);
   add(table.key);
@@ -127,17 +127,17 @@ void match_sort_key(const KeySchema& key, Conjuncts& rest, KeyCondition& out) {
     }
     return std::nullopt;
   };
-  for (std::size_t a = 0; a < key.range.size(); ++a) {
-    auto found = find(key.range[a].name);
+  for (std::size_t a = 0; a < key.sort_key.size(); ++a) {
+    auto found = find(key.sort_key[a].name);
     if (!found) return;
-    bool more = a + 1 < key.range.size() && find(key.range[a + 1].name).has_value();
+    bool more = a + 1 < key.sort_key.size() && find(key.sort_key[a + 1].name).has_value();
     rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(found->first));
     if (found->second.op == KeyCondition::SortOp::kEq && more) {
-      out.sort_prefix.emplace_back(key.range[a].name, found->second.value);
+      out.sort_prefix.emplace_back(key.sort_key[a].name, found->second.value);
       continue;
     }
     out.sort_op = found->second.op;
-    out.sort_key = key.range[a].name;
+    out.sort_key = key.sort_key[a].name;
     out.sort_value = found->second.value;
     out.sort_value2 = found->second.value2;
     return;
@@ -146,12 +146,12 @@ void match_sort_key(const KeySchema& key, Conjuncts& rest, KeyCondition& out) {
 
 Result<void> check_key_condition_types(const KeySchema& key, const KeyCondition& condition) {
   auto type_of = [&](const std::string& name) {
-    for (const auto* elements : {&key.hash, &key.range}) {
+    for (const auto* elements : {&key.partition_key, &key.sort_key}) {
       for (const KeyElement& element : *elements) {
         if (element.name == name) return element.type;
       }
     }
-    return key.partition().type;
+    return key.partition_attribute().type;
   };
   for (const auto& [name, value] : condition.partition) {
     if (value.type != type_of(name)) return fail(errors::key_type(name));
@@ -178,7 +178,7 @@ namespace {
 // A multi-attribute partition key: an equality on each of its attributes, taken out of `rest`.
 std::optional<PartitionMatch> match_composite_partition(Conjuncts& rest, const KeySchema& key, KeyCondition& out) {
   std::vector<std::size_t> used;
-  for (const KeyElement& element : key.hash) {
+  for (const KeyElement& element : key.partition_key) {
     auto it = std::find_if(rest.begin(), rest.end(), [&](auto node) { return equality_value(*node, element.name); });
     if (it == rest.end()) return std::nullopt;
     out.partition.emplace_back(element.name, *equality_value(**it, element.name));
@@ -193,18 +193,18 @@ std::optional<PartitionMatch> match_composite_partition(Conjuncts& rest, const K
 // the sort key's, and nothing else but repeats of them (pk = 'a' AND sk = 0 AND pk = 'a').
 std::optional<Item> full_key(const KeySchema& key, const PartitionMatch& match, const KeyCondition& shared,
                              const Conjuncts& rest) {
-  if (key.hash.size() != 1 || !match.equality || !shared.sort_prefix.empty()) return std::nullopt;
+  if (key.partition_key.size() != 1 || !match.equality || !shared.sort_prefix.empty()) return std::nullopt;
   bool sort_equal = shared.sort_op == KeyCondition::SortOp::kEq;
-  if (key.has_range() ? !sort_equal : shared.sort_op != KeyCondition::SortOp::kNone) return std::nullopt;
+  if (key.has_sort_key() ? !sort_equal : shared.sort_op != KeyCondition::SortOp::kNone) return std::nullopt;
   auto repeats_key = [&](const ConditionNode* node) {
-    const AttributeValue* value = equality_value(*node, key.partition().name);
+    const AttributeValue* value = equality_value(*node, key.partition_attribute().name);
     if (value != nullptr) return *value == match.values.front();
     value = sort_equal ? equality_value(*node, shared.sort_key) : nullptr;
     return value != nullptr && *value == shared.sort_value;
   };
   if (!std::all_of(rest.begin(), rest.end(), repeats_key)) return std::nullopt;
-  Item item{{key.partition().name, match.values.front()}};
-  if (key.has_range()) item.emplace(shared.sort_key, shared.sort_value);
+  Item item{{key.partition_attribute().name, match.values.front()}};
+  if (key.has_sort_key()) item.emplace(shared.sort_key, shared.sort_value);
   return item;
 }
 
@@ -215,19 +215,19 @@ Result<void> plan_query(const BoundSelect& select, const KeySchema& key, const s
   const ConditionNode& root = select.where->root;
   Conjuncts rest = flatten(root, ConditionKind::kAnd);
   KeyCondition shared;
-  std::optional<PartitionMatch> match = key.hash.size() == 1 ? match_partition(rest, key.partition().name)
+  std::optional<PartitionMatch> match = key.partition_key.size() == 1 ? match_partition(rest, key.partition_attribute().name)
                                                              : match_composite_partition(rest, key, shared);
   if (!match) {  // a Scan, filtered by the whole WHERE
     plan.filter = conjunction({&root});
     return check_condition_types(root, keys);
   }
-  if (key.hash.size() == 1) rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(match->conjunct));
+  if (key.partition_key.size() == 1) rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(match->conjunct));
   match_sort_key(key, rest, shared);
   plan.query = true;
-  if (key.hash.size() == 1) {
+  if (key.partition_key.size() == 1) {
     for (const AttributeValue& value : match->values) {
       KeyCondition condition = shared;
-      condition.partition = {{key.partition().name, value}};
+      condition.partition = {{key.partition_attribute().name, value}};
       plan.key_conditions.push_back(std::move(condition));
     }
   } else {

@@ -14,8 +14,8 @@ namespace {
 using Conjuncts = std::vector<const expr::ConditionNode*>;
 
 std::vector<KeyElement> key_elements(const KeySchema& key) {
-  std::vector<KeyElement> elements = key.hash;
-  elements.insert(elements.end(), key.range.begin(), key.range.end());
+  std::vector<KeyElement> elements = key.partition_key;
+  elements.insert(elements.end(), key.sort_key.begin(), key.sort_key.end());
   return elements;
 }
 
@@ -106,7 +106,7 @@ Result<UpdatePlan> plan_update(const BoundUpdate& update, const TableDefinition&
   plan.table_name = table.name;
   plan.key = std::move(key.key);
   plan.update = expr::Update(std::make_shared<const expr::UpdateTree>(update.update));
-  plan.condition = exists_and(table.key.partition().name, key.rest);
+  plan.condition = exists_and(table.key.partition_attribute().name, key.rest);
   plan.return_values = return_values(update.returning);
   return plan;
 }
@@ -133,7 +133,7 @@ Result<ConditionCheckPlan> plan_condition_check(const BoundConditionCheck& check
     return fail(incomplete ? errors::transaction_check_key() : key.error());
   }
   if (key->rest.empty()) return fail(errors::transaction_check_key());
-  return ConditionCheckPlan{table.name, std::move(key->key), exists_and(table.key.partition().name, key->rest)};
+  return ConditionCheckPlan{table.name, std::move(key->key), exists_and(table.key.partition_attribute().name, key->rest)};
 }
 
 Result<void> check_key_attributes_not_updated(const UpdatePlan& plan, const TableDefinition& table) {

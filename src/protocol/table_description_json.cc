@@ -13,8 +13,8 @@ void write_key_schema(JsonWriter& w, const KeySchema& key) {
     write_string(w, "KeyType", type);
     w.EndObject();
   };
-  for (const auto& e : key.hash) element(e, "HASH");
-  for (const auto& e : key.range) element(e, "RANGE");
+  for (const auto& e : key.partition_key) element(e, "HASH");
+  for (const auto& e : key.sort_key) element(e, "RANGE");
   w.EndArray();
 }
 

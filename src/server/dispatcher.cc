@@ -67,7 +67,7 @@ std::string error_body(const ApiError& error) {
 // The region of the credential scope; with --credentials only once the signature is verified.
 Result<std::string> Dispatcher::authenticate(const http::Request& request) {
   if (verifier_ != nullptr) {
-    EDDY_TRY(auth::Signer signer, verifier_->verify(signed_request(request), services_.clock.now()));
+    EDDY_TRY(auth::Signer signer, verifier_->verify(signed_request(request), state_.clock.now()));
     return signer.region;
   }
   auto header = request.find(bhttp::field::authorization);
@@ -95,7 +95,7 @@ Result<std::string> Dispatcher::dispatch(const http::Request& request, std::stri
   if (!document.IsObject()) return fail(ApiError::serialization("Start of structure or map found where not expected."));
   if (table != nullptr) *table = tables_named_in(document);
   auto host = request.find(bhttp::field::host);
-  ops::RequestContext context{services_, std::move(region), request_id,
+  ops::RequestContext context{state_, std::move(region), request_id,
                               host == request.end() ? std::string() : std::string(host->value())};
   return operation(context, document);
 }

@@ -30,8 +30,8 @@ class Dispatcher {
  public:
   // `verifier`: checks SigV4 signatures (--credentials); nullptr accepts any Authorization header.
   // `workers`: how many worker threads call handle() (http::Listener::workers()).
-  Dispatcher(ops::Services& services, std::size_t workers, const auth::SignatureCheck* verifier = nullptr)
-      : services_(services), verifier_(verifier), caches_(workers == 0 ? 1 : workers) {}
+  Dispatcher(ops::ServerState& state, std::size_t workers, const auth::SignatureCheck* verifier = nullptr)
+      : state_(state), verifier_(verifier), caches_(workers == 0 ? 1 : workers) {}
 
   // Answers `request`, whose body, once its Content-Encoding is undone, is `json` (the signature is
   // checked against the body as sent). The response has its status, body and x-amzn-RequestId.
@@ -48,7 +48,7 @@ class Dispatcher {
                                std::string* table);
   Result<std::string> authenticate(const http::Request& request);
 
-  ops::Services& services_;
+  ops::ServerState& state_;
   const auth::SignatureCheck* verifier_;
   std::vector<expr::ExpressionCaches> caches_;  // by worker
 };

@@ -8,25 +8,25 @@
 #include "http/listener.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
-#include "server/background_services.h"
+#include "server/background_tasks.h"
 #include "server/dispatcher.h"
 #include "server/endpoint.h"
 #include "server/start_gate.h"
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 namespace eddy {
 
 struct Server::Impl {
   ServerOptions options;
   std::unique_ptr<engine::Database> database;
-  std::unique_ptr<streams::StreamService> streams;
-  std::unique_ptr<ops::Services> services;
+  std::unique_ptr<streams::Streams> streams;
+  std::unique_ptr<ops::ServerState> state;
   std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
   std::unique_ptr<server::Dispatcher> dispatcher;
   server::StartGate gate;
   std::unique_ptr<server::Endpoint> endpoint;
   std::unique_ptr<http::Listener> listener;
-  std::unique_ptr<server::BackgroundServices> background;
+  std::unique_ptr<server::BackgroundTasks> background;
 
   bool listen(std::string& error);
   bool open(std::string& error);
@@ -38,7 +38,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
 }
 
 // Impl's members are destroyed in reverse order: the listener (stopping its workers) before the
-// dispatcher, services and database that requests use.
+// dispatcher, server state and database that requests use.
 Server::~Server() = default;
 
 // The port is bound and the workers run while storage opens (start_gate.h); a start that fails
@@ -86,21 +86,21 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   database = std::move(*opened);
-  ops::ServiceSettings settings;
+  ops::OperationSettings settings;
   settings.delay_transient_statuses = options.delay_transient_statuses;
   streams::StreamOptions stream_options{options.stream_shards, options.shard_rollover_seconds,
                                         options.stream_retention_seconds};
   const Clock& clock = *options.clock;
-  streams = std::make_unique<streams::StreamService>(*database, clock, stream_options);
+  streams = std::make_unique<streams::Streams>(*database, clock, stream_options);
   if (auto loaded = streams->load(); !loaded) {
     error = loaded.error().message;
     return false;
   }
   database->add_observer(streams.get());
-  services.reset(new ops::Services{*database, clock, settings, streams.get()});
-  background = std::make_unique<server::BackgroundServices>(options, *services);
+  state.reset(new ops::ServerState{*database, clock, settings, streams.get()});
+  background = std::make_unique<server::BackgroundTasks>(options, *state);
   if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
-  dispatcher = std::make_unique<server::Dispatcher>(*services, listener->workers(), signature_check.get());
+  dispatcher = std::make_unique<server::Dispatcher>(*state, listener->workers(), signature_check.get());
   return true;
 }
 

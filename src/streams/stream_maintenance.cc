@@ -1,4 +1,4 @@
-// StreamService's background side: loading the persisted streams at start, shard rollover, and
+// Streams's background side: loading the persisted streams at start, shard rollover, and
 // retention (trimming records, forgetting old shards and streams). Disk use stays bounded under
 // a steady write load because every record older than the retention period is deleted.
 #include <algorithm>
@@ -6,11 +6,11 @@
 #include <spdlog/spdlog.h>
 
 #include "model/result.h"
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 namespace eddy::streams {
 
-Result<void> StreamService::load() {
+Result<void> Streams::load() {
   std::lock_guard<std::shared_mutex> lock(mutex_);
   EDDY_TRY(auto descriptors, log_.stream_descriptors());
   for (const auto& descriptor : descriptors) {
@@ -32,7 +32,7 @@ Result<void> StreamService::load() {
 
 // The last sequence of each shard comes from its stored records; a closed shard whose last
 // records were never committed (a crash between closing and their write) ends at what was stored.
-Result<void> StreamService::recover_positions(Stream& stream) {
+Result<void> Streams::recover_positions(Stream& stream) {
   std::sort(stream.shards.begin(), stream.shards.end(),
             [](const Shard& a, const Shard& b) { return a.number < b.number; });
   for (auto& shard : stream.shards) {
@@ -51,7 +51,7 @@ Result<void> StreamService::recover_positions(Stream& stream) {
   return {};
 }
 
-void StreamService::maintain() {
+void Streams::maintain() {
   {
     std::lock_guard<std::shared_mutex> lock(mutex_);
     reconcile_locked();
@@ -60,7 +60,7 @@ void StreamService::maintain() {
   trim();
 }
 
-void StreamService::rollover() {
+void Streams::rollover() {
   std::lock_guard<std::shared_mutex> lock(mutex_);
   double now = clock_.now();
   for (auto& [id, live] : streams_) {
@@ -80,7 +80,7 @@ void StreamService::rollover() {
   }
 }
 
-void StreamService::trim() {
+void Streams::trim() {
   double now = clock_.now();
   double cutoff = now - options_.retention_seconds;
   struct Work {
@@ -125,7 +125,7 @@ void StreamService::trim() {
 // Deletes the shard's records created before cutoff_ms (all of them, and its descriptor, when
 // `removed_shard`). The trim horizon moves (and is persisted) before the records go, so a reader
 // never silently skips a record being trimmed.
-Result<void> StreamService::trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms,
+Result<void> Streams::trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms,
                                        bool removed_shard) {
   uint64_t up_to = removed_shard ? UINT64_MAX : 0;
   if (!removed_shard) {
@@ -151,7 +151,7 @@ Result<void> StreamService::trim_shard(uint64_t stream_id, const Shard& shard, u
   return log_.write(changes);
 }
 
-void StreamService::drop_stream(const Stream& stream) {
+void Streams::drop_stream(const Stream& stream) {
   for (const auto& shard : stream.shards) {
     if (auto trimmed = trim_shard(stream.id, shard, UINT64_MAX, true); !trimmed) {
       spdlog::error("stream {}: cannot drop shard {}: {}", stream.arn, shard.shard_id, trimmed.error().message);

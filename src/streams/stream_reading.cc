@@ -1,4 +1,4 @@
-// StreamService's read side: ListStreams, DescribeStream, GetShardIterator and GetRecords.
+// Streams's read side: ListStreams, DescribeStream, GetShardIterator and GetRecords.
 // GetRecords copies the shard's few bounds under the lock and then reads the stream log without
 // it: records are immutable once written, and each holds its finished JSON.
 #include <algorithm>
@@ -8,7 +8,7 @@
 #include "model/errors.h"
 #include "model/result.h"
 #include "streams/sequence_number.h"
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 namespace eddy::streams {
 namespace {
@@ -44,7 +44,7 @@ ApiError expired(uint64_t issued_ms, double now) {
 
 }  // namespace
 
-std::vector<StreamSummary> StreamService::list_streams(const std::optional<std::string>& table_name) {
+std::vector<StreamSummary> Streams::list_streams(const std::optional<std::string>& table_name) {
   std::vector<std::pair<double, StreamSummary>> found;
   {
     std::lock_guard<std::shared_mutex> lock(mutex_);
@@ -63,7 +63,7 @@ std::vector<StreamSummary> StreamService::list_streams(const std::optional<std::
   return out;
 }
 
-Result<Stream> StreamService::describe_stream(const std::string& arn) {
+Result<Stream> Streams::describe_stream(const std::string& arn) {
   std::lock_guard<std::shared_mutex> lock(mutex_);
   reconcile_locked();
   Stream* stream = find_locked(arn);
@@ -75,7 +75,7 @@ Result<Stream> StreamService::describe_stream(const std::string& arn) {
   return copy;
 }
 
-Result<std::string> StreamService::get_shard_iterator(const std::string& arn, const std::string& shard_id,
+Result<std::string> Streams::get_shard_iterator(const std::string& arn, const std::string& shard_id,
                                                       IteratorType type,
                                                       const std::optional<std::string>& sequence_number) {
   std::lock_guard<std::shared_mutex> lock(mutex_);
@@ -103,7 +103,7 @@ Result<std::string> StreamService::get_shard_iterator(const std::string& arn, co
   return encode_shard_iterator(it);
 }
 
-Result<StreamService::ShardBounds> StreamService::shard_bounds(const ShardIterator& it) {
+Result<Streams::ShardBounds> Streams::shard_bounds(const ShardIterator& it) {
   // Shared, so that GetRecords does not hold up writers; a stream whose table no longer names it
   // is first disabled under the exclusive lock (once per disabling).
   std::shared_lock<std::shared_mutex> shared(mutex_);
@@ -128,7 +128,7 @@ Result<StreamService::ShardBounds> StreamService::shard_bounds(const ShardIterat
   return fail(trimmed());
 }
 
-Result<RecordsPage> StreamService::get_records(const std::string& iterator_text, std::size_t limit,
+Result<RecordsPage> Streams::get_records(const std::string& iterator_text, std::size_t limit,
                                                std::string& records_json) {
   auto it = decode_shard_iterator(iterator_text);
   if (!it) return validation_error("Invalid ShardIterator");

@@ -72,8 +72,9 @@ std::string encode_stream(const Stream& s) {
   put(w, "label", s.label);
   put(w, "view_type", s.view_type);
   put(w, "region", s.region);
-  put_key_elements(w, "hash", s.key.hash);
-  put_key_elements(w, "range", s.key.range);
+  // "hash" and "range" hold the partition and sort key: persisted names, do not rename.
+  put_key_elements(w, "hash", s.key.partition_key);
+  put_key_elements(w, "range", s.key.sort_key);
   put(w, "created_at", s.created_at);
   put(w, "enabled", s.enabled);
   put(w, "disabled_at", s.disabled_at);
@@ -94,8 +95,8 @@ std::optional<Stream> decode_stream(std::string_view json) {
   s.label = get_string(doc, "label");
   s.view_type = get_string(doc, "view_type");
   s.region = get_string(doc, "region");
-  s.key.hash = get_key_elements(doc, "hash");
-  s.key.range = get_key_elements(doc, "range");
+  s.key.partition_key = get_key_elements(doc, "hash");
+  s.key.sort_key = get_key_elements(doc, "range");
   s.created_at = get_double(doc, "created_at");
   s.enabled = get_bool(doc, "enabled");
   s.disabled_at = get_double(doc, "disabled_at");

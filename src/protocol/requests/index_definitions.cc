@@ -113,10 +113,10 @@ Result<void> check_local_key_order(const IndexDefinition& index, const TableDefi
   if (elements.size() != 2) {
     return fail(errors::invalid_parameter("Index KeySchema does not have a range key for index: " + index.index_name));
   }
-  if (elements[0].attribute_name != table.key.partition().name) {
+  if (elements[0].attribute_name != table.key.partition_attribute().name) {
     return fail(errors::invalid_parameter(
         "Index KeySchema does not have the same leading hash key as table KeySchema for index: " + index.index_name +
-        ". index hash key: " + elements[0].attribute_name + ", table hash key: " + table.key.partition().name));
+        ". index hash key: " + elements[0].attribute_name + ", table hash key: " + table.key.partition_attribute().name));
   }
   return {};
 }
@@ -152,7 +152,7 @@ Result<void> check_projected_total(const std::vector<SecondaryIndex>& local,
 Result<void> resolve_local_indexes(TableDefinition& table, const std::vector<IndexDefinition>& indexes,
                                    std::set<std::string>& names) {
   if (indexes.empty()) return fail(errors::invalid_parameter("List of LocalSecondaryIndexes is empty"));
-  if (!table.key.has_range()) {
+  if (!table.key.has_sort_key()) {
     return fail(errors::invalid_parameter(
         "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"));
   }
@@ -205,10 +205,10 @@ Result<SecondaryIndex> resolve_global_index(const IndexDefinition& definition,
                                             const std::string& billing_mode) {
   EDDY_TRY_VOID(check_defined(key_of(definition), definitions));
   EDDY_TRY(KeySchema key, resolve_key_schema(key_of(definition), definitions, true));
-  if (key.hash.size() > kMaxMultiKeyAttributes) {
+  if (key.partition_key.size() > kMaxMultiKeyAttributes) {
     return validation_error("Too many partition keys. GSI can have at most 4 partition keys");
   }
-  if (key.range.size() > kMaxMultiKeyAttributes) {
+  if (key.sort_key.size() > kMaxMultiKeyAttributes) {
     return validation_error("Too many sort keys. GSI can have at most 4 sort keys");
   }
   EDDY_TRY(IndexProjection projection, resolve_projection(definition));

@@ -73,16 +73,16 @@ Result<KeySchema> resolve_key_schema(const std::vector<KeySchemaElement>& elemen
           "], AttributeDefinitions: [" + defined_names(definitions) + "]"));
     }
     if (element.key_type == "HASH") {
-      if (!schema.range.empty() || (!schema.hash.empty() && !multi_attribute_allowed)) {
+      if (!schema.sort_key.empty() || (!schema.partition_key.empty() && !multi_attribute_allowed)) {
         return fail(errors::second_key_not_range());
       }
-      schema.hash.push_back(*definition);
+      schema.partition_key.push_back(*definition);
     } else {
-      if (schema.hash.empty()) return fail(errors::first_key_not_hash());
-      if (!schema.range.empty() && !multi_attribute_allowed) {
+      if (schema.partition_key.empty()) return fail(errors::first_key_not_hash());
+      if (!schema.sort_key.empty() && !multi_attribute_allowed) {
         return validation_error("Invalid KeySchema: Too many range keys");
       }
-      schema.range.push_back(*definition);
+      schema.sort_key.push_back(*definition);
     }
   }
   for (std::size_t i = 0; i < elements.size(); ++i) {

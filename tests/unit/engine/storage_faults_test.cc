@@ -102,7 +102,7 @@ class StorageFaultsTest : public ::testing::Test {
     open();
     TableDefinition table;
     table.name = "t";
-    table.key.hash = {{"pk", AttributeType::kS}};
+    table.key.partition_key = {{"pk", AttributeType::kS}};
     auto created = database_->catalog().create(table, [](TableDefinition&) -> Result<void> { return {}; });
     ASSERT_TRUE(created.has_value());
   }

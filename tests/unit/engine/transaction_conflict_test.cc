@@ -17,7 +17,7 @@ class TransactionConflictTest : public ::testing::Test {
     database_ = std::move(*opened);
     table_.name = "t";
     table_.id = *database_->next_id();
-    table_.key.hash = {{"pk", AttributeType::kS}};
+    table_.key.partition_key = {{"pk", AttributeType::kS}};
   }
 
   Result<WriteOutcome> put(const char* pk, bool ttl = false) {

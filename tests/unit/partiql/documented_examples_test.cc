@@ -8,8 +8,8 @@ namespace {
 TableDefinition music() {
   TableDefinition table;
   table.name = "Music";
-  table.key.hash = {element("Artist", AttributeType::kS)};
-  table.key.range = {element("SongTitle", AttributeType::kS)};
+  table.key.partition_key = {element("Artist", AttributeType::kS)};
+  table.key.sort_key = {element("SongTitle", AttributeType::kS)};
   return table;
 }
 

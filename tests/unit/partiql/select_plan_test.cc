@@ -89,8 +89,8 @@ TEST(SelectPlan, MultiAttributeIndexKeys) {
   TableDefinition table = tab_table();
   SecondaryIndex multi;
   multi.name = "multi";
-  multi.key.hash = {element("a", AttributeType::kS), element("b", AttributeType::kB)};
-  multi.key.range = {element("c", AttributeType::kN), element("d", AttributeType::kN)};
+  multi.key.partition_key = {element("a", AttributeType::kS), element("b", AttributeType::kB)};
+  multi.key.sort_key = {element("c", AttributeType::kN), element("d", AttributeType::kN)};
   table.global_indexes.push_back(multi);
   auto plan = plan_of<SelectPlan>("SELECT * FROM Tab.multi WHERE b = ? AND a = 'x' AND c = 1 AND d > 2 AND z = 0",
                                   R"([{"B":"eQ=="}])", table);

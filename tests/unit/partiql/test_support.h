@@ -53,20 +53,20 @@ inline KeyElement element(const std::string& name, AttributeType type) { return 
 inline TableDefinition tab_table() {
   TableDefinition table;
   table.name = "Tab";
-  table.key.hash = {element("pk", AttributeType::kS)};
-  table.key.range = {element("sk", AttributeType::kN)};
+  table.key.partition_key = {element("pk", AttributeType::kS)};
+  table.key.sort_key = {element("sk", AttributeType::kN)};
   SecondaryIndex gsi;
   gsi.name = "gsi";
-  gsi.key.hash = {element("gk", AttributeType::kS)};
-  gsi.key.range = {element("gs", AttributeType::kN)};
+  gsi.key.partition_key = {element("gk", AttributeType::kS)};
+  gsi.key.sort_key = {element("gs", AttributeType::kN)};
   SecondaryIndex gsih;
   gsih.name = "gsih";
-  gsih.key.hash = {element("gk", AttributeType::kS)};
+  gsih.key.partition_key = {element("gk", AttributeType::kS)};
   gsih.projection.type = IndexProjection::Type::kKeysOnly;
   SecondaryIndex lsi;
   lsi.name = "lsi";
-  lsi.key.hash = {element("pk", AttributeType::kS)};
-  lsi.key.range = {element("ls", AttributeType::kS)};
+  lsi.key.partition_key = {element("pk", AttributeType::kS)};
+  lsi.key.sort_key = {element("ls", AttributeType::kS)};
   table.global_indexes = {gsi, gsih};
   table.local_indexes = {lsi};
   return table;
@@ -76,7 +76,7 @@ inline TableDefinition tab_table() {
 inline TableDefinition hash_table() {
   TableDefinition table;
   table.name = "Hash";
-  table.key.hash = {element("pk", AttributeType::kS)};
+  table.key.partition_key = {element("pk", AttributeType::kS)};
   return table;
 }
 

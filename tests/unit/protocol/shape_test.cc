@@ -251,9 +251,9 @@ TEST(RequestShapes, CreateTable) {
   ASSERT_TRUE(request.has_value()) << request.error().message;
   EXPECT_EQ(request->table.name, "abc");
   EXPECT_EQ(request->table.billing_mode, "PAY_PER_REQUEST");
-  ASSERT_EQ(request->table.key.hash.size(), 1u);
-  EXPECT_EQ(request->table.key.partition().name, "pk");
-  EXPECT_EQ(request->table.key.partition().type, AttributeType::kN);
+  ASSERT_EQ(request->table.key.partition_key.size(), 1u);
+  EXPECT_EQ(request->table.key.partition_attribute().name, "pk");
+  EXPECT_EQ(request->table.key.partition_attribute().type, AttributeType::kN);
 }
 
 // The members Query shares with Scan sit beside Query's own in the JSON.

@@ -12,7 +12,7 @@
 #include "engine/database.h"
 #include "model/clock.h"
 #include "streams/sequence_number.h"
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 namespace eddy::streams {
 namespace {
@@ -35,7 +35,7 @@ class StreamOrderingTest : public ::testing::Test {
     database_ = std::move(*engine::Database::open(storage));
     TableDefinition table;
     table.name = "t";
-    table.key.hash.push_back({"pk", AttributeType::kS});
+    table.key.partition_key.push_back({"pk", AttributeType::kS});
     table.stream = {true, "KEYS_ONLY", "2026-01-01T00:00:00.000"};
     auto created = database_->catalog().create(table, [](TableDefinition&) -> Result<void> { return {}; });
     ASSERT_TRUE(created);
@@ -43,9 +43,9 @@ class StreamOrderingTest : public ::testing::Test {
     StreamOptions options;
     options.shards = 1;  // every writer in the same shard
     options.rollover_seconds = 100;
-    service_ = std::make_unique<StreamService>(*database_, clock_, options);
-    ASSERT_TRUE(service_->load());
-    database_->add_observer(service_.get());
+    streams_ = std::make_unique<Streams>(*database_, clock_, options);
+    ASSERT_TRUE(streams_->load());
+    database_->add_observer(streams_.get());
     database_->add_observer(&failing_);
   }
 
@@ -57,8 +57,8 @@ class StreamOrderingTest : public ::testing::Test {
   }
 
   std::string iterator(IteratorType type, std::size_t shard = 0) {
-    auto stream = service_->describe_stream(table_.stream_arn());
-    auto it = service_->get_shard_iterator(table_.stream_arn(), stream->shards.at(shard).shard_id, type, std::nullopt);
+    auto stream = streams_->describe_stream(table_.stream_arn());
+    auto it = streams_->get_shard_iterator(table_.stream_arn(), stream->shards.at(shard).shard_id, type, std::nullopt);
     return it.value_or("");
   }
 
@@ -75,7 +75,7 @@ class StreamOrderingTest : public ::testing::Test {
   ManualClock clock_{1767225600.0};
   std::unique_ptr<engine::Database> database_;
   TableDefinition table_;
-  std::unique_ptr<StreamService> service_;
+  std::unique_ptr<Streams> streams_;
   FailingObserver failing_;
 };
 
@@ -87,7 +87,7 @@ TEST_F(StreamOrderingTest, ConcurrentWritersNeverShowASmallerSequenceLater) {
   bool ordered = true;
   auto read_once = [&] {
     std::string records;
-    auto page = service_->get_records(next, 1000, records);
+    auto page = streams_->get_records(next, 1000, records);
     ASSERT_TRUE(page);
     for (uint64_t sequence : sequences(records)) {
       if (!seen.empty() && sequence <= seen.back()) ordered = false;
@@ -119,7 +119,7 @@ TEST_F(StreamOrderingTest, AFailedWriteHoldsNoReaderBack) {
   failing_.failing = false;
   ASSERT_TRUE(put("after"));
   std::string records;
-  auto page = service_->get_records(iterator(IteratorType::kTrimHorizon), 1000, records);
+  auto page = streams_->get_records(iterator(IteratorType::kTrimHorizon), 1000, records);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->count, 2u);
   EXPECT_NE(records.find("\"first\""), std::string::npos);
@@ -133,13 +133,13 @@ TEST_F(StreamOrderingTest, AClosedShardEndsWhenItsLastSequenceNeverGotARecord) {
   ASSERT_FALSE(put("refused"));  // the shard's last sequence, never written
   failing_.failing = false;
   clock_.advance(101);
-  service_->maintain();  // rollover closes the shard
-  auto stream = service_->describe_stream(table_.stream_arn());
+  streams_->maintain();  // rollover closes the shard
+  auto stream = streams_->describe_stream(table_.stream_arn());
   ASSERT_TRUE(stream);
   ASSERT_EQ(stream->shards.size(), 2u);
   std::size_t parent = stream->shards[0].parent_shard_id.empty() ? 0 : 1;
   std::string records;
-  auto page = service_->get_records(iterator(IteratorType::kTrimHorizon, parent), 1000, records);
+  auto page = streams_->get_records(iterator(IteratorType::kTrimHorizon, parent), 1000, records);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->count, 1u);
   EXPECT_FALSE(page->next_iterator);  // closed and read to its end

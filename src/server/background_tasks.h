@@ -1,6 +1,6 @@
-// BackgroundServices: the work eddy does between requests, each on its own thread, started with
+// BackgroundTasks: the work eddy does between requests, each on its own thread, started with
 // the server and stopped before storage closes:
-//  - stream maintenance (shard rollover, retention trimming), see streams/stream_service.h;
+//  - stream maintenance (shard rollover, retention trimming), see streams/streams.h;
 //  - the TTL sweeper every --ttl-sweep-interval-seconds, see ttl/ttl_sweeper.h.
 // Each runs on its real-time interval and, besides, at once whenever the server's clock is moved
 // (eddy/clock.h): a test that advances a ManualClock past a TTL or the retention period sees the
@@ -19,10 +19,10 @@
 
 namespace eddy::server {
 
-class BackgroundServices {
+class BackgroundTasks {
  public:
-  BackgroundServices(const ServerOptions& options, ops::Services& services);
-  ~BackgroundServices();
+  BackgroundTasks(const ServerOptions& options, ops::ServerState& state);
+  ~BackgroundTasks();
   void start();
   void stop();
 
@@ -32,7 +32,7 @@ class BackgroundServices {
   void clock_moved();
 
   const ServerOptions& options_;
-  ops::Services& services_;
+  ops::ServerState& state_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

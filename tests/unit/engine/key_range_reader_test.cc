@@ -1,6 +1,6 @@
-// CollectionReader and its key ranges: segments split the hash space exactly, sort-key conditions
+// KeyRangeReader and its key ranges: segments split the hash space exactly, sort-key conditions
 // become the right sub-ranges, and reads honour direction and the exclusive start key.
-#include "engine/collection_reader.h"
+#include "engine/key_range_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -10,17 +10,17 @@ namespace eddy::engine {
 namespace {
 
 std::string hash_key(uint64_t id, uint32_t hash) {
-  std::string key = collection_prefix(kItemPrefix, id);
+  std::string key = entries_prefix(kItemPrefix, id);
   append_u32(key, hash);
   return key + "x";
 }
 
-TEST(CollectionRangeTest, PrefixEndSkipsTrailingFf) {
+TEST(KeyRangeTest, PrefixEndSkipsTrailingFf) {
   EXPECT_EQ(prefix_end("ab"), "ac");
   EXPECT_EQ(prefix_end(std::string("a\xff\xff", 3)), "b");
 }
 
-TEST(CollectionRangeTest, SegmentsCoverTheHashSpaceOnce) {
+TEST(KeyRangeTest, SegmentsCoverTheHashSpaceOnce) {
   for (uint32_t total : {1u, 3u, 4u, 7u, 1000u}) {
     for (uint32_t hash : {0u, 1u, 0x7fffffffu, 0x80000000u, 0xfffffffeu, 0xffffffffu, 123456789u}) {
       int containing = 0;
@@ -43,7 +43,7 @@ std::string sort_key(const std::string& partition, const AttributeValue& sort) {
   return key;
 }
 
-TEST(CollectionRangeTest, SortConditionsBecomeSubRanges) {
+TEST(KeyRangeTest, SortConditionsBecomeSubRanges) {
   std::string partition;
   append_key_value(partition, AttributeValue::string("p"));
   auto n = [](const char* text) { return AttributeValue::number(text); };
@@ -69,27 +69,27 @@ TEST(CollectionRangeTest, SortConditionsBecomeSubRanges) {
   EXPECT_FALSE(in(SortComparison::kBeginsWith, s("ab"), s("ac"), {}));
 }
 
-TEST(CollectionReaderTest, ReadsBothWaysAfterTheStartKey) {
+TEST(KeyRangeReaderTest, ReadsBothWaysAfterTheStartKey) {
   StorageOptions options;
   options.in_memory = true;
   auto storage = Storage::open(options);
   ASSERT_TRUE(storage);
   WriteSet writes;
-  for (const char* k : {"a", "b", "c", "d"}) writes.put(collection_prefix(kItemPrefix, 1) + k, k);
-  writes.put(collection_prefix(kItemPrefix, 2) + "z", "other table");
+  for (const char* k : {"a", "b", "c", "d"}) writes.put(entries_prefix(kItemPrefix, 1) + k, k);
+  writes.put(entries_prefix(kItemPrefix, 2) + "z", "other table");
   ASSERT_TRUE((*storage)->write(writes));
   auto read = [&](bool forward, std::optional<std::string> start) {
     std::string out;
-    CollectionReader reader(**storage, collection_range(kItemPrefix, 1), forward, start);
+    KeyRangeReader reader(**storage, entries_range(kItemPrefix, 1), forward, start);
     for (; reader.valid(); reader.next()) out += reader.value();
     return out;
   };
   EXPECT_EQ(read(true, std::nullopt), "abcd");
   EXPECT_EQ(read(false, std::nullopt), "dcba");
-  EXPECT_EQ(read(true, collection_prefix(kItemPrefix, 1) + "b"), "cd");
-  EXPECT_EQ(read(false, collection_prefix(kItemPrefix, 1) + "c"), "ba");
-  EXPECT_EQ(read(true, collection_prefix(kItemPrefix, 1) + "bb"), "cd");
-  EXPECT_EQ(read(true, collection_prefix(kItemPrefix, 1) + "d"), "");
+  EXPECT_EQ(read(true, entries_prefix(kItemPrefix, 1) + "b"), "cd");
+  EXPECT_EQ(read(false, entries_prefix(kItemPrefix, 1) + "c"), "ba");
+  EXPECT_EQ(read(true, entries_prefix(kItemPrefix, 1) + "bb"), "cd");
+  EXPECT_EQ(read(true, entries_prefix(kItemPrefix, 1) + "d"), "");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Background work; see background_services.h and docs/streams.md.
-#include "server/background_services.h"
+// Background work; see background_tasks.h and docs/streams.md.
+#include "server/background_tasks.h"
 
 #include <algorithm>
 #include <chrono>
@@ -7,32 +7,32 @@
 
 #include <spdlog/spdlog.h>
 
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 #include "ttl/ttl_sweeper.h"
 
 namespace eddy::server {
 
-BackgroundServices::BackgroundServices(const ServerOptions& options, ops::Services& services)
-    : options_(options), services_(services) {}
+BackgroundTasks::BackgroundTasks(const ServerOptions& options, ops::ServerState& state)
+    : options_(options), state_(state) {}
 
-BackgroundServices::~BackgroundServices() { stop(); }
+BackgroundTasks::~BackgroundTasks() { stop(); }
 
-void BackgroundServices::start() {
-  subscription_ = services_.clock.subscribe([this] { clock_moved(); });
-  if (services_.streams != nullptr) {
+void BackgroundTasks::start() {
+  subscription_ = state_.clock.subscribe([this] { clock_moved(); });
+  if (state_.streams != nullptr) {
     // Often enough that a rollover or a trim is at most a quarter period late, and at least
     // every second; never busier than 20 times a second.
     double period = std::min(options_.shard_rollover_seconds, options_.stream_retention_seconds) / 4;
     double interval = std::clamp(period, 0.05, 1.0);
-    every(interval, [streams = services_.streams] { streams->maintain(); });
+    every(interval, [streams = state_.streams] { streams->maintain(); });
   }
   if (options_.ttl_sweep_interval_seconds > 0) {
-    auto sweeper = std::make_shared<ttl::TtlSweeper>(services_.database, services_.clock);
+    auto sweeper = std::make_shared<ttl::TtlSweeper>(state_.database, state_.clock);
     every(options_.ttl_sweep_interval_seconds, [sweeper] { sweeper->sweep(); });
   }
 }
 
-void BackgroundServices::every(double interval_seconds, std::function<void()> work) {
+void BackgroundTasks::every(double interval_seconds, std::function<void()> work) {
   uint64_t moves_before = 0;  // a move after start() subscribed, even before the thread runs, counts
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -57,7 +57,7 @@ void BackgroundServices::every(double interval_seconds, std::function<void()> wo
 }
 
 // Runs on the thread that moved the clock: only a counter and a wake-up.
-void BackgroundServices::clock_moved() {
+void BackgroundTasks::clock_moved() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     ++clock_moves_;
@@ -65,7 +65,7 @@ void BackgroundServices::clock_moved() {
   wake_.notify_all();
 }
 
-void BackgroundServices::stop() {
+void BackgroundTasks::stop() {
   subscription_.reset();  // waits for a clock_moved() in progress
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -1,4 +1,4 @@
-// StreamService: DynamoDB Streams inside eddy. It is the engine's ChangeObserver (change capture:
+// Streams: DynamoDB Streams inside eddy. It is the engine's ChangeObserver (change capture:
 // every committed item change of a table with an enabled stream becomes one record in the same
 // RocksDB write), it keeps the streams' shard state, and it answers the Streams API operations
 // (ops/list_streams.cc, describe_stream.cc, get_shard_iterator.cc, get_records.cc).
@@ -53,9 +53,9 @@ struct RecordsPage {
   std::optional<std::string> next_iterator;  // absent once a closed shard is fully read
 };
 
-class StreamService : public engine::ChangeObserver {
+class Streams : public engine::ChangeObserver {
  public:
-  StreamService(engine::Database& database, const Clock& clock, StreamOptions options);
+  Streams(engine::Database& database, const Clock& clock, StreamOptions options);
 
   // Reads the persisted streams (at start, before requests).
   Result<void> load();

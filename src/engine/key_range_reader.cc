@@ -1,5 +1,5 @@
-// Reading tables and indexes in key order; see collection_reader.h.
-#include "engine/collection_reader.h"
+// Reading tables and indexes in key order; see key_range_reader.h.
+#include "engine/key_range_reader.h"
 
 #include "engine/key_codec.h"
 
@@ -31,8 +31,8 @@ std::string prefix_end(std::string prefix) {
   return prefix;
 }
 
-KeyRange collection_range(char space, uint64_t id) {
-  return {collection_prefix(space, id), collection_prefix(space, id + 1)};
+KeyRange entries_range(char space, uint64_t id) {
+  return {entries_prefix(space, id), entries_prefix(space, id + 1)};
 }
 
 uint32_t segment_of(uint32_t hash, uint32_t total_segments) {
@@ -43,13 +43,13 @@ KeyRange segment_range(char space, uint64_t id, uint32_t segment, uint32_t total
   // The first hash of segment s is ceil(s * 2^32 / total).
   auto first_hash = [&](uint64_t s) { return (s * kHashSpace + total_segments - 1) / total_segments; };
   KeyRange range;
-  range.lower = collection_prefix(space, id);
+  range.lower = entries_prefix(space, id);
   append_u32(range.lower, static_cast<uint32_t>(first_hash(segment)));
   uint64_t end = first_hash(uint64_t{segment} + 1);
   if (end >= kHashSpace) {
-    range.upper = collection_prefix(space, id + 1);
+    range.upper = entries_prefix(space, id + 1);
   } else {
-    range.upper = collection_prefix(space, id);
+    range.upper = entries_prefix(space, id);
     append_u32(range.upper, static_cast<uint32_t>(end));
   }
   return range;
@@ -81,7 +81,7 @@ KeyRange partition_range(char space, uint64_t id, const std::string& encoded_par
 
 uint32_t key_partition_hash(std::string_view key) { return read_u32(key.substr(9, 4)); }
 
-CollectionReader::CollectionReader(const Storage& storage, KeyRange range, bool forward,
+KeyRangeReader::KeyRangeReader(const Storage& storage, KeyRange range, bool forward,
                                    const std::optional<std::string>& exclusive_start, const ReadView* view)
     : forward_(forward) {
   if (exclusive_start) {
@@ -100,7 +100,7 @@ CollectionReader::CollectionReader(const Storage& storage, KeyRange range, bool 
   }
 }
 
-void CollectionReader::next() {
+void KeyRangeReader::next() {
   if (forward_) {
     cursor_->next();
   } else {

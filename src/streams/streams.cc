@@ -1,8 +1,8 @@
-// StreamService: change capture and the stream lifecycle (creation on first use of a table's
+// Streams: change capture and the stream lifecycle (creation on first use of a table's
 // stream label, disabling when the table's stream is switched off or the table is deleted).
 // Streams follow the catalog lazily: a table's StreamSpecification is the truth, and every entry
 // point reconciles the streams with it, so that no DDL code needs to call into streams.
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 #include <algorithm>
 
@@ -13,12 +13,12 @@
 
 namespace eddy::streams {
 
-StreamService::StreamService(engine::Database& database, const Clock& clock, StreamOptions options)
+Streams::Streams(engine::Database& database, const Clock& clock, StreamOptions options)
     : database_(database), log_(database.stream_log()), clock_(clock), options_(options) {
   if (options_.shards == 0) options_.shards = 1;
 }
 
-Result<void> StreamService::on_change(const engine::ItemChange& change, engine::CommitContext& context) {
+Result<void> Streams::on_change(const engine::ItemChange& change, engine::CommitContext& context) {
   const TableDefinition& table = *change.table;
   if (!table.stream.enabled) return {};
   const std::optional<Item>& old_item = *change.old_item;
@@ -59,7 +59,7 @@ Result<void> StreamService::on_change(const engine::ItemChange& change, engine::
   return {};
 }
 
-std::optional<StreamService::RecordSlot> StreamService::assign_sequence_locked(LiveStream& live, uint32_t hash) {
+std::optional<Streams::RecordSlot> Streams::assign_sequence_locked(LiveStream& live, uint32_t hash) {
   Stream& stream = live.stream;
   if (!stream.enabled) return std::nullopt;
   // The shard list and the shards' open/closed state change only under the exclusive lock.
@@ -72,7 +72,7 @@ std::optional<StreamService::RecordSlot> StreamService::assign_sequence_locked(L
   return RecordSlot{stream.id, shard->number, sequence};
 }
 
-void StreamService::finish_record(const RecordSlot& slot) {
+void Streams::finish_record(const RecordSlot& slot) {
   std::shared_lock shared(mutex_);
   auto found = streams_.find(slot.stream_id);
   if (found == streams_.end()) return;
@@ -85,27 +85,27 @@ void StreamService::finish_record(const RecordSlot& slot) {
   }
 }
 
-StreamService::LiveStream* StreamService::live_stream_locked(const std::string& arn, uint64_t table_id) {
+Streams::LiveStream* Streams::live_stream_locked(const std::string& arn, uint64_t table_id) {
   for (auto& [id, live] : streams_) {
     if (live.stream.arn == arn) return live.stream.table_id == table_id ? &live : nullptr;
   }
   return nullptr;
 }
 
-Stream* StreamService::find_locked(const std::string& arn) {
+Stream* Streams::find_locked(const std::string& arn) {
   for (auto& [id, live] : streams_) {
     if (live.stream.arn == arn) return &live.stream;
   }
   return nullptr;
 }
 
-Result<Stream*> StreamService::stream_for_table_locked(const TableDefinition& table) {
+Result<Stream*> Streams::stream_for_table_locked(const TableDefinition& table) {
   Stream* stream = find_locked(table.stream_arn());
   if (stream != nullptr) return stream->table_id == table.id ? stream : nullptr;
   return create_locked(table);
 }
 
-Result<Stream*> StreamService::create_locked(const TableDefinition& table) {
+Result<Stream*> Streams::create_locked(const TableDefinition& table) {
   double now = clock_.now();
   EDDY_TRY(uint64_t id, database_.next_id());
   // A new stream of a table replaces its previous one (re-enabled, or the table re-created).
@@ -136,7 +136,7 @@ Result<Stream*> StreamService::create_locked(const TableDefinition& table) {
   return &live.stream;
 }
 
-Shard& StreamService::add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
+Shard& Streams::add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
                                        engine::StreamLog::Changes& changes) {
   Shard shard;
   shard.shard_id = new_shard_id(now);
@@ -152,7 +152,7 @@ Shard& StreamService::add_shard_locked(Stream& stream, uint32_t lineage, const s
   return stream.shards.back();
 }
 
-void StreamService::disable_locked(Stream& stream, double now) {
+void Streams::disable_locked(Stream& stream, double now) {
   stream.enabled = false;
   stream.disabled_at = now;
   engine::StreamLog::Changes changes;
@@ -168,18 +168,18 @@ void StreamService::disable_locked(Stream& stream, double now) {
   write_changes(stream, changes, "cannot persist");
 }
 
-bool StreamService::outdated_locked(const Stream& stream) const {
+bool Streams::outdated_locked(const Stream& stream) const {
   if (!stream.enabled) return false;
   engine::TablePtr table = database_.catalog().find(stream.table_name);
   return table == nullptr || table->id != stream.table_id || !table->stream.enabled ||
          table->stream.label != stream.label;
 }
 
-void StreamService::reconcile_stream_locked(Stream& stream) {
+void Streams::reconcile_stream_locked(Stream& stream) {
   if (outdated_locked(stream)) disable_locked(stream, clock_.now());
 }
 
-void StreamService::reconcile_locked() {
+void Streams::reconcile_locked() {
   auto& catalog = database_.catalog();
   for (auto& [id, live] : streams_) reconcile_stream_locked(live.stream);
   for (const auto& table : catalog.tables()) {
@@ -191,7 +191,7 @@ void StreamService::reconcile_locked() {
   }
 }
 
-void StreamService::persist(const Stream& stream, const Shard* only_shard) {
+void Streams::persist(const Stream& stream, const Shard* only_shard) {
   engine::StreamLog::Changes changes;
   if (only_shard != nullptr) {
     changes.put_shard(stream.id, only_shard->number, encode_shard(*only_shard));
@@ -202,7 +202,7 @@ void StreamService::persist(const Stream& stream, const Shard* only_shard) {
   write_changes(stream, changes, "cannot persist");
 }
 
-void StreamService::write_changes(const Stream& stream, engine::StreamLog::Changes& changes, const char* what) {
+void Streams::write_changes(const Stream& stream, engine::StreamLog::Changes& changes, const char* what) {
   if (auto written = log_.write(changes); !written) {
     spdlog::error("stream {}: {}: {}", stream.arn, what, written.error().message);
   }

@@ -1,10 +1,10 @@
-// CollectionReader: reads one collection of the key space in key order — a table's items ('i'), or
-// an index's entries ('x') — forward or backward, within a key range, after an exclusive start
-// key. Query reads one partition (optionally narrowed by a sort-key condition); Scan reads a whole
-// table or index, or one segment of its 32-bit partition-hash space.
+// KeyRangeReader: reads one key range in key order — of a table's items ('i') or of an index's
+// entries ('x') — forward or backward, after an exclusive start key. Query reads one partition
+// (optionally narrowed by a sort-key condition); Scan reads a whole table or index, or one segment
+// of its 32-bit partition-hash space.
 //
 // Ranges are built from the key grammar of key_codec.h / index_writer.h:
-//   collection := prefix(space, id)                        all entries
+//   entries    := prefix(space, id)                        all entries of one table or index
 //   segment    := prefix + u32(lo) .. prefix + u32(hi)     lo = ceil(segment * 2^32 / total)
 //   partition  := prefix + u32(hash) + enc(pk...) [+ enc(equal sort attributes...)]
 // Encoded values are self-delimiting and order-preserving, so a sort-key condition is a sub-range
@@ -27,7 +27,7 @@ namespace eddy::engine {
 std::string prefix_end(std::string prefix);
 
 // Every entry of a table or index.
-KeyRange collection_range(char space, uint64_t id);
+KeyRange entries_range(char space, uint64_t id);
 // The entries whose partition hash falls in segment `segment` of `total_segments` (parallel Scan):
 // segment s holds hashes h with floor(h * total / 2^32) == s.
 KeyRange segment_range(char space, uint64_t id, uint32_t segment, uint32_t total_segments);
@@ -44,11 +44,11 @@ KeyRange partition_range(char space, uint64_t id, const std::string& encoded_par
 // The partition hash of a full item or index-entry key (bytes 9..12 after space and id).
 uint32_t key_partition_hash(std::string_view key);
 
-class CollectionReader {
+class KeyRangeReader {
  public:
   // Reads `range` from `storage` (at `view` when given) in the given direction, starting after
   // `exclusive_start` (a full key; it need not exist) when given.
-  CollectionReader(const Storage& storage, KeyRange range, bool forward,
+  KeyRangeReader(const Storage& storage, KeyRange range, bool forward,
                    const std::optional<std::string>& exclusive_start, const ReadView* view = nullptr);
   // False at the end of the range and on a read error: check status() after the loop.
   bool valid() const { return cursor_->valid(); }
