@@ -9,12 +9,12 @@
 #include <spdlog/spdlog.h>
 
 #include "auth/credentials.h"
+#include "cli/healthcheck_command.h"
+#include "cli/tail_command.h"
 #include "eddy/server.h"
-#include "server/healthcheck_command.h"
 #include "server/launch_arguments.h"
 #include "server/log_format.h"
 #include "server/start_banner.h"
-#include "streams/tail_command.h"
 
 namespace po = boost::program_options;
 
@@ -91,8 +91,8 @@ std::vector<std::string> cors_origins(const std::string& list) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1 && std::string(argv[1]) == "streams") return eddy::streams::run_streams_command(argc - 1, argv + 1);
-  if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::server::run_healthcheck_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "streams") return eddy::cli::run_streams_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::cli::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
   try {

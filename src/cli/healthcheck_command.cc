@@ -1,5 +1,5 @@
 // `eddy healthcheck`; see healthcheck_command.h.
-#include "server/healthcheck_command.h"
+#include "cli/healthcheck_command.h"
 
 #include <chrono>
 #include <iostream>
@@ -12,10 +12,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "cli/streams_client.h"
 #include "protocol/json.h"
-#include "streams/streams_client.h"
 
-namespace eddy::server {
+namespace eddy::cli {
 namespace {
 
 namespace asio = boost::asio;
@@ -42,7 +42,7 @@ bool parse_probe(int argc, char** argv, Probe& probe, std::string& error) {
     if (i + 1 >= argc) return error = "unexpected argument " + arg, false;
     std::string value = argv[++i];
     if (arg == "--endpoint") {
-      if (!streams::parse_endpoint(value, probe.host, probe.port)) return error = "bad --endpoint " + value, false;
+      if (!parse_endpoint(value, probe.host, probe.port)) return error = "bad --endpoint " + value, false;
     } else if (arg == "--port") {
       probe.port = value;
     } else if (arg == "--timeout") {
@@ -142,4 +142,4 @@ int run_healthcheck_command(int argc, char** argv) {
   return 0;
 }
 
-}  // namespace eddy::server
+}  // namespace eddy::cli

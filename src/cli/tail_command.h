@@ -3,9 +3,9 @@
 // prints every record as one JSON line. See docs/streams.md.
 #pragma once
 
-namespace eddy::streams {
+namespace eddy::cli {
 
 // argv[0] is "streams". Returns the process exit status.
 int run_streams_command(int argc, char** argv);
 
-}  // namespace eddy::streams
+}  // namespace eddy::cli

@@ -1,5 +1,5 @@
 // The `eddy streams` subcommands; see tail_command.h.
-#include "streams/tail_command.h"
+#include "cli/tail_command.h"
 
 #include <chrono>
 #include <cstdio>
@@ -12,9 +12,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "streams/streams_client.h"
+#include "cli/streams_client.h"
 
-namespace eddy::streams {
+namespace eddy::cli {
 namespace {
 
 constexpr const char* kUsage =
@@ -213,4 +213,4 @@ int run_streams_command(int argc, char** argv) {
   return Tail(std::move(options)).run();
 }
 
-}  // namespace eddy::streams
+}  // namespace eddy::cli

@@ -8,7 +8,7 @@
 
 #include "protocol/json.h"
 
-namespace eddy::streams {
+namespace eddy::cli {
 
 // Who the client signs as; by default the environment's AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
 // AWS_REGION (or AWS_DEFAULT_REGION), else placeholders that an eddy without --credentials accepts.
@@ -38,4 +38,4 @@ class StreamsClient {
 // Splits "http://host:port" (or "host:port") into host and port; false when it does not parse.
 bool parse_endpoint(const std::string& endpoint, std::string& host, std::string& port);
 
-}  // namespace eddy::streams
+}  // namespace eddy::cli

@@ -5,9 +5,9 @@
 // compose file's `healthcheck: test:` runs (docs/docker.md).
 #pragma once
 
-namespace eddy::server {
+namespace eddy::cli {
 
 // argv[0] is "healthcheck". Returns the process exit status.
 int run_healthcheck_command(int argc, char** argv);
 
-}  // namespace eddy::server
+}  // namespace eddy::cli

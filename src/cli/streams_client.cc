@@ -1,5 +1,5 @@
 // StreamsClient on Beast; see streams_client.h.
-#include "streams/streams_client.h"
+#include "cli/streams_client.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -13,7 +13,7 @@
 #include "auth/signer.h"
 #include "protocol/json_parse.h"
 
-namespace eddy::streams {
+namespace eddy::cli {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -135,4 +135,4 @@ bool parse_endpoint(const std::string& endpoint, std::string& host, std::string&
   return true;
 }
 
-}  // namespace eddy::streams
+}  // namespace eddy::cli
