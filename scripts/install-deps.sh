@@ -3,10 +3,10 @@
 # SDK tests and the client matrix) the npm registry. Safe to run again.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config
-  libboost1.81-all-dev rapidjson-dev librocksdb-dev libspdlog-dev libgtest-dev libgmock-dev
-  libssl-dev zlib1g-dev tao-pegtl-dev libbenchmark-dev libexpected-dev
-  python3-boto3 python3-pytest awscli curl wrk
+  build-essential cmake ninja-build clang-format clang-tidy  # clang-*: scripts/lint.sh
+  libboost1.81-all-dev rapidjson-dev librocksdb-dev libspdlog-dev libgtest-dev
+  libssl-dev zlib1g-dev libexpected-dev
+  python3-boto3 python3-pytest awscli curl
   openssl chromium  # the TLS tests make a certificate; the CORS tests and the client matrix drive a headless browser
 )
 # Node.js and npm for the JavaScript SDK tests: Debian's, unless the machine already has them.
