@@ -18,6 +18,8 @@ void put(JsonWriter& w, const char* key, std::string_view value);
 void put(JsonWriter& w, const char* key, double value);
 void put(JsonWriter& w, const char* key, uint64_t value);
 void put(JsonWriter& w, const char* key, bool value);
+// Without this, a string literal would be written as true (a pointer converts to bool first).
+inline void put(JsonWriter& w, const char* key, const char* value) { put(w, key, std::string_view(value)); }
 // "milliseconds": the time since `started`, for calls whose cost a test suite watches.
 void put_elapsed(JsonWriter& w, std::chrono::steady_clock::time_point started);
 
