@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "auth/credentials.h"
+#include "cli/admin_command.h"
 #include "cli/healthcheck_command.h"
 #include "cli/tail_command.h"
 #include "eddy/server.h"
@@ -43,6 +44,9 @@ po::options_description describe_flags() {
       ("credentials-file", po::value<std::string>(), "a file of ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, as --credentials")
       ("tls-cert", po::value<std::string>(), "PEM certificate chain: serve HTTPS (with --tls-key)")
       ("tls-key", po::value<std::string>(), "PEM private key of --tls-cert")
+      ("clock", po::value<std::string>()->default_value("wall"),
+       "wall (the system clock) or virtual (starts at the wall time, then moves only through the admin API)")
+      ("admin", "serve the admin API (/eddy/v1/..., docs/test-controls.md) on a non-loopback --host too")
       ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
@@ -92,6 +96,7 @@ std::vector<std::string> cors_origins(const std::string& list) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "streams") return eddy::cli::run_streams_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "admin") return eddy::cli::run_admin_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::cli::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
@@ -134,6 +139,13 @@ int main(int argc, char** argv) {
     std::cerr << "eddy: " << error << "\n";
     return 2;
   }
+  if (std::string clock = vm["clock"].as<std::string>(); clock == "virtual") {
+    options.clock = std::make_shared<eddy::ManualClock>();
+  } else if (clock != "wall") {
+    std::cerr << "eddy: --clock must be wall or virtual\n";
+    return 2;
+  }
+  options.admin = vm.count("admin") > 0;
   options.delay_transient_statuses = vm.count("delayTransientStatuses") > 0;
   options.sync_writes = vm.count("sync-writes") > 0;
   options.stream_shards = std::max<std::size_t>(1, vm["stream-shards"].as<std::size_t>());

@@ -27,6 +27,9 @@ struct ServerOptions {
   // Both set: serve HTTPS only, with this PEM certificate chain and private key. Default: HTTP.
   std::string tls_certificate_file;
   std::string tls_private_key_file;
+  // Serve the admin API (/eddy/v1/..., docs/test-controls.md) also when `host` is not a loopback
+  // address. Default: false: on loopback only.
+  bool admin = false;
   bool delay_transient_statuses = false;
   bool sync_writes = false;           // fsync the WAL on every write
   std::string log_level = "info";

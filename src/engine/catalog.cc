@@ -17,6 +17,7 @@ Result<void> Catalog::load() {
   std::string upper(1, static_cast<char>(kCatalogPrefix + 1));
   auto cursor = storage_.cursor(lower, upper);
   std::unique_lock lock(mutex_);
+  tables_.clear();
   for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
     auto table = decode_table_definition(cursor->value());
     if (!table) return fail(ApiError::internal("corrupt catalog entry " + std::string(cursor->key())));

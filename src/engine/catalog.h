@@ -33,7 +33,8 @@ class Catalog {
  public:
   explicit Catalog(Storage& storage) : storage_(storage) {}
 
-  // Reads every definition from storage (at start).
+  // Reads every definition from storage (at start, or again after a restore: what was published
+  // before is forgotten).
   Result<void> load();
   // nullptr when there is no such table.
   TablePtr find(std::string_view name) const;

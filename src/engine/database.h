@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,14 @@ using Mutator = std::function<Result<std::optional<Item>>(const std::optional<It
 struct WriteOutcome {
   std::optional<Item> old_item;
   std::optional<Item> new_item;
+};
+
+// What the engine knows of a snapshot.
+struct SnapshotInfo {
+  std::string name;
+  double created_at = 0;  // epoch seconds on the server's clock
+  uint64_t tables = 0;
+  uint64_t items = 0;
 };
 
 // A table's or an index's item count and total item bytes (DescribeTable's ItemCount, TableSizeBytes).
@@ -105,6 +114,31 @@ class Database {
   // Flushes memtables and syncs the write-ahead log (at shutdown).
   Result<void> flush() { return storage_->flush(); }
 
+  // A small named value of the server's own state (the admin API's clock), kept with the data.
+  Result<std::optional<std::string>> read_setting(std::string_view name) const;
+  Result<void> write_setting(std::string_view name, std::string_view value);
+
+  // Snapshots and resets (snapshots.cc, docs/test-controls.md). create_snapshot, restore_snapshot,
+  // reset and truncate_table need every other call into the Database to be over and none to start
+  // meanwhile (the server's request gate); the streams layer then reloads its own state.
+  //
+  // Captures the whole database (tables, items, indexes, streams, TTL settings, tags) as snapshot
+  // `name` ([A-Za-z0-9_.-], 1 to 128 characters, not starting with '.'): ResourceInUseException
+  // when one of that name exists and not `replace`. `now` is its creation time.
+  Result<SnapshotInfo> create_snapshot(const std::string& name, double now, bool replace);
+  // Every snapshot, by name.
+  Result<std::vector<SnapshotInfo>> snapshots() const;
+  // False when there is no snapshot of that name.
+  Result<bool> delete_snapshot(const std::string& name);
+  // Puts the database back as snapshot `name` holds it, and reloads the catalog; false (nothing
+  // changed) when there is no such snapshot.
+  Result<bool> restore_snapshot(const std::string& name);
+  // Empties the database: no table, item or stream is left (snapshots stay).
+  Result<void> reset();
+  // Deletes every item, index entry and counter of the table but keeps its definition; the
+  // definition, or nullptr when there is no such table.
+  Result<TablePtr> truncate_table(std::string_view name);
+
  private:
   explicit Database(std::unique_ptr<Storage> storage)
       : storage_(std::move(storage)), catalog_(*storage_), stream_log_(*storage_) {}
@@ -117,6 +151,8 @@ class Database {
   // Writes `context` and tells its observers how it went.
   Result<void> commit(CommitContext& context);
   Result<void> drop_table_data(const TableDefinition& table);
+  // After the storage was replaced: the catalog and the transaction state start again from it.
+  Result<void> reload_after_replace(Result<void> replaced);
 
   std::unique_ptr<Storage> storage_;
   Catalog catalog_;

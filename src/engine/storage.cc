@@ -105,6 +105,9 @@ void WriteSet::remove(std::string_view key) { batch_->Delete(rocksdb::Slice(key.
 void WriteSet::add_counters(std::string_view key, int64_t count, int64_t bytes) {
   batch_->Merge(rocksdb::Slice(key.data(), key.size()), encode_counters(count, bytes));
 }
+void WriteSet::remove_range(std::string_view begin, std::string_view end) {
+  batch_->DeleteRange(rocksdb::Slice(begin.data(), begin.size()), rocksdb::Slice(end.data(), end.size()));
+}
 bool WriteSet::empty() const { return batch_->Count() == 0; }
 
 ReadView::ReadView(rocksdb::DB* db, const rocksdb::Snapshot* snapshot) : db_(db), snapshot_(snapshot) {}
@@ -140,47 +143,55 @@ Result<void> Cursor::status() const {
 Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
   std::unique_ptr<Storage> storage(new Storage());
   storage->options_ = options;
-  rocksdb::Options db_options = make_options(options);
-  std::string path = options.data_dir;
-  std::shared_ptr<DeferredSyncFileSystem> creating;
+  storage->path_ = options.in_memory ? "/eddy-in-memory" : options.data_dir;
   if (options.in_memory) {
     storage->env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
-    db_options.env = storage->env_.get();
-    path = "/eddy-in-memory";
-    storage->env_->CreateDirIfMissing(path);  // else RocksDB logs an error on listing it
+    storage->env_->CreateDirIfMissing(storage->path_);  // else RocksDB logs an error on listing it
   } else {
     std::error_code ignored;
-    std::filesystem::create_directories(path, ignored);
+    std::filesystem::create_directories(storage->path_, ignored);
     std::shared_ptr<rocksdb::FileSystem> base =
         options.file_system ? options.file_system : rocksdb::FileSystem::Default();
-    // A new folder is created with its syncs deferred to one background sync of the whole folder;
-    // never with --sync-writes (deferred_sync_file_system.h).
-    if (!options.sync_writes && !std::filesystem::exists(std::filesystem::path(path) / "CURRENT", ignored)) {
-      creating = std::make_shared<DeferredSyncFileSystem>(base);
-      creating->set_deferring(true);
-      storage->env_ = rocksdb::NewCompositeEnv(creating);
-      db_options.env = storage->env_.get();
+    // Syncs may be deferred while a folder is created or replaced, never with --sync-writes
+    // (deferred_sync_file_system.h).
+    if (!options.sync_writes) {
+      storage->deferred_ = std::make_shared<DeferredSyncFileSystem>(base);
+      storage->env_ = rocksdb::NewCompositeEnv(storage->deferred_);
     } else if (options.file_system) {
       storage->env_ = rocksdb::NewCompositeEnv(options.file_system);
-      db_options.env = storage->env_.get();
     }
   }
+  if (auto finished = storage->finish_interrupted_replace(); !finished) return fail(finished.error());
+  if (auto opened = storage->open_db(false); !opened) return fail(opened.error());
+  return storage;
+}
+
+Result<void> Storage::open_db(bool replaced) {
+  rocksdb::Options db_options = make_options(options_);
+  db_options.env = env();
+  std::error_code ignored;
+  // A new folder (or one whose files were just replaced) is opened with its syncs deferred to one
+  // background sync of the whole folder.
+  bool defer = deferred_ != nullptr &&
+               (replaced || !std::filesystem::exists(std::filesystem::path(path_) / "CURRENT", ignored));
+  if (defer) deferred_->set_deferring(true);
   rocksdb::DB* db = nullptr;
-  rocksdb::Status status = rocksdb::DB::Open(db_options, path, &db);
-  if (creating) creating->set_deferring(false);
+  rocksdb::Status status = rocksdb::DB::Open(db_options, path_, &db);
+  if (defer) deferred_->set_deferring(false);
   if (!status.ok()) {
     if (status.IsIOError() && status.ToString().find("lock") != std::string::npos) {
-      return fail(ApiError::internal("the data folder " + path +
+      return fail(ApiError::internal("the data folder " + path_ +
                                      " is in use by another eddy process (its LOCK file is held)"));
     }
-    return fail(ApiError::internal("cannot open the data folder " + path + ": " + status.ToString()));
+    return fail(ApiError::internal("cannot open the data folder " + path_ + ": " + status.ToString()));
   }
-  storage->db_.reset(db);
-  if (creating) storage->folder_sync_ = sync_folder_in_background(path);
-  auto last = storage->get(kLastIdKey);
-  if (!last) return fail(ApiError::internal("cannot read the data folder " + path));
-  if (*last) storage->last_id_ = read_u64(**last);
-  return storage;
+  db_.reset(db);
+  write_failed_ = false;
+  if (defer) folder_syncs_.push_back(sync_folder_in_background(path_));
+  auto last = get(kLastIdKey);
+  if (!last) return fail(ApiError::internal("cannot read the data folder " + path_));
+  last_id_ = *last ? read_u64(**last) : 0;
+  return {};
 }
 
 Storage::~Storage() {
@@ -189,8 +200,12 @@ Storage::~Storage() {
     if (!flush()) spdlog::warn("storage: closing without a final flush");
     if (rocksdb::Status closed = db_->Close(); !closed.ok()) spdlog::error("storage: close failed: {}", closed.ToString());
   }
-  if (folder_sync_.joinable()) folder_sync_.join();
+  for (auto& sync : folder_syncs_) {
+    if (sync.joinable()) sync.join();
+  }
 }
+
+rocksdb::Env* Storage::env() const { return env_ ? env_.get() : rocksdb::Env::Default(); }
 
 Result<std::optional<std::string>> Storage::get(std::string_view key, const ReadView* view) const {
   rocksdb::ReadOptions read;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "model/api_error.h"
 
@@ -29,6 +30,8 @@ class Slice;
 }  // namespace rocksdb
 
 namespace eddy::engine {
+
+class DeferredSyncFileSystem;
 
 struct StorageOptions {
   std::string data_dir = "./eddy-data";  // ignored when in_memory
@@ -57,6 +60,8 @@ class WriteSet {
   void remove(std::string_view key);
   // Adds (count, bytes) to a pair of 64-bit counters stored at `key` (a RocksDB merge).
   void add_counters(std::string_view key, int64_t count, int64_t bytes);
+  // Deletes every key in [begin, end) (a RocksDB range deletion: one entry, whatever the keys).
+  void remove_range(std::string_view begin, std::string_view end);
   bool empty() const;
   rocksdb::WriteBatch& batch() { return *batch_; }
 
@@ -127,12 +132,47 @@ class Storage {
   // Approximate bytes on disk / in memtables under [lower, upper).
   uint64_t approximate_size(const std::string& lower, const std::string& upper) const;
 
+  // Snapshots (storage_files.cc). Each needs every other call into this Storage to be over and
+  // none to start meanwhile (the server's request gate sees to that).
+  //
+  // The folder that holds the snapshots: <data folder>/snapshots (in the in-memory Env for
+  // --in-memory). RocksDB ignores folders inside its own.
+  std::string snapshots_folder() const { return path_ + "/snapshots"; }
+  // False only when a replace could not open the database again.
+  bool is_open() const { return db_ != nullptr; }
+  // A RocksDB checkpoint of the whole database in `folder` (which must not exist): the memtables
+  // are flushed, table files hard-linked, the rest copied.
+  Result<void> checkpoint(const std::string& folder);
+  // Replaces the database with the checkpoint in `source` (its table files hard-linked, the rest
+  // copied), or with an empty one when `source` is empty, and opens it again. A crash in between
+  // is finished at the next open (a marker file names the source). Snapshots stay.
+  Result<void> replace(const std::string& source);
+  // Files of the snapshots folder: the names in `folder` (no "." or ".."), a file's text, a new
+  // file, and a whole folder's removal. Errors are InternalServerError (logged).
+  Result<std::vector<std::string>> children(const std::string& folder) const;
+  bool exists(const std::string& path) const;
+  Result<std::string> read_file(const std::string& path) const;
+  Result<void> write_file(const std::string& path, std::string_view text);
+  Result<void> remove_folder(const std::string& folder);
+
  private:
   Storage() = default;
+  rocksdb::Env* env() const;
+  // Opens db_ at path_; `replaced`: its files were just replaced, so syncs are deferred.
+  Result<void> open_db(bool replaced);
+  // Deletes the database's files in path_ (not LOCK, not the snapshots), then links or copies
+  // those of `source` there (none when it is empty).
+  Result<void> swap_files(const std::string& source);
+  Result<void> finish_interrupted_replace();
+  Result<void> copy_file(const std::string& from, const std::string& to);
+
   std::unique_ptr<rocksdb::Env> env_;
   std::unique_ptr<rocksdb::DB> db_;
-  // Syncs a newly created folder once after the open (deferred_sync_file_system.h).
-  std::thread folder_sync_;
+  std::string path_;  // the RocksDB folder: the data folder, or one in the in-memory Env
+  // Defers syncs while a folder is created or replaced; null with --sync-writes or in memory.
+  std::shared_ptr<DeferredSyncFileSystem> deferred_;
+  // Each syncs a created or replaced folder once after the open (deferred_sync_file_system.h).
+  std::vector<std::thread> folder_syncs_;
   StorageOptions options_;
   std::mutex id_mutex_;
   uint64_t last_id_ = 0;

@@ -44,4 +44,9 @@ void TransactionTokens::abandon(const std::string& token) {
   if (it != entries_.end() && !it->second.done) entries_.erase(it);
 }
 
+void TransactionTokens::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.clear();
+}
+
 }  // namespace eddy::engine

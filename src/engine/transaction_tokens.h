@@ -30,6 +30,8 @@ class TransactionTokens {
   void finish(const std::string& token, std::string response, double now);
   // The request failed: the token may be used again (a retry runs the transaction again).
   void abandon(const std::string& token);
+  // Forgets every token (after a restore or reset).
+  void clear();
 
  private:
   struct Entry {

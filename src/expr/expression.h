@@ -86,6 +86,9 @@ class Update {
   // The top-level attribute names this update touches (for ReturnValues UPDATED_OLD/UPDATED_NEW
   // the engine returns the touched paths; see updated_paths()).
   std::vector<DocumentPath> updated_paths() const;
+  // Whether every action removes (REMOVE, DELETE) and there is at least one: DynamoDB then creates
+  // no item where there was none (UpdateItem and a transaction's Update write nothing).
+  bool only_removes() const;
   const UpdateTree* tree() const { return tree_.get(); }
 
  private:

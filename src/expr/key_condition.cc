@@ -49,8 +49,7 @@ Result<void> operands_shape(const std::vector<Operand>& operands) {
   }
   for (const Operand& operand : operands) {
     if (operand.kind == OperandKind::kPath && operand.path.size() > 1) {
-      return validation_error("Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
-                              "allowed: Key: " + operand.path[0].name);
+      return validation_error("KeyConditionExpressions cannot have conditions on nested attributes");
     }
   }
   if (paths == 0) return validation_error("Invalid condition in KeyConditionExpression: No key attribute specified");
@@ -109,6 +108,13 @@ Result<void> collect_terms(const ConditionNode& node, std::vector<const Conditio
   return {};
 }
 
+// "Query condition missed key schema element: pk".
+ApiError missed_key(const std::string& name) {
+  ApiError error = errors::key_condition_missed_key();
+  error.message += ": " + name;
+  return error;
+}
+
 Result<KeyCondition> match_schema(const std::vector<KeyTerm>& terms, const std::vector<std::string>& partition,
                                   const std::vector<std::string>& sort) {
   auto find = [&](const std::string& name) -> const KeyTerm* {
@@ -120,23 +126,25 @@ Result<KeyCondition> match_schema(const std::vector<KeyTerm>& terms, const std::
   for (const KeyTerm& term : terms) {
     bool known = std::count(partition.begin(), partition.end(), term.attribute) > 0 ||
                  std::count(sort.begin(), sort.end(), term.attribute) > 0;
-    if (!known) return fail(errors::key_condition_missed_key());
+    if (!known) return fail(errors::key_condition_not_supported());  // a condition on a non-key attribute
   }
   KeyCondition out;
   for (const std::string& name : partition) {
     const KeyTerm* term = find(name);
-    if (term == nullptr) return fail(errors::key_condition_missed_key());
+    if (term == nullptr) return fail(missed_key(name));
     if (term->op != KeyCondition::SortOp::kEq) return fail(errors::key_condition_not_supported());
     out.partition.emplace_back(name, term->value);
   }
-  bool ended = false;  // a sort attribute was skipped or matched with a range operator
+  const std::string* skipped = nullptr;  // a sort attribute left out before one that is given
+  bool ended = false;                   // a sort attribute was skipped or matched with a range operator
   for (std::size_t i = 0; i < sort.size(); ++i) {
     const KeyTerm* term = find(sort[i]);
     if (term == nullptr) {
+      if (!ended) skipped = &sort[i];
       ended = true;
       continue;
     }
-    if (ended) return fail(errors::key_condition_missed_key());
+    if (ended) return fail(skipped != nullptr ? missed_key(*skipped) : errors::key_condition_missed_key());
     bool more_follow = i + 1 < sort.size() && find(sort[i + 1]) != nullptr;
     if (term->op == KeyCondition::SortOp::kEq && more_follow) {
       out.sort_prefix.emplace_back(sort[i], term->value);

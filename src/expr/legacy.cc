@@ -210,7 +210,7 @@ Result<Projection> legacy_projection(const std::vector<std::string>& attributes_
   for (std::size_t i = 0; i < attributes_to_get.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (attributes_to_get[i] == attributes_to_get[j]) {
-        return validation_error("Cannot have two attributes with the same name");
+        return fail(errors::invalid_parameter("Duplicate value in attribute name: " + attributes_to_get[i]));
       }
     }
     projection.paths.push_back(DocumentPath{PathElement{attributes_to_get[i], -1}});

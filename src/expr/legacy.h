@@ -40,8 +40,8 @@ Result<KeyCondition> legacy_key_condition(const std::vector<LegacyCondition>& co
 Result<Update> legacy_update(const std::vector<LegacyAttributeUpdate>& updates,
                              const std::vector<std::string>& key_attribute_names);
 
-// AttributesToGet as a Projection of top-level attributes ("Cannot have two attributes with the
-// same name"). An empty list projects nothing away (the whole item).
+// AttributesToGet as a Projection of top-level attributes ("One or more parameter values were
+// invalid: Duplicate value in attribute name: a"). An empty list projects nothing away (the whole item).
 Result<Projection> legacy_projection(const std::vector<std::string>& attributes_to_get);
 
 }  // namespace eddy::expr

@@ -125,13 +125,17 @@ Result<KeyCondition> legacy_key_condition(const std::vector<LegacyCondition>& co
   KeyCondition out;
   for (const std::string& name : partition_key_names) {
     auto c = std::find_if(conditions.begin(), conditions.end(), [&](const auto& x) { return x.attribute == name; });
-    if (c == conditions.end()) return fail(errors::key_condition_missed_key());
+    if (c == conditions.end()) {
+      ApiError missed = errors::key_condition_missed_key();
+      missed.message += ": " + name;  // "Query condition missed key schema element: pk"
+      return fail(std::move(missed));
+    }
     if (*c->op != LegacyOperator::kEq) return fail(errors::key_condition_not_supported());
     out.partition.emplace_back(name, c->values[0]);
   }
   for (const LegacyCondition& c : conditions) {
     if (contains_name(partition_key_names, c.attribute)) continue;
-    if (!contains_name(sort_key_names, c.attribute)) return fail(errors::key_condition_missed_key());
+    if (!contains_name(sort_key_names, c.attribute)) return fail(errors::key_condition_not_supported());
     if (*c.op == LegacyOperator::kNull || *c.op == LegacyOperator::kNotNull) {
       return validation_error("Only scalar types can be used as Range Key values");
     }

@@ -48,6 +48,14 @@ std::vector<DocumentPath> Update::updated_paths() const {
   return paths;
 }
 
+bool Update::only_removes() const {
+  if (tree_ == nullptr || tree_->actions.empty()) return false;
+  for (const UpdateAction& action : tree_->actions) {
+    if (action.clause != UpdateClause::kRemove && action.clause != UpdateClause::kDelete) return false;
+  }
+  return true;
+}
+
 Result<Update> parse_update(std::string_view text, ExpressionAttributes& attrs,
                             const std::vector<std::string>& key_attribute_names) {
   EDDY_TRY(auto parsed, parse_update_tree(text));

@@ -99,11 +99,39 @@ Result<void> assign(Item& item, const DocumentPath& path, AttributeValue value) 
   return {};
 }
 
+// The map or list that holds the last element of `path`, for REMOVE: nullopt when a step of the
+// path is missing (DynamoDB removes nothing, silently); a step of the wrong type is an invalid path.
+Result<std::optional<AttributeValue*>> removal_parent(Item& item, const DocumentPath& path) {
+  if (path.size() == 1) return std::optional<AttributeValue*>(nullptr);
+  auto top = item.find(path[0].name);
+  if (top == item.end()) return std::optional<AttributeValue*>();
+  AttributeValue* current = &top->second;
+  for (std::size_t i = 1; i + 1 < path.size(); ++i) {
+    const PathElement& step = path[i];
+    if (current->type != (step.index >= 0 ? AttributeType::kL : AttributeType::kM)) {
+      return validation_error(kInvalidPath);
+    }
+    if (step.index >= 0) {
+      if (static_cast<std::size_t>(step.index) >= current->list.size()) return std::optional<AttributeValue*>();
+      current = &current->list[step.index];
+    } else {
+      auto member = current->map.find(step.name);
+      if (member == current->map.end()) return std::optional<AttributeValue*>();
+      current = &member->second;
+    }
+  }
+  AttributeType needed = path.back().index >= 0 ? AttributeType::kL : AttributeType::kM;
+  if (current->type != needed) return validation_error(kInvalidPath);
+  return std::optional<AttributeValue*>(current);
+}
+
 // Removes the REMOVE paths; list elements are removed by their original indexes.
 Result<void> remove_paths(Item& item, const std::vector<const DocumentPath*>& paths) {
   std::map<AttributeValue*, std::vector<int>> list_removals;
   for (const DocumentPath* path : paths) {
-    EDDY_TRY(AttributeValue* parent, parent_of(item, *path));
+    EDDY_TRY(std::optional<AttributeValue*> found, removal_parent(item, *path));
+    if (!found) continue;
+    AttributeValue* parent = *found;
     const PathElement& last = path->back();
     if (parent == nullptr) item.erase(last.name);
     else if (last.index >= 0) list_removals[parent].push_back(last.index);
@@ -170,9 +198,14 @@ Result<void> Update::apply(Item& item) const {
   if (tree_ == nullptr) return {};
   Item result = item;
   // DynamoDB checks that every target's enclosing map or list exists before it reads any
-  // operand; paths never overlap, so no action can create another's parent.
+  // operand (a REMOVE's may be missing: it removes nothing); paths never overlap, so no action can
+  // create another's parent.
   for (const UpdateAction& action : tree_->actions) {
-    EDDY_TRY_VOID(parent_of(result, action.path.path));
+    if (action.clause == UpdateClause::kRemove) {
+      EDDY_TRY_VOID(removal_parent(result, action.path.path));
+    } else {
+      EDDY_TRY_VOID(parent_of(result, action.path.path));
+    }
   }
   std::vector<AttributeValue> set_values;
   for (const UpdateAction& action : tree_->actions) {

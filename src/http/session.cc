@@ -3,11 +3,14 @@
 // keep-alive. Errors close the connection cleanly; see session.h.
 #include "http/session.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -15,6 +18,22 @@
 #include "http/http_date.h"
 
 namespace eddy::http {
+
+// What a Later reply's completions share with its session: whether it was answered, and how to
+// hand an answer to the session's thread. `deliver` is set once, before any completion exists.
+struct Completion::State {
+  std::atomic<bool> done{false};
+  std::function<void(Response)> deliver;
+};
+
+bool Completion::operator()(Response response) const {
+  if (state_ == nullptr || state_->done.exchange(true)) return false;
+  state_->deliver(std::move(response));
+  return true;
+}
+
+bool Completion::done() const { return state_ == nullptr || state_->done.load(); }
+
 namespace {
 
 namespace asio = boost::asio;
@@ -30,6 +49,12 @@ double system_now() {
   return duration_cast<duration<double>>(system_clock::now().time_since_epoch()).count();
 }
 
+void reset_connection(beast::tcp_stream& stream) {
+  beast::error_code ignored;
+  stream.socket().set_option(asio::socket_base::linger(true, 0), ignored);
+  stream.close();
+}
+
 // The request/response loop, shared by both kinds of stream; Derived supplies stream(), start()
 // and close().
 template <class Derived>
@@ -37,6 +62,10 @@ class Session {
  public:
   Session(const ListenerOptions& options, const Handler& handler, Listener& listener, std::size_t worker)
       : options_(options), handler_(handler), listener_(listener), worker_(worker) {}
+  ~Session() {
+    // A completion held elsewhere (a wait) then knows that nobody is listening any more.
+    if (pending_ != nullptr) pending_->done = true;
+  }
 
  protected:
   Derived& derived() { return static_cast<Derived&>(*this); }
@@ -60,13 +89,55 @@ class Session {
     if (ec) return derived().close();
     Request request = parser_->release();
     head_ = request.method() == bhttp::verb::head;
+    keep_alive_ = request.keep_alive();
     listener_.in_flight()++;
-    Response response = handler_(request, worker_);
+    Reply reply = handler_(request, worker_);
     listener_.in_flight()--;
-    bool keep_alive = request.keep_alive() && !listener_.stopping();
+    if (reply.drop_connection) return derived().abort();
+    if (reply.later != nullptr) return answer_later(std::move(reply.later));
+    if (reply.delay.count() > 0) return answer_after(reply.delay, std::move(reply.response));
+    answer(std::move(reply.response));
+  }
+
+  void answer(Response response) {
+    bool keep_alive = keep_alive_ && !listener_.stopping();
     response.keep_alive(keep_alive);
     if (keep_alive && response.version() == 11) response.set(bhttp::field::connection, "keep-alive");
     write(std::move(response), keep_alive ? After::kRead : After::kClose);
+  }
+
+  // The timer's handler keeps the session alive meanwhile; nothing is read until the answer is written.
+  void answer_after(std::chrono::milliseconds delay, Response response) {
+    timer_.emplace(socket().get_executor());
+    timer_->expires_after(delay);
+    timer_->async_wait([self = derived().shared_from_this(), response = std::move(response)](beast::error_code) mutable {
+      self->answer(std::move(response));
+    });
+  }
+
+  // Whichever comes first, a completion's answer or the timeout's, is written; the state's `done`
+  // decides, so that the other does nothing.
+  void answer_later(std::shared_ptr<Later> later) {
+    auto state = std::make_shared<Completion::State>();
+    std::weak_ptr<Derived> weak = derived().shared_from_this();
+    state->deliver = [weak, executor = socket().get_executor()](Response response) {
+      auto self = weak.lock();
+      if (self == nullptr) return;
+      asio::post(executor, [self, response = std::move(response)]() mutable {
+        self->timer_->cancel();
+        self->pending_.reset();
+        self->answer(std::move(response));
+      });
+    };
+    pending_ = state;
+    timer_.emplace(socket().get_executor());
+    timer_->expires_after(later->timeout);
+    timer_->async_wait([self = derived().shared_from_this(), state, later](beast::error_code ec) {
+      if (ec || state->done.exchange(true)) return;
+      self->pending_.reset();
+      self->answer(later->on_timeout());
+    });
+    later->start(Completion(state));
   }
 
   void reply_bad_request() {
@@ -121,6 +192,9 @@ class Session {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> response_;
   bool head_ = false;  // the request being answered is a HEAD
+  bool keep_alive_ = false;  // the request being answered asked to keep the connection
+  std::optional<asio::steady_timer> timer_;  // a delayed or later answer's
+  std::shared_ptr<Completion::State> pending_;  // a later answer's, until it is written
   char scratch_[16 * 1024];
 };
 
@@ -137,6 +211,8 @@ class PlainSession : public Session<PlainSession>, public std::enable_shared_fro
     stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     stream_.close();
   }
+  // Resets the connection (RST, no answer), as a crashed server or a load balancer would.
+  void abort() { reset_connection(stream_); }
 
  private:
   beast::tcp_stream stream_;
@@ -159,6 +235,8 @@ class TlsSession : public Session<TlsSession>, public std::enable_shared_from_th
       });
     });
   }
+
+  void abort() { reset_connection(beast::get_lowest_layer(stream_)); }
 
   // TLS close_notify, then the TCP connection; a client that never answers is cut off by the deadline.
   void close() {

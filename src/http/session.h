@@ -3,7 +3,9 @@
 // answer carries, and loops while the client keeps the connection alive. A request whose headers
 // pass the limit, or that is not HTTP, gets 400; a body over the limit gets 413, after which the
 // rest of the body is read and dropped (for a while) so that the client, still sending, can read
-// the answer instead of a reset connection.
+// the answer instead of a reset connection. A handler's Reply (http_types.h) may hold the answer
+// back (a timer), reset the connection without one, or leave it to a Completion called later; the
+// worker serves its other connections meanwhile.
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>

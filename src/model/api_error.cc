@@ -48,6 +48,9 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kInvalidSignature: return {"com.amazon.coral.service#InvalidSignatureException", 400};
     case ErrorCode::kInternalServerError:
       return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
+    // Throttling of the request rate itself is the availability framework's, before the service.
+    case ErrorCode::kThrottling: return {"com.amazon.coral.availability#ThrottlingException", 400};
+    case ErrorCode::kServiceUnavailable: return {"com.amazonaws.dynamodb.v20120810#ServiceUnavailable", 503};
   }
   return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
 }

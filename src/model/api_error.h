@@ -35,6 +35,8 @@ enum class ErrorCode {
   kRequestEntityTooLarge,
   kUnrecognizedClient,
   kInvalidSignature,
+  kThrottling,
+  kServiceUnavailable,
 };
 
 struct ApiError {

@@ -27,7 +27,9 @@ Result<std::string> delete_item(RequestContext& context, const p::DeleteItemRequ
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
   std::optional<Item> attributes_returned;
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;
-  return item_write_response(attributes_returned, request.return_consumed_capacity, capacity);
+  bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
+  return item_write_response(attributes_returned, request.return_consumed_capacity, capacity,
+                             item_collection_key(*table, request.key, metrics));
 }
 
 }  // namespace eddy::ops

@@ -5,8 +5,18 @@
 
 namespace eddy::ops {
 
+std::optional<Item> item_collection_key(const TableDefinition& table, const Item& item, bool asked) {
+  if (!asked || table.local_indexes.empty()) return std::nullopt;
+  Item key;
+  for (const auto& element : table.key.partition_key) {
+    auto it = item.find(element.name);
+    if (it != item.end()) key.insert(*it);
+  }
+  return key;
+}
+
 std::string item_write_response(const std::optional<Item>& attributes, ReturnConsumedCapacity mode,
-                                const ConsumedCapacity& capacity) {
+                                const ConsumedCapacity& capacity, const std::optional<Item>& collection_key) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -15,6 +25,19 @@ std::string item_write_response(const std::optional<Item>& attributes, ReturnCon
     encode_attribute_map(writer, *attributes);
   }
   write_consumed_capacity(writer, mode, capacity);
+  if (collection_key) {
+    writer.Key("ItemCollectionMetrics");
+    writer.StartObject();
+    writer.Key("ItemCollectionKey");
+    encode_attribute_map(writer, *collection_key);
+    // The same first band BatchWriteItem reports (batch_response.h): eddy does not size collections.
+    writer.Key("SizeEstimateRangeGB");
+    writer.StartArray();
+    writer.Double(0.0);
+    writer.Double(1.0);
+    writer.EndArray();
+    writer.EndObject();
+  }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -28,7 +28,9 @@ Result<std::string> put_item(RequestContext& context, const p::PutItemRequest& r
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
   std::optional<Item> attributes_returned;
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;
-  return item_write_response(attributes_returned, request.return_consumed_capacity, capacity);
+  bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
+  return item_write_response(attributes_returned, request.return_consumed_capacity, capacity,
+                             item_collection_key(*table, key, metrics));
 }
 
 }  // namespace eddy::ops

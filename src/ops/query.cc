@@ -66,11 +66,19 @@ engine::ItemRange query_range(const ReadRequest& read, const expr::KeyCondition&
   return engine::ItemRange::query(*read.table, read.index, bounds);
 }
 
+// A Query of a table without a sort key reads one item at most: it is never paged (no
+// LastEvaluatedKey, whatever the Limit) and cannot be restarted. A GSI without a sort key holds
+// many items per partition and pages as any index does.
+bool reads_one_item(const ReadRequest& read) { return read.index == nullptr && !read.table->key.has_sort_key(); }
+
 // DynamoDB's checks of a start key against the key condition; then the page starts after it.
 Result<void> start_after(const ReadRequest& read, const expr::KeyCondition& condition, engine::ItemRange& range,
                          const Item& start) {
   EDDY_TRY_VOID(check_start_key_shape(read, start, errors::invalid_start_key(), start_key_schema_mismatch()));
   bool same_partition = range.holds_partition_of(start);
+  if (reads_one_item(read) && same_partition) {
+    return validation_error("The query can return at most one row and cannot be restarted");
+  }
   if (!condition.sort_prefix.empty() || condition.sort_op != expr::KeyCondition::SortOp::kNone) {
     if (!range.holds_sort_key_of(start)) {
       return validation_error("The provided starting key does not match the range key predicate");
@@ -96,6 +104,7 @@ Result<std::string> query(RequestContext& context, const p::QueryRequest& reques
   EDDY_TRY_VOID(attrs.check_all_used());
   EDDY_TRY_VOID(resolve_select(members, read));
 
+  if (reads_one_item(read)) read.limit.reset();
   engine::ItemRange range = query_range(read, condition);
   if (members.exclusive_start_key) {
     EDDY_TRY_VOID(start_after(read, condition, range, *members.exclusive_start_key));

@@ -38,7 +38,7 @@ Result<std::string> tag_resource(RequestContext& context, const p::TagResourceRe
              return add_tags(table, request.tags);
            }));
   if (updated == nullptr) return fail(arn_not_found(arn));
-  return std::string("{}");
+  return std::string();  // DynamoDB answers TagResource and UntagResource with an empty body
 }
 
 }  // namespace eddy::ops

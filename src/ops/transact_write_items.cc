@@ -91,11 +91,13 @@ engine::Mutator mutator_for(const Action& action) {
     if (action.kind == TransactActionKind::kUpdate) {
       EDDY_TRY(bool holds, action.update->condition_holds(current));
       if (!holds) return fail(condition_failed(current, return_old));
-      EDDY_TRY(Item updated, action.update->apply(current, action.key));
+      EDDY_TRY(std::optional<Item> result, action.update->apply(current, action.key));
+      if (!result) return result;
+      Item& updated = *result;
       EDDY_TRY_VOID(validate_updated_nesting(updated));
       if (item_size(updated) > kMaxItemBytes) return fail(errors::updated_item_too_large());
       EDDY_TRY_VOID(validate_item(*action.table, updated));
-      return std::optional<Item>(std::move(updated));
+      return result;
     }
     EDDY_TRY_VOID(action.condition.check(current, return_old));
     if (action.kind == TransactActionKind::kPut) return std::optional<Item>(action.request->item);

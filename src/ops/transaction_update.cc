@@ -23,10 +23,11 @@ Result<bool> TransactionUpdate::condition_holds(const std::optional<Item>& curre
   return condition_.holds(current);
 }
 
-Result<Item> TransactionUpdate::apply(const std::optional<Item>& current, const Item& key) const {
+Result<std::optional<Item>> TransactionUpdate::apply(const std::optional<Item>& current, const Item& key) const {
+  if (!current && update_.only_removes()) return std::optional<Item>();
   Item item = current.value_or(key);
   EDDY_TRY_VOID(update_.apply(item));
-  return item;
+  return std::optional<Item>(std::move(item));
 }
 
 }  // namespace eddy::ops

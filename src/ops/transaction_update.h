@@ -23,8 +23,9 @@ class TransactionUpdate {
                                          const std::vector<std::string>& key_names);
   // True when the ConditionExpression (if any) holds for `current` (nullopt: no item).
   Result<bool> condition_holds(const std::optional<Item>& current) const;
-  // The item after the update: `current`, or `key` when there is none, with the update applied.
-  Result<Item> apply(const std::optional<Item>& current, const Item& key) const;
+  // The item after the update: `current`, or `key` when there is none, with the update applied;
+  // nullopt when there is none and the update only removes (nothing is created).
+  Result<std::optional<Item>> apply(const std::optional<Item>& current, const Item& key) const;
 
  private:
   expr::Update update_;

@@ -20,7 +20,7 @@ Result<std::string> untag_resource(RequestContext& context, const p::UntagResour
              return Result<void>();
            }));
   if (updated == nullptr) return fail(arn_not_found(arn));
-  return std::string("{}");
+  return std::string();  // DynamoDB answers TagResource and UntagResource with an empty body
 }
 
 }  // namespace eddy::ops

@@ -60,6 +60,8 @@ Result<std::string> update_item(RequestContext& context, const p::UpdateItemRequ
            context.database().write_item(
                *table, request.key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
                  EDDY_TRY_VOID(condition.check(current, return_old));
+                 // Removing from an item that is not there creates nothing (no item, no record).
+                 if (!current && update.only_removes()) return std::optional<Item>();
                  Item item = current.value_or(request.key);
                  EDDY_TRY_VOID(update.apply(item));
                  if (by_expression) EDDY_TRY_VOID(validate_updated_nesting(item));
@@ -68,7 +70,9 @@ Result<std::string> update_item(RequestContext& context, const p::UpdateItemRequ
                }));
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
   auto returned = returned_attributes(request.return_values, update, outcome);
-  return item_write_response(returned, request.return_consumed_capacity, capacity);
+  bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
+  return item_write_response(returned, request.return_consumed_capacity, capacity,
+                             item_collection_key(*table, request.key, metrics));
 }
 
 }  // namespace eddy::ops

@@ -9,7 +9,9 @@
 #include "model/errors.h"
 #include "model/number.h"
 #include "model/result.h"
+#include "protocol/attribute_value_types.h"
 #include "protocol/base64.h"
+#include "protocol/json_reading.h"
 
 namespace eddy {
 namespace {
@@ -39,6 +41,8 @@ constexpr TypeTag kTags[] = {
     {"BOOL", AttributeType::kBool},
 };
 
+// The JSON types were checked before decoding (protocol/attribute_value_types.h); this answers only
+// what that walk leaves alone (a null inside a set).
 tl::unexpected<ApiError> wrong_json_type(const char* expected) {
   return fail(ApiError::serialization(std::string("Unexpected value type in payload; expected ") + expected));
 }
@@ -196,9 +200,17 @@ Result<AttributeMap> decode_map(const JsonValue& json, int level) {
 
 }  // namespace
 
-Result<AttributeValue> decode_attribute_value(const JsonValue& json) { return decode_value(json, 0); }
+// The JSON types of the whole value first, as DynamoDB deserializes before it validates.
+Result<AttributeValue> decode_attribute_value(const JsonValue& json) {
+  EDDY_TRY_VOID(protocol::check_attribute_value_types(json));
+  return decode_value(json, 0);
+}
 
-Result<AttributeMap> decode_attribute_map(const JsonValue& json) { return decode_map(json, 1); }
+Result<AttributeMap> decode_attribute_map(const JsonValue& json) {
+  EDDY_TRY_VOID(protocol::expect_map(json, "AttributeValue"));
+  EDDY_TRY_VOID(protocol::check_attribute_map_types(json));
+  return decode_map(json, 1);
+}
 
 void encode_attribute_value(JsonWriter& writer, const AttributeValue& value) {
   writer.StartObject();

@@ -2,6 +2,7 @@
 #include "protocol/constraint.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -51,8 +52,19 @@ std::optional<std::string> shown_text(const JsonValue& value, Shown shown) {
   return text + "]";
 }
 
+// A string's length as DynamoDB's (Java) validator counts it: in UTF-16 code units, not bytes, so
+// "é" is 1 and "😀" is 2.
+std::size_t utf16_length(std::string_view text) {
+  std::size_t units = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++units;  // each code point's first byte
+    if (c >= 0xF0) ++units;           // four bytes: a surrogate pair
+  }
+  return units;
+}
+
 std::size_t length_of(const JsonValue& value) {
-  if (value.IsString()) return value.GetStringLength();
+  if (value.IsString()) return utf16_length(std::string_view(value.GetString(), value.GetStringLength()));
   if (value.IsArray()) return value.Size();
   if (value.IsObject()) return value.MemberCount();
   return 0;
@@ -72,6 +84,13 @@ void check_length(const Constraint& c, const JsonValue& value, const MemberPath&
 void check_range(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
   if (!value.IsNumber()) return;
   int64_t number = integer_of(value);
+  if (c.unshown && (number < c.min || number > c.max)) {
+    std::string member = path.text();
+    if (!member.empty()) member[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(member[0])));
+    out.add_unshown(member, number < c.min ? "Member must have value greater than or equal to " + std::to_string(c.min)
+                                           : "Member must have value less than or equal to " + std::to_string(c.max));
+    return;
+  }
   if (number < c.min) {
     out.add(path.text(), std::to_string(number),
             "Member must have value greater than or equal to " + std::to_string(c.min));
@@ -96,11 +115,12 @@ void check_enum(const Constraint& c, const JsonValue& value, const MemberPath& p
 void check_name(const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
   if (!value.IsString()) return;
   std::string_view text(value.GetString(), value.GetStringLength());
-  if (!matches_name_pattern(text)) {
+  if (!text.empty() && !matches_name_pattern(text)) {
     out.add(path.text(), std::string(text),
             "Member must satisfy regular expression pattern: " + std::string(kNamePattern));
   }
-  if (text.size() < 3 || text.size() > 255) out.name_length();
+  if (text.size() < 3) out.add(path.text(), std::string(text), "Member must have length greater than or equal to 3");
+  if (text.size() > 255) out.add(path.text(), std::string(text), "Member must have length less than or equal to 255");
 }
 
 void check_map_keys(const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
@@ -132,6 +152,18 @@ void check_map_values(const Constraint& c, const JsonValue& value, const MemberP
 
 void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path,
            ConstraintViolations& violations) {
+  if (constraint.kind == Constraint::Kind::kRequiredParameter) {
+    std::string member = path.text();
+    if (!member.empty()) member[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(member[0])));
+    if (value == nullptr) violations.missing("The parameter '" + member + "' is required but was not present in the request");
+    return;
+  }
+  if (constraint.kind == Constraint::Kind::kRequiredMap) {
+    if (value == nullptr || (value->IsObject() && value->MemberCount() == 0)) {
+      violations.missing("The " + path.text() + " parameter is required for " + std::string(constraint.operation));
+    }
+    return;
+  }
   if (constraint.kind == Constraint::Kind::kRequired) {
     if (value == nullptr) violations.add(path.text(), std::nullopt, "Member must not be null");
     return;
@@ -145,7 +177,9 @@ void check(const Constraint& constraint, const JsonValue* value, const MemberPat
   }
   if (value == nullptr) return;
   switch (constraint.kind) {
-    case Constraint::Kind::kRequired: return;
+    case Constraint::Kind::kRequired:
+    case Constraint::Kind::kRequiredParameter:
+    case Constraint::Kind::kRequiredMap: return;
     case Constraint::Kind::kLength: return check_length(constraint, *value, path, violations);
     case Constraint::Kind::kRange: return check_range(constraint, *value, path, violations);
     case Constraint::Kind::kEnum: return check_enum(constraint, *value, path, violations);

@@ -2,7 +2,7 @@
 // model uses: required, length, range, enum, pattern), checked against the member's JSON value once
 // every member has been read with the right JSON type. A failed check adds DynamoDB's text to the
 // request's ConstraintViolations:
-//   Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1
+//   Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3
 // The texts live in constraint.cc alone, so that a change to how DynamoDB words them is one change.
 #pragma once
 
@@ -34,6 +34,8 @@ struct Constraint {
     kName,             // a table or index name: [a-zA-Z0-9_.-]+, 3 to 255 characters
     kMapKeysNames,     // every key of a map is a table name (BatchGetItem's and BatchWriteItem's RequestItems)
     kMapValuesLength,  // every value of a map is a list of `min` to `max` entries, reported once
+    kRequiredParameter,  // absent: "The parameter 'TableName' is required but was not present in the request"
+    kRequiredMap,        // absent or empty: "The requestItems parameter is required for BatchGetItem"
   };
   Kind kind = Kind::kRequired;
   int64_t min = 0;
@@ -41,6 +43,8 @@ struct Constraint {
   std::span<const std::string_view> values;  // kEnum, in the order the message lists them
   Shown shown = Shown::kElided;
   bool absent_is_empty = false;  // kLength: an absent string is checked as ""
+  bool unshown = false;          // kRange: "Value at 'Limit' failed to satisfy constraint: ..."
+  std::string_view operation;    // kRequiredMap: the operation its message names
 };
 
 constexpr Constraint constraint_of(Constraint::Kind kind, int64_t min = 0,
@@ -73,9 +77,26 @@ constexpr Constraint one_of(std::span<const std::string_view> values) {
   c.values = values;
   return c;
 }
-// TableName, IndexName and the like (the pattern; a wrong length is reported apart, see
-// ConstraintViolations::name_length).
+// As range(), in the form DynamoDB gives Query's and Scan's Limit: "Value at 'Limit' failed to
+// satisfy constraint: Member must have value greater than or equal to 1".
+constexpr Constraint unshown_range(int64_t min, int64_t max = std::numeric_limits<int64_t>::max()) {
+  Constraint c = constraint_of(Constraint::Kind::kRange, min, max);
+  c.unshown = true;
+  return c;
+}
+// TableName, IndexName and the like: the pattern [a-zA-Z0-9_.-]+ (not checked on an empty name),
+// then a length of 3 to 255.
 constexpr Constraint name() { return constraint_of(Constraint::Kind::kName); }
+// A member the operation cannot go without, reported alone before any other constraint:
+// "The parameter 'TableName' is required but was not present in the request".
+constexpr Constraint required_parameter() { return constraint_of(Constraint::Kind::kRequiredParameter); }
+// A map the operation cannot go without, absent or empty: "The requestItems parameter is required
+// for BatchGetItem".
+constexpr Constraint required_map(std::string_view operation) {
+  Constraint c = constraint_of(Constraint::Kind::kRequiredMap);
+  c.operation = operation;
+  return c;
+}
 constexpr Constraint map_keys_are_table_names() { return constraint_of(Constraint::Kind::kMapKeysNames); }
 constexpr Constraint map_values_length(int64_t min, int64_t max) {
   return constraint_of(Constraint::Kind::kMapValuesLength, min, max);

@@ -14,10 +14,12 @@ void ConstraintViolations::add(std::string_view path, const std::optional<std::s
   messages_.push_back(std::move(text));
 }
 
+void ConstraintViolations::add_unshown(std::string_view member, std::string_view constraint) {
+  messages_.push_back("Value at '" + std::string(member) + "' failed to satisfy constraint: " + std::string(constraint));
+}
+
 Result<void> ConstraintViolations::result() const {
-  if (messages_.empty() && name_length_) {
-    return validation_error("TableName must be at least 3 characters long and at most 255 characters long");
-  }
+  if (!missing_.empty()) return validation_error(missing_);
   if (messages_.empty()) return {};
   std::string text = std::to_string(messages_.size()) +
                      (messages_.size() == 1 ? " validation error detected: " : " validation errors detected: ");

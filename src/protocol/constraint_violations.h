@@ -16,18 +16,24 @@ namespace eddy::protocol {
 
 class ConstraintViolations {
  public:
-  // "Value '<value>' at '<path>' failed to satisfy constraint: <constraint>" ("Value null" without a value).
+  // "Value '<value>' at '<path>' failed to satisfy constraint: <constraint>" ("Value null" without a
+  // value).
   void add(std::string_view path, const std::optional<std::string>& value, std::string_view constraint);
-  // A table or index name of the wrong length. DynamoDB reports it on its own ("TableName must be at
-  // least 3 characters long and at most 255 characters long"), and only when nothing else is wrong.
-  void name_length() { name_length_ = true; }
+  // A member that some operations require before any constraint is checked: its message alone
+  // ("The parameter 'TableName' is required but was not present in the request") is the answer.
+  // "Value at '<member>' failed to satisfy constraint: <constraint>": the form DynamoDB uses for
+  // Query's and Scan's Limit, without the value and with the member's name as sent.
+  void add_unshown(std::string_view member, std::string_view constraint);
+  void missing(std::string message) {
+    if (missing_.empty()) missing_ = std::move(message);
+  }
   std::size_t size() const { return messages_.size(); }
   // ValidationException "N validation error(s) detected: a; b", or success when there are none.
   Result<void> result() const;
 
  private:
   std::vector<std::string> messages_;
-  bool name_length_ = false;
+  std::string missing_;
 };
 
 }  // namespace eddy::protocol

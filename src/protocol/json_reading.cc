@@ -7,18 +7,40 @@
 namespace eddy::protocol {
 namespace {
 
-const char* json_kind(const JsonValue& value) {
+constexpr std::string_view kModelPackage = "com.amazonaws.dynamodb.v20120810.";
+
+// What DynamoDB's deserializer answers for a scalar where a list or map held in another collection
+// was expected: its Java cast failure, word for word.
+constexpr std::string_view kParameterizedCast =
+    "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class java.lang.Class "
+    "(sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and java.lang.Class are in module java.base of "
+    "loader 'bootstrap')";
+
+const char* token_of(const JsonValue& value) {
   if (value.IsString()) return "STRING_VALUE";
-  if (value.IsNumber()) return "NUMBER_VALUE";
   if (value.IsBool()) return value.GetBool() ? "TRUE_VALUE" : "FALSE_VALUE";
-  if (value.IsArray()) return "START_ARRAY";
-  if (value.IsObject()) return "START_OBJECT";
+  if (value.IsInt64() || value.IsUint64()) return "NUMBER_VALUE";
+  if (value.IsNumber()) return "DECIMAL_VALUE";
   return "VALUE_NULL";
 }
 
 std::string string_of(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
 
-// The value where a string is expected.
+ApiError structure_not_expected() {
+  return ApiError::serialization("Start of structure or map found where not expected");
+}
+
+// "com.amazonaws.dynamodb.v20120810.AttributeValue", or a Java class as given ("java.lang.String").
+std::string java_class(std::string_view type_name) {
+  if (type_name.find('.') != std::string_view::npos) return std::string(type_name);
+  return std::string(kModelPackage) + std::string(type_name);
+}
+
+ApiError map_not_a_list(std::string_view value_type) {
+  return ApiError::serialization("Unrecognized collection type java.util.Map<java.lang.String, " +
+                                 java_class(value_type) + ">");
+}
+
 Result<void> expect_string(const JsonValue& value) {
   if (!value.IsString()) return fail(wrong_scalar_type(value, "String"));
   return {};
@@ -33,26 +55,47 @@ const JsonValue* json_member(const JsonValue& object, const char* name) {
   return &it->value;
 }
 
-// DynamoDB's deserializer texts: containers complain about their shape, scalars about their field.
-ApiError unexpected_type(const JsonValue& value) {
-  if (value.IsObject()) return ApiError::serialization("Start of structure or map found where not expected.");
-  if (value.IsArray()) return ApiError::serialization("Start of list found where not expected");
-  return ApiError::serialization("Unexpected field type");
-}
-
-Result<void> expect_object(const JsonValue& value) {
-  if (!value.IsObject()) return fail(unexpected_type(value));
-  return {};
-}
-
-Result<void> expect_array(const JsonValue& value) {
-  if (!value.IsArray()) return fail(unexpected_type(value));
-  return {};
-}
-
 ApiError wrong_scalar_type(const JsonValue& value, const char* target) {
-  if (value.IsObject() || value.IsArray()) return unexpected_type(value);
-  return ApiError::serialization(std::string(json_kind(value)) + " cannot be converted to " + target);
+  if (value.IsObject()) return structure_not_expected();
+  if (value.IsArray()) return ApiError::serialization(std::string("Unrecognized collection type class java.lang.") + target);
+  // A Boolean is read from the parser's token stream, where a string is no token it can take.
+  if (value.IsString() && std::string_view(target) == "Boolean") {
+    return ApiError::serialization("Unexpected token received from parser");
+  }
+  return ApiError::serialization(std::string(token_of(value)) + " cannot be converted to " + target);
+}
+
+Result<void> expect_structure(const JsonValue& value, std::string_view type_name, Position position) {
+  if (value.IsObject()) return {};
+  if (value.IsArray()) {
+    return fail(ApiError::serialization("Unrecognized collection type class " + java_class(type_name)));
+  }
+  return fail(ApiError::serialization(position == Position::kMember ? "Unexpected field type"
+                                                                    : "Unexpected value type in payload"));
+}
+
+Result<void> expect_list(const JsonValue& value) {
+  if (value.IsArray()) return {};
+  if (value.IsObject()) return fail(structure_not_expected());
+  return fail(ApiError::serialization("Unexpected field type"));
+}
+
+Result<void> expect_map(const JsonValue& value, std::string_view value_type) {
+  if (value.IsObject()) return {};
+  if (value.IsArray()) return fail(map_not_a_list(value_type));
+  return fail(ApiError::serialization("Unexpected field type"));
+}
+
+Result<void> expect_list_in_map(const JsonValue& value) {
+  if (value.IsArray()) return {};
+  if (value.IsObject()) return fail(structure_not_expected());
+  return fail(ApiError::serialization(std::string(kParameterizedCast)));
+}
+
+Result<void> expect_map_in_list(const JsonValue& value, std::string_view value_type) {
+  if (value.IsObject()) return {};
+  if (value.IsArray()) return fail(map_not_a_list(value_type));
+  return fail(ApiError::serialization(std::string(kParameterizedCast)));
 }
 
 int64_t integer_of(const JsonValue& value) {
@@ -73,17 +116,33 @@ Result<void> read_value(const JsonValue* value, std::optional<std::string>& out)
   return {};
 }
 
-Result<void> read_value(const JsonValue* value, int64_t& out) {
+namespace {
+
+Result<void> read_integer(const JsonValue* value, const char* target, int64_t& out) {
   if (value == nullptr) return {};
-  if (!value->IsNumber()) return fail(wrong_scalar_type(*value, "Integer"));
+  if (!value->IsNumber()) return fail(wrong_scalar_type(*value, target));
   out = integer_of(*value);
   return {};
 }
 
+}  // namespace
+
+Result<void> read_value(const JsonValue* value, int64_t& out) { return read_integer(value, "Integer", out); }
+
 Result<void> read_value(const JsonValue* value, std::optional<int64_t>& out) {
   if (value == nullptr) return {};
   int64_t number = 0;
-  EDDY_TRY_VOID(read_value(value, number));
+  EDDY_TRY_VOID(read_integer(value, "Integer", number));
+  out = number;
+  return {};
+}
+
+Result<void> read_long(const JsonValue* value, int64_t& out) { return read_integer(value, "Long", out); }
+
+Result<void> read_long(const JsonValue* value, std::optional<int64_t>& out) {
+  if (value == nullptr) return {};
+  int64_t number = 0;
+  EDDY_TRY_VOID(read_integer(value, "Long", number));
   out = number;
   return {};
 }
@@ -105,10 +164,10 @@ Result<void> read_value(const JsonValue* value, std::optional<bool>& out) {
 
 Result<void> read_value(const JsonValue* value, std::vector<std::string>& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_array(*value));
+  EDDY_TRY_VOID(expect_list(*value));
   out.clear();
   for (const auto& element : value->GetArray()) {
-    if (!element.IsString()) return fail(unexpected_type(element));
+    EDDY_TRY_VOID(expect_string(element));
     out.push_back(string_of(element));
   }
   return {};
@@ -124,10 +183,10 @@ Result<void> read_value(const JsonValue* value, std::optional<std::vector<std::s
 
 Result<void> read_value(const JsonValue* value, std::map<std::string, std::string>& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_object(*value));
+  EDDY_TRY_VOID(expect_map(*value, "java.lang.String"));
   out.clear();
   for (const auto& entry : value->GetObject()) {
-    if (!entry.value.IsString()) return fail(unexpected_type(entry.value));
+    EDDY_TRY_VOID(expect_string(entry.value));
     out.emplace(string_of(entry.name), string_of(entry.value));
   }
   return {};
@@ -143,7 +202,7 @@ Result<void> read_value(const JsonValue* value, std::optional<std::map<std::stri
 
 Result<void> read_value(const JsonValue* value, AttributeMap& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_object(*value));
+  EDDY_TRY_VOID(expect_map(*value, "AttributeValue"));
   EDDY_TRY(out, decode_attribute_map(*value));
   return {};
 }

@@ -97,28 +97,46 @@ class Shape {
     }
   }
 
-  // All three steps over a whole request.
+  // As above, for a nested shape: `type_name` is the service model's name of the structure
+  // ("KeySchemaElement"), which DynamoDB's deserializer names when it is sent a list instead.
+  Shape(const char* type_name, std::vector<Member> members, std::vector<Check> checks = {})
+      : Shape(std::move(members), std::move(checks)) {
+    type_name_ = type_name;
+  }
+
+  // All three steps over a whole request. A value that is read in step 1 but refused on its own
+  // (an empty AttributeValue, a bad number) is a ValidationException that DynamoDB reports after
+  // the whole request has been deserialized and its constraints checked.
   Result<R> read(const JsonValue& json) const {
     R request{};
-    EDDY_TRY_VOID(read_members(json, request));
+    auto read = read_members(json, request);
+    if (!read && read.error().code != ErrorCode::kValidation) return fail(read.error());
     ConstraintViolations violations;
     constraints_.check(json, MemberPath(), violations);
     EDDY_TRY_VOID(violations.result());
+    EDDY_TRY_VOID(read);
     for (const Check& check : checks_) EDDY_TRY_VOID(check(request, json));
     return request;
   }
 
-  // Step 1 over the object `json` (a whole request or a nested structure).
+  // Step 1 over the object `json` (a whole request or a nested structure): a member of a wrong
+  // JSON type fails at once; the first ValidationException is returned once every member is read.
   Result<void> read_members(const JsonValue& json, R& out) const {
+    Result<void> first_invalid;
     for (const auto& [name, read] : readers_) {
-      EDDY_TRY_VOID(read(json_member(json, name), out));
+      auto result = read(json_member(json, name), out);
+      if (result) continue;
+      if (result.error().code != ErrorCode::kValidation) return result;
+      if (first_invalid) first_invalid = std::move(result);
     }
-    return {};
+    return first_invalid;
   }
 
   const ShapeChecks& constraints() const { return constraints_; }
+  const char* type_name() const { return type_name_; }
 
  private:
+  const char* type_name_ = "";
   std::vector<std::pair<const char*, std::function<Result<void>(const JsonValue*, R&)>>> readers_;
   ShapeChecks constraints_;
   std::vector<Check> checks_;
@@ -154,6 +172,14 @@ template <typename R, typename F>
 typename Shape<R>::Member member(const char* name, F R::*field, std::vector<Constraint> constraints = {}) {
   return {{name, message_name(name), std::move(constraints)},
           [field](const JsonValue* value, R& out) { return read_value(value, out.*field); }};
+}
+
+// A member the service model declares as Long (capacity units), which only words a wrong type
+// differently from an Integer.
+template <typename R, typename F>
+typename Shape<R>::Member long_member(const char* name, F R::*field, std::vector<Constraint> constraints = {}) {
+  return {{name, message_name(name), std::move(constraints)},
+          [field](const JsonValue* value, R& out) { return read_long(value, out.*field); }};
 }
 
 // A member with its own reader (`read` is given the member's JSON value, nullptr when absent).
@@ -198,27 +224,30 @@ typename Shape<R>::Member member(const char* name, std::optional<S> R::*field, c
            &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
-            EDDY_TRY_VOID(expect_object(*value));
+            EDDY_TRY_VOID(expect_structure(*value, shape.type_name(), Position::kMember));
             S nested{};
-            EDDY_TRY_VOID(shape.read_members(*value, nested));
+            auto read = shape.read_members(*value, nested);
             out.*field = std::move(nested);
-            return {};
+            return read;
           }};
 }
 
 // A list of structures, each read with `shape`. Absent, the list stays as it is.
+// Every element is read; the first ValidationException comes back once all are (see read_members).
 template <typename S>
 Result<void> read_list(const JsonValue& value, const Shape<S>& shape, std::vector<S>& out) {
-  EDDY_TRY_VOID(expect_array(value));
   out.clear();
   out.reserve(value.Size());
+  Result<void> first_invalid;
   for (const auto& element : value.GetArray()) {
-    EDDY_TRY_VOID(expect_object(element));
+    EDDY_TRY_VOID(expect_structure(element, shape.type_name(), Position::kValue));
     S nested{};
-    EDDY_TRY_VOID(shape.read_members(element, nested));
+    auto read = shape.read_members(element, nested);
+    if (!read && read.error().code != ErrorCode::kValidation) return read;
+    if (!read && first_invalid) first_invalid = std::move(read);
     out.push_back(std::move(nested));
   }
-  return {};
+  return first_invalid;
 }
 
 template <typename R, typename S>
@@ -227,6 +256,7 @@ typename Shape<R>::Member member(const char* name, std::vector<S> R::*field, con
   return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kList, &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
+            EDDY_TRY_VOID(expect_list(*value));
             return read_list(*value, shape, out.*field);
           }};
 }
@@ -237,10 +267,11 @@ typename Shape<R>::Member member(const char* name, std::optional<std::vector<S>>
   return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kList, &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
+            EDDY_TRY_VOID(expect_list(*value));
             std::vector<S> list;
-            EDDY_TRY_VOID(read_list(*value, shape, list));
+            auto read = read_list(*value, shape, list);
             out.*field = std::move(list);
-            return {};
+            return read;
           }};
 }
 
@@ -254,15 +285,18 @@ typename Shape<R>::Member member(const char* name, NamedEntries<S> R::*field, co
   return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kMap, &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
-            EDDY_TRY_VOID(expect_object(*value));
+            EDDY_TRY_VOID(expect_map(*value, shape.type_name()));
+            Result<void> first_invalid;
             for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
-              EDDY_TRY_VOID(expect_object(it->value));
+              EDDY_TRY_VOID(expect_structure(it->value, shape.type_name(), Position::kValue));
               S nested{};
-              EDDY_TRY_VOID(shape.read_members(it->value, nested));
+              auto read = shape.read_members(it->value, nested);
+              if (!read && read.error().code != ErrorCode::kValidation) return read;
+              if (!read && first_invalid) first_invalid = std::move(read);
               (out.*field).emplace_back(std::string(it->name.GetString(), it->name.GetStringLength()),
                                         std::move(nested));
             }
-            return {};
+            return first_invalid;
           }};
 }
 
@@ -274,14 +308,19 @@ typename Shape<R>::Member member(const char* name, NamedEntries<std::vector<S>> 
            &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
-            EDDY_TRY_VOID(expect_object(*value));
+            EDDY_TRY_VOID(expect_map(*value, std::string("java.util.List<com.amazonaws.dynamodb.v20120810.") +
+                                                 shape.type_name() + ">"));
+            Result<void> first_invalid;
             for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
+              EDDY_TRY_VOID(expect_list_in_map(it->value));
               std::vector<S> list;
-              EDDY_TRY_VOID(read_list(it->value, shape, list));
+              auto read = read_list(it->value, shape, list);
+              if (!read && read.error().code != ErrorCode::kValidation) return read;
+              if (!read && first_invalid) first_invalid = std::move(read);
               (out.*field).emplace_back(std::string(it->name.GetString(), it->name.GetStringLength()),
                                         std::move(list));
             }
-            return {};
+            return first_invalid;
           }};
 }
 

@@ -12,8 +12,9 @@
 
 namespace eddy::server {
 
-BackgroundTasks::BackgroundTasks(const ServerOptions& options, ops::ServerState& state)
-    : options_(options), state_(state) {}
+BackgroundTasks::BackgroundTasks(const ServerOptions& options, ops::ServerState& state, RequestGate& gate,
+                                 std::size_t first_slot)
+    : options_(options), state_(state), gate_(gate), first_slot_(first_slot) {}
 
 BackgroundTasks::~BackgroundTasks() { stop(); }
 
@@ -34,11 +35,15 @@ void BackgroundTasks::start() {
 
 void BackgroundTasks::every(double interval_seconds, std::function<void()> work) {
   uint64_t moves_before = 0;  // a move after start() subscribed, even before the thread runs, counts
+  std::size_t index = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     moves_before = clock_moves_;
+    index = caught_up_.size();
+    caught_up_.push_back(moves_before);
   }
-  threads_.emplace_back([this, interval_seconds, work = std::move(work), seen = moves_before]() mutable {
+  std::size_t slot = first_slot_ + index;
+  threads_.emplace_back([this, interval_seconds, work = std::move(work), seen = moves_before, index, slot]() mutable {
     auto interval = std::chrono::duration<double>(interval_seconds);
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
@@ -47,12 +52,27 @@ void BackgroundTasks::every(double interval_seconds, std::function<void()> work)
       seen = clock_moves_;
       lock.unlock();
       try {
+        RequestGate::Pass pass = gate_.enter(slot);
         work();
       } catch (const std::exception& e) {
         spdlog::error("background work failed: {}", e.what());
       }
       lock.lock();
+      caught_up_[index] = seen;
+      passed_.notify_all();
     }
+  });
+}
+
+void BackgroundTasks::catch_up() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  uint64_t target = clock_moves_;
+  passed_.wait_for(lock, std::chrono::seconds(60), [&] {
+    if (stopping_) return true;
+    for (uint64_t seen : caught_up_) {
+      if (seen < target) return false;
+    }
+    return true;
   });
 }
 
@@ -72,6 +92,7 @@ void BackgroundTasks::stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  passed_.notify_all();
   for (auto& thread : threads_) {
     if (thread.joinable()) thread.join();
   }

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "admin/injected_error.h"
 #include "auth/signature_parts.h"
 #include "model/result.h"
 #include "ops/operation_table.h"
@@ -31,13 +32,15 @@ auth::SignedRequest signed_request(const http::Request& request) {
   return out;
 }
 
-ops::Operation find_target(const http::Request& request) {
+// The operation X-Amz-Target names (nullptr when none), and its name in `name`.
+ops::Operation find_target(const http::Request& request, std::string_view& name) {
   auto header = request.find("X-Amz-Target");
   if (header == request.end()) return nullptr;
   std::string_view target = header->value();
   auto dot = target.find('.');
   if (dot == std::string_view::npos) return nullptr;
-  return ops::find_operation(target.substr(0, dot), target.substr(dot + 1));
+  name = target.substr(dot + 1);
+  return ops::find_operation(target.substr(0, dot), name);
 }
 
 }  // namespace
@@ -82,19 +85,35 @@ Result<std::string> Dispatcher::authenticate(const http::Request& request) {
 }
 
 // `table`, when not null, is given the table(s) the request names, for the request's log line.
+Result<void> Dispatcher::inject(std::string_view operation, const JsonValue& document, Injected& injected) {
+  std::optional<admin::Fault> fault = faults_->match(operation, table_names_in(document), state_.clock.now());
+  if (!fault) return {};
+  switch (fault->action) {
+    case admin::FaultRule::Action::kError: return fail(admin::injected_error(fault->error, operation, document));
+    case admin::FaultRule::Action::kLatency: injected.delay = std::chrono::milliseconds(fault->latency_ms); break;
+    case admin::FaultRule::Action::kDropConnection: injected.drop_connection = true; break;
+  }
+  return {};
+}
+
 Result<std::string> Dispatcher::dispatch(const http::Request& request, std::string_view json,
-                                         const std::string& request_id, std::string* table) {
+                                         const std::string& request_id, std::string* table, Injected& injected) {
   JsonDocument document;
   if (!json.empty() && parse_json(json, document) != JsonParseOutcome::kParsed) {
     return fail(ApiError{ErrorCode::kSerialization, "", {}});
   }
-  ops::Operation operation = find_target(request);
+  std::string_view name;
+  ops::Operation operation = find_target(request, name);
   if (operation == nullptr) return fail(ApiError{ErrorCode::kUnknownOperation, "", {}});
   EDDY_TRY(std::string region, authenticate(request));
   if (json.empty()) return fail(ApiError{ErrorCode::kSerialization, "", {}});
   if (!document.IsObject()) return fail(ApiError::serialization("Start of structure or map found where not expected."));
   if (table != nullptr) *table = tables_named_in(document);
   auto host = request.find(bhttp::field::host);
+  if (faults_ != nullptr && faults_->any()) {
+    EDDY_TRY_VOID(inject(name, document, injected));
+    if (injected.drop_connection) return std::string();  // never run: nothing is written
+  }
   ops::RequestContext context{state_, std::move(region), request_id,
                               host == request.end() ? std::string() : std::string(host->value())};
   return operation(context, document);
@@ -108,16 +127,23 @@ http::Response Dispatcher::error_response(const http::Request& request, const Ap
   return response;
 }
 
-http::Response Dispatcher::handle(const http::Request& request, std::string_view json,
-                                  const std::string& request_id, std::size_t worker) {
+http::Reply Dispatcher::handle(const http::Request& request, std::string_view json, const std::string& request_id,
+                               std::size_t worker) {
   Result<std::string> body;
   RequestLog log;
+  Injected injected;
   expr::ExpressionCaches::Scope caches(caches_[worker % caches_.size()]);
   try {
-    body = dispatch(request, json, request_id, log.table());
+    RequestGate::Pass pass = gate_.enter(worker);
+    body = dispatch(request, json, request_id, log.table(), injected);
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", request_id, e.what());
     body = fail(ApiError::internal("The server encountered an internal error trying to fulfill the request."));
+  }
+  if (injected.drop_connection) {
+    http::Reply dropped;
+    dropped.drop_connection = true;
+    return dropped;
   }
   http::Response response = body ? http::Response{bhttp::status::ok, request.version()}
                                  : error_response(request, body.error(), request_id);
@@ -126,7 +152,9 @@ http::Response Dispatcher::handle(const http::Request& request, std::string_view
     response.set("x-amzn-RequestId", request_id);
   }
   if (log.enabled()) log.write(request, response, body ? nullptr : &body.error());
-  return response;
+  http::Reply reply(std::move(response));
+  reply.delay = injected.delay;
+  return reply;
 }
 
 }  // namespace eddy::server

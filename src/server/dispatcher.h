@@ -10,19 +10,27 @@
 //
 // It owns one set of expression caches per worker thread and makes the worker's current for each
 // request (expr/expression_cache.h), so that requests with expressions share no lock.
+//
+// Each request holds the request gate (request_gate.h) while it runs, so that a restore or reset
+// of the admin API waits for it and it never sees half of one. Fault rules (admin/fault_rules.h)
+// are matched once the request is authenticated and parsed, before its operation runs.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "admin/fault_rules.h"
 #include "auth/signature_check.h"
 #include "expr/expression_cache.h"
 #include "http/http_types.h"
 #include "model/api_error.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
+#include "protocol/json.h"
+#include "server/request_gate.h"
 
 namespace eddy::server {
 
@@ -30,27 +38,39 @@ class Dispatcher {
  public:
   // `verifier`: checks SigV4 signatures (--credentials); nullptr accepts any Authorization header.
   // `workers`: how many worker threads call handle() (http::Listener::workers()).
-  Dispatcher(ops::ServerState& state, std::size_t workers, const auth::SignatureCheck* verifier = nullptr)
-      : state_(state), verifier_(verifier), caches_(workers == 0 ? 1 : workers) {}
+  // `gate`: has a slot for each worker (its index is the worker's). `faults`: nullptr injects none.
+  Dispatcher(ops::ServerState& state, std::size_t workers, RequestGate& gate,
+             const auth::SignatureCheck* verifier = nullptr, admin::FaultRules* faults = nullptr)
+      : state_(state), verifier_(verifier), caches_(workers == 0 ? 1 : workers), gate_(gate), faults_(faults) {}
 
   // Answers `request`, whose body, once its Content-Encoding is undone, is `json` (the signature is
-  // checked against the body as sent). The response has its status, body and x-amzn-RequestId.
+  // checked against the body as sent). The response has its status, body and x-amzn-RequestId; an
+  // injected fault may delay it or drop the connection instead.
   // Called on worker thread `worker` (0 to workers - 1); one worker's calls never overlap.
-  http::Response handle(const http::Request& request, std::string_view json, const std::string& request_id,
-                        std::size_t worker);
+  http::Reply handle(const http::Request& request, std::string_view json, const std::string& request_id,
+                     std::size_t worker);
 
   // The answer to a request that no operation can serve (the server failed to start).
   static http::Response error_response(const http::Request& request, const ApiError& error,
                                        const std::string& request_id);
 
  private:
+  // What an injected fault made of the request besides its answer.
+  struct Injected {
+    std::chrono::milliseconds delay{0};
+    bool drop_connection = false;
+  };
   Result<std::string> dispatch(const http::Request& request, std::string_view json, const std::string& request_id,
-                               std::string* table);
+                               std::string* table, Injected& injected);
   Result<std::string> authenticate(const http::Request& request);
+  // An injected error, or nothing (and perhaps a delay or a drop in `injected`).
+  Result<void> inject(std::string_view operation, const JsonValue& document, Injected& injected);
 
   ops::ServerState& state_;
   const auth::SignatureCheck* verifier_;
   std::vector<expr::ExpressionCaches> caches_;  // by worker
+  RequestGate& gate_;
+  admin::FaultRules* faults_;
 };
 
 // DynamoDB's error body: {"__type":"<namespace>#<Code>","message":"…"} plus the error's extra

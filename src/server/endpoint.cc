@@ -74,32 +74,33 @@ ApiError decode_error(http::DecodeOutcome outcome) {
 
 }  // namespace
 
-Endpoint::Endpoint(EndpointSettings settings, StartGate& gate)
-    : settings_(std::move(settings)), cors_(settings_.cors_origins), gate_(gate) {}
+Endpoint::Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin)
+    : settings_(std::move(settings)), cors_(settings_.cors_origins), gate_(gate), admin_(admin) {}
 
-http::Response Endpoint::handle(http::Request& request, std::size_t worker) {
+http::Reply Endpoint::handle(http::Request& request, std::size_t worker) {
+  if (admin_ != nullptr && AdminDispatcher::is_admin_path(request.target())) return admin_->handle(request, worker);
   std::string request_id = new_request_id();
   if (Cors::is_preflight(request)) {
     http::Response response = cors_.preflight(request);
     response.set("x-amzn-RequestId", request_id);
     return response;
   }
-  http::Response response;
+  http::Reply reply;
   if (request.method() == bhttp::verb::get) {
-    response = health_check(request, request_id);
+    reply = health_check(request, request_id);
   } else if (request.method() != bhttp::verb::post) {
-    response = unknown_operation_page(request, request_id);
+    reply = unknown_operation_page(request, request_id);
   } else if (std::string type = media_type(request); !request.body().empty() && type != kAmzJson && type != kJson) {
-    response = unknown_operation_page(request, request_id);
+    reply = unknown_operation_page(request, request_id);
   } else {
-    response = answer(request, request_id, worker);
-    finish(request, response);
+    reply = answer(request, request_id, worker);
+    finish(request, reply.response);
   }
-  cors_.add_headers(request, response);
-  return response;
+  cors_.add_headers(request, reply.response);
+  return reply;
 }
 
-http::Response Endpoint::answer(const http::Request& request, const std::string& request_id,
+http::Reply Endpoint::answer(const http::Request& request, const std::string& request_id,
                                 std::size_t worker) {
   std::string encoding = header(request, bhttp::field::content_encoding);
   http::Decoded decoded;

@@ -7,6 +7,7 @@
 //   Content-Encoding            undone (gzip, deflate); a broken or unknown coding is a 500, an
 //                                inflated body over the limit a 413
 //   then the Dispatcher (dispatcher.h), once storage is open (start_gate.h).
+// Before all of this, a request under /eddy/v1/ goes to the admin API (admin_dispatcher.h).
 // Answers carry x-amzn-RequestId and x-amz-crc32 (of the body as sent, so of the compressed bytes
 // when Accept-Encoding asked for gzip or deflate and the body is 4 KiB or more, as DynamoDB does),
 // the request's JSON Content-Type, and CORS headers for a request with an Origin.
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "http/http_types.h"
+#include "server/admin_dispatcher.h"
 #include "server/cors.h"
 #include "server/start_gate.h"
 
@@ -30,18 +32,20 @@ struct EndpointSettings {
 
 class Endpoint {
  public:
-  Endpoint(EndpointSettings settings, StartGate& gate);
+  // `admin`: the admin API's dispatcher; nullptr serves none.
+  Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin = nullptr);
   // Called on worker thread `worker` (see http::Handler).
-  http::Response handle(http::Request& request, std::size_t worker);
+  http::Reply handle(http::Request& request, std::size_t worker);
 
  private:
   // The JSON protocol's answer, before compression, CRC and CORS.
-  http::Response answer(const http::Request& request, const std::string& request_id, std::size_t worker);
+  http::Reply answer(const http::Request& request, const std::string& request_id, std::size_t worker);
   void finish(const http::Request& request, http::Response& response) const;
 
   EndpointSettings settings_;
   Cors cors_;
   StartGate& gate_;
+  AdminDispatcher* admin_;
 };
 
 }  // namespace eddy::server

@@ -66,9 +66,9 @@ void RequestLog::write(const http::Request& request, const http::Response& respo
   log_event(kLevel, event);
 }
 
-std::string tables_named_in(const JsonValue& request) {
-  if (!request.IsObject()) return "-";
+std::vector<std::string_view> table_names_in(const JsonValue& request) {
   std::vector<std::string_view> tables;
+  if (!request.IsObject()) return tables;
   add_table(tables, string_member(request, "TableName"));
   add_table(tables, table_of_arn(string_member(request, "StreamArn")));
   add_table(tables, table_of_arn(string_member(request, "ResourceArn")));
@@ -78,6 +78,11 @@ std::string tables_named_in(const JsonValue& request) {
   if (auto items = request.FindMember("TransactItems"); items != request.MemberEnd() && items->value.IsArray()) {
     add_transaction_tables(tables, items->value);
   }
+  return tables;
+}
+
+std::string tables_named_in(const JsonValue& request) {
+  std::vector<std::string_view> tables = table_names_in(request);
   if (tables.empty()) return "-";
   std::string joined;
   for (std::string_view name : tables) {

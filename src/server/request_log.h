@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http/http_types.h"
 #include "model/api_error.h"
@@ -34,5 +36,7 @@ class RequestLog {
 // The table(s) a request names, for the log: TableName, the table in StreamArn or ResourceArn, the
 // tables of RequestItems (batches) or TransactItems, joined by ','; "-" when it names none.
 std::string tables_named_in(const JsonValue& request);
+// The same names one by one (views into `request`), for fault rules; empty when it names none.
+std::vector<std::string_view> table_names_in(const JsonValue& request);
 
 }  // namespace eddy::server

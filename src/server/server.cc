@@ -3,27 +3,59 @@
 
 #include <spdlog/spdlog.h>
 
+#include "admin/admin_context.h"
+#include "admin/clock_setting.h"
+#include "admin/fault_rules.h"
+#include "admin/stream_waits.h"
 #include "auth/signature_check.h"
 #include "engine/database.h"
 #include "http/listener.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
+#include "server/admin_dispatcher.h"
 #include "server/background_tasks.h"
 #include "server/dispatcher.h"
 #include "server/endpoint.h"
+#include "server/request_gate.h"
 #include "server/start_gate.h"
 #include "streams/streams.h"
 
 namespace eddy {
 
 struct Server::Impl {
+  // What the admin API asks of the server (admin/admin_context.h).
+  struct Control : admin::ServerControl {
+    explicit Control(Impl& impl) : impl(impl) {}
+    void exclusive(const std::function<void()>& work) override { impl.request_gate->exclusive(work); }
+    void shared(std::size_t worker, const std::function<void()>& work) override {
+      server::RequestGate::Pass pass = impl.request_gate->enter(worker);
+      work();
+    }
+    // Every in-memory copy of stored state is reloaded here; a new one adds its line.
+    Result<void> reload() override {
+      if (impl.streams != nullptr) {
+        if (auto reloaded = impl.streams->reload(); !reloaded) return reloaded;
+      }
+      impl.waits->rebase();
+      return {};
+    }
+    void catch_up_background() override { impl.background->catch_up(); }
+    Impl& impl;
+  };
+
   ServerOptions options;
   std::unique_ptr<engine::Database> database;
   std::unique_ptr<streams::Streams> streams;
   std::unique_ptr<ops::ServerState> state;
   std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
+  std::unique_ptr<server::RequestGate> request_gate;     // a slot per worker, then the background's
+  admin::FaultRules faults;
+  std::unique_ptr<admin::StreamWaits> waits;
+  std::unique_ptr<Control> control;
+  std::unique_ptr<admin::AdminContext> admin_context;
   std::unique_ptr<server::Dispatcher> dispatcher;
   server::StartGate gate;
+  std::unique_ptr<server::AdminDispatcher> admin;
   std::unique_ptr<server::Endpoint> endpoint;
   std::unique_ptr<http::Listener> listener;
   std::unique_ptr<server::BackgroundTasks> background;
@@ -68,10 +100,13 @@ bool Server::Impl::listen(std::string& error) {
   settings.tls_private_key_file = options.tls_private_key_file;
   server::EndpointSettings endpoint_settings;
   endpoint_settings.cors_origins = options.cors_origins;
-  endpoint = std::make_unique<server::Endpoint>(endpoint_settings, gate);
+  bool admin_allowed = options.admin || server::AdminDispatcher::is_loopback(options.host);
+  admin = std::make_unique<server::AdminDispatcher>(admin_allowed, options.host, gate);
+  endpoint = std::make_unique<server::Endpoint>(endpoint_settings, gate, admin.get());
   listener = std::make_unique<http::Listener>(settings, [this](http::Request& request, std::size_t worker) {
     return endpoint->handle(request, worker);
   });
+  request_gate = std::make_unique<server::RequestGate>(listener->workers() + server::BackgroundTasks::kSlots);
   return listener->bind(error);
 }
 
@@ -86,6 +121,11 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   database = std::move(*opened);
+  // Virtual time (or the wall clock's offset) where the admin API last put it.
+  if (auto restored = admin::restore_clock(*database, *options.clock); !restored) {
+    error = restored.error().message;
+    return false;
+  }
   ops::OperationSettings settings;
   settings.delay_transient_statuses = options.delay_transient_statuses;
   streams::StreamOptions stream_options{options.stream_shards, options.shard_rollover_seconds,
@@ -98,9 +138,14 @@ bool Server::Impl::open(std::string& error) {
   }
   database->add_observer(streams.get());
   state.reset(new ops::ServerState{*database, clock, settings, streams.get()});
-  background = std::make_unique<server::BackgroundTasks>(options, *state);
+  background = std::make_unique<server::BackgroundTasks>(options, *state, *request_gate, listener->workers());
   if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
-  dispatcher = std::make_unique<server::Dispatcher>(*state, listener->workers(), signature_check.get());
+  dispatcher = std::make_unique<server::Dispatcher>(*state, listener->workers(), *request_gate,
+                                                    signature_check.get(), &faults);
+  waits = std::make_unique<admin::StreamWaits>(streams.get());
+  control = std::make_unique<Control>(*this);
+  admin_context.reset(new admin::AdminContext{*state, *options.clock, *control, faults, *waits});
+  admin->set_context(admin_context.get());
   return true;
 }
 

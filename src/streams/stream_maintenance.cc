@@ -23,8 +23,7 @@ Result<void> Streams::load() {
       stream->shards.push_back(std::move(*shard));
     }
     EDDY_TRY_VOID(recover_positions(*stream));
-    LiveStream& live = streams_[stream->id];
-    live.stream = std::move(*stream);
+    add_live_locked(std::move(*stream));
   }
   reconcile_locked();
   return {};
@@ -63,21 +62,33 @@ void Streams::maintain() {
 void Streams::rollover() {
   std::lock_guard<std::shared_mutex> lock(mutex_);
   double now = clock_.now();
+  auto due = [&](const Shard& shard) { return shard.created_at + options_.rollover_seconds <= now; };
   for (auto& [id, live] : streams_) {
     Stream& stream = live.stream;
     if (!stream.enabled) continue;
     engine::StreamLog::Changes changes;
-    for (uint32_t lineage = 0; lineage < stream.lineages; ++lineage) {
-      Shard* open = stream.open_shard(lineage);
-      if (open == nullptr || open->created_at + options_.rollover_seconds > now) continue;
-      open->closed = true;
-      open->closed_at = now;
-      changes.put_shard(stream.id, open->number, encode_shard(*open));
-      std::string parent = open->shard_id;  // add_shard_locked may reallocate the vector
-      add_shard_locked(stream, lineage, parent, now, changes);
-    }
-    write_changes(stream, changes, "cannot roll over shards");
+    roll_over_locked(stream, now, due, changes);
+    if (!changes.empty()) write_changes(stream, changes, "cannot roll over shards");
   }
+}
+
+Streams::ShardEvent Streams::roll_over_locked(Stream& stream, double now, const std::function<bool(const Shard&)>& due,
+                                              engine::StreamLog::Changes& changes) {
+  ShardEvent event;
+  std::size_t existing = stream.shards.size();  // not the children added below
+  for (std::size_t i = 0; i < existing; ++i) {
+    Shard& open = stream.shards[i];
+    if (open.closed || !due(open)) continue;
+    open.closed = true;
+    open.closed_at = now;
+    changes.put_shard(stream.id, open.number, encode_shard(open));
+    // Copied first: add_shard_locked may move the shards.
+    std::string parent = open.shard_id;
+    uint32_t lineage = open.lineage, low = open.hash_low, high = open.hash_high;
+    event.closed.push_back(parent);
+    event.opened.push_back(add_shard_locked(stream, lineage, parent, now, changes, low, high).shard_id);
+  }
+  return event;
 }
 
 void Streams::trim() {

@@ -54,9 +54,9 @@ Shard* Stream::find_shard(std::string_view shard_id) {
   return nullptr;
 }
 
-Shard* Stream::open_shard(uint32_t lineage) {
+Shard* Stream::open_shard(uint32_t lineage, uint32_t hash) {
   for (auto it = shards.rbegin(); it != shards.rend(); ++it) {
-    if (it->lineage == lineage && !it->closed) return &*it;
+    if (it->lineage == lineage && !it->closed && it->hash_low <= hash && hash <= it->hash_high) return &*it;
   }
   return nullptr;
 }
@@ -118,6 +118,11 @@ std::string encode_shard(const Shard& s) {
   put(w, "trim_horizon", s.trim_horizon);
   put(w, "created_at", s.created_at);
   put(w, "closed_at", s.closed_at);
+  // Only a split shard's range is written: descriptors of whole lineages stay as they were.
+  if (s.hash_low != 0 || s.hash_high != UINT32_MAX) {
+    put(w, "hash_low", static_cast<uint64_t>(s.hash_low));
+    put(w, "hash_high", static_cast<uint64_t>(s.hash_high));
+  }
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -137,6 +142,10 @@ std::optional<Shard> decode_shard(std::string_view json) {
   s.trim_horizon = get_u64(doc, "trim_horizon");
   s.created_at = get_double(doc, "created_at");
   s.closed_at = get_double(doc, "closed_at");
+  if (doc.HasMember("hash_low")) {
+    s.hash_low = static_cast<uint32_t>(get_u64(doc, "hash_low"));
+    s.hash_high = static_cast<uint32_t>(get_u64(doc, "hash_high"));
+  }
   return s;
 }
 

@@ -5,6 +5,11 @@
 // one shard at a time and in order. A lineage's open shard is closed at rollover and continued by
 // a child shard whose ParentShardId names it.
 //
+// Each shard also covers a range of partition hashes, [hash_low, hash_high] (Default: all of them).
+// A split (the admin API's, as DynamoDB splits a busy shard) closes a shard and opens two children
+// that share its lineage and halve its range, so a lineage may have several open shards, each
+// partition key still in exactly one of them.
+//
 // Sequence positions: each shard reserves its StartingSequenceNumber (no record carries it);
 // records of the shard have larger sequences; the shard's last record is `last_sequence` (equal
 // to `starting_sequence` while the shard is empty). A closed shard's EndingSequenceNumber is its
@@ -37,6 +42,8 @@ struct Shard {
   uint64_t trim_horizon = 0;    // lowest sequence that may still be stored
   double created_at = 0;
   double closed_at = 0;
+  uint32_t hash_low = 0;            // the partition hashes it takes, inclusive
+  uint32_t hash_high = UINT32_MAX;
   std::vector<uint64_t> pending;  // in memory: handed out, write not finished; ascending
 
   // The highest sequence up to which every record of the shard is committed (or failed).
@@ -61,7 +68,10 @@ struct Stream {
   std::vector<Shard> shards;    // ordered by number (= creation order)
 
   Shard* find_shard(std::string_view shard_id);
-  Shard* open_shard(uint32_t lineage);
+  // The open shard of `lineage` whose hash range holds `hash`; nullptr when none.
+  Shard* open_shard(uint32_t lineage, uint32_t hash);
+  // The lineage of a partition hash.
+  uint32_t lineage_of(uint32_t hash) const { return hash % lineages; }
 };
 
 std::string encode_stream(const Stream& stream);  // without shards

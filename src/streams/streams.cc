@@ -55,7 +55,7 @@ Result<void> Streams::on_change(const engine::ItemChange& change, engine::Commit
   set_record_sequence(json, sequence_at, slot->sequence);
   engine::StreamLog::append(context, slot->stream_id, slot->shard_number, slot->sequence,
                             static_cast<uint64_t>(now * 1000), json);
-  context.on_finish([this, finished = *slot](bool) { finish_record(finished); });
+  context.on_finish([this, finished = *slot](bool committed) { finish_record(finished, committed); });
   return {};
 }
 
@@ -63,7 +63,7 @@ std::optional<Streams::RecordSlot> Streams::assign_sequence_locked(LiveStream& l
   Stream& stream = live.stream;
   if (!stream.enabled) return std::nullopt;
   // The shard list and the shards' open/closed state change only under the exclusive lock.
-  Shard* shard = stream.open_shard(hash % stream.lineages);
+  Shard* shard = stream.open_shard(stream.lineage_of(hash), hash);
   if (shard == nullptr) return std::nullopt;
   std::lock_guard<std::mutex> order(live.sequencing);
   uint64_t sequence = stream.next_sequence++;
@@ -72,17 +72,22 @@ std::optional<Streams::RecordSlot> Streams::assign_sequence_locked(LiveStream& l
   return RecordSlot{stream.id, shard->number, sequence};
 }
 
-void Streams::finish_record(const RecordSlot& slot) {
-  std::shared_lock shared(mutex_);
-  auto found = streams_.find(slot.stream_id);
-  if (found == streams_.end()) return;
-  LiveStream& live = found->second;
-  std::lock_guard<std::mutex> order(live.sequencing);
-  for (auto& shard : live.stream.shards) {
-    if (shard.number != slot.shard_number) continue;
-    auto pending = std::find(shard.pending.begin(), shard.pending.end(), slot.sequence);
-    if (pending != shard.pending.end()) shard.pending.erase(pending);
+void Streams::finish_record(const RecordSlot& slot, bool committed) {
+  {
+    std::shared_lock shared(mutex_);
+    auto found = streams_.find(slot.stream_id);
+    if (found == streams_.end()) return;
+    LiveStream& live = found->second;
+    std::lock_guard<std::mutex> order(live.sequencing);
+    for (auto& shard : live.stream.shards) {
+      if (shard.number != slot.shard_number) continue;
+      auto pending = std::find(shard.pending.begin(), shard.pending.end(), slot.sequence);
+      if (pending != shard.pending.end()) shard.pending.erase(pending);
+    }
+    if (committed) live.committed->fetch_add(1, std::memory_order_release);
   }
+  // Outside the locks: the listener may read committed_records().
+  if (committed && watching_.load(std::memory_order_acquire)) commit_listener_();
 }
 
 Streams::LiveStream* Streams::live_stream_locked(const std::string& arn, uint64_t table_id) {
@@ -131,14 +136,23 @@ Result<Stream*> Streams::create_locked(const TableDefinition& table) {
   }
   // Not persisted, the stream is not created: its first record's item write fails with it.
   EDDY_TRY_VOID(log_.write(changes));
+  return &add_live_locked(std::move(stream)).stream;
+}
+
+Streams::LiveStream& Streams::add_live_locked(Stream stream) {
+  auto& counter = committed_[stream.table_name];
+  if (counter == nullptr) counter = std::make_shared<std::atomic<uint64_t>>(0);
   LiveStream& live = streams_[stream.id];
   live.stream = std::move(stream);
-  return &live.stream;
+  live.committed = counter;
+  return live;
 }
 
 Shard& Streams::add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
-                                       engine::StreamLog::Changes& changes) {
+                                 engine::StreamLog::Changes& changes, uint32_t hash_low, uint32_t hash_high) {
   Shard shard;
+  shard.hash_low = hash_low;
+  shard.hash_high = hash_high;
   shard.shard_id = new_shard_id(now);
   shard.parent_shard_id = parent;
   shard.number = stream.next_shard_number++;

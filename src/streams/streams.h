@@ -14,12 +14,16 @@
 // record's sequence stays pending until its write is over (stream_state.h, Shard::pending).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/database.h"
@@ -76,11 +80,36 @@ class Streams : public engine::ChangeObserver {
   // streams disabled longer than the retention period. Returns when done.
   void maintain();
 
+  // Test controls (the admin API, docs/test-controls.md); stream_controls.cc.
+  struct ShardEvent {
+    std::vector<std::string> closed;  // ShardIds
+    std::vector<std::string> opened;
+  };
+  // Closes every open shard of the table's enabled stream now, each continued by a child as at a
+  // scheduled rollover. ResourceNotFoundException when the table has no enabled stream.
+  Result<ShardEvent> force_rollover(const std::string& table_name);
+  // Closes one open shard (Default: the oldest open one) and opens two children that split its
+  // range of partition hashes in halves. ValidationException for a closed shard or one too narrow.
+  Result<ShardEvent> split_shard(const std::string& table_name, const std::optional<std::string>& shard_id);
+  // Deletes every record of the table's streams; shards stay, their trim horizons move past their
+  // last records. For a truncate, with no write in flight.
+  Result<void> truncate(const std::string& table_name);
+  // Records committed to the table's streams since eddy started or the stream state was reloaded.
+  uint64_t committed_records(std::string_view table_name);
+  // `listener` is called after each committed record while watch(true) is in force; it must be
+  // quick and must not call into the Streams. Set before requests are served.
+  void set_commit_listener(std::function<void()> listener) { commit_listener_ = std::move(listener); }
+  void watch(bool watching) { watching_.store(watching, std::memory_order_release); }
+  // Forgets the state in memory and reads it again from storage (after a restore or reset, with
+  // no request in flight).
+  Result<void> reload();
+
  private:
   // A stream and what orders its sequence numbers. Nodes of streams_ never move.
   struct LiveStream {
     Stream stream;
     std::mutex sequencing;  // next_sequence, last_sequence and pending, on the shared write path
+    std::shared_ptr<std::atomic<uint64_t>> committed;  // the table's committed records, shared by its streams
   };
   // Where one record goes, handed out by assign_sequence_locked.
   struct RecordSlot {
@@ -110,7 +139,15 @@ class Streams : public engine::ChangeObserver {
   // holds it pending; nullopt when the stream is disabled or the lineage has no open shard.
   std::optional<RecordSlot> assign_sequence_locked(LiveStream& live, uint32_t hash);
   // The record's write is over (committed or not): its sequence no longer holds readers back.
-  void finish_record(const RecordSlot& slot);
+  void finish_record(const RecordSlot& slot, bool committed);
+  // A new entry of streams_, with the counter of its table.
+  LiveStream& add_live_locked(Stream stream);
+  // The table's enabled stream, after reconciling it with the catalog; nullptr when none.
+  Stream* enabled_stream_locked(const std::string& table_name);
+  // Closes the open shards `due` picks, each continued by a child of the same lineage and range;
+  // the changes go into `changes`. Returns the closed and opened ShardIds.
+  ShardEvent roll_over_locked(Stream& stream, double now, const std::function<bool(const Shard&)>& due,
+                              engine::StreamLog::Changes& changes);
   void disable_locked(Stream& stream, double now);
   // Whether the stream is enabled though its table's StreamSpecification no longer names it.
   bool outdated_locked(const Stream& stream) const;
@@ -118,7 +155,7 @@ class Streams : public engine::ChangeObserver {
   void reconcile_stream_locked(Stream& stream);
   void reconcile_locked();
   Shard& add_shard_locked(Stream& stream, uint32_t lineage, const std::string& parent, double now,
-                          engine::StreamLog::Changes& changes);
+                          engine::StreamLog::Changes& changes, uint32_t hash_low = 0, uint32_t hash_high = UINT32_MAX);
   void rollover();
   void trim();
   Result<void> trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms, bool removed_shard);
@@ -133,6 +170,9 @@ class Streams : public engine::ChangeObserver {
   StreamOptions options_;
   std::shared_mutex mutex_;
   std::map<uint64_t, LiveStream> streams_;  // by internal id
+  std::map<std::string, std::shared_ptr<std::atomic<uint64_t>>, std::less<>> committed_;  // by table name
+  std::function<void()> commit_listener_;
+  std::atomic<bool> watching_{false};
 };
 
 }  // namespace eddy::streams

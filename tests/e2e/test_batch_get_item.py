@@ -123,14 +123,12 @@ def test_more_than_100_keys_in_one_table(raw, tables):
 
 def test_missing_request_items(raw):
     assert_error(raw("BatchGetItem", {}), "ValidationException",
-                 "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: "
-                 "Member must not be null", local="BatchGetItem must have some requests set")
+                 "The requestItems parameter is required for BatchGetItem", local="BatchGetItem must have some requests set")
 
 
 def test_empty_request_items(raw):
     assert_error(raw("BatchGetItem", {"RequestItems": {}}), "ValidationException",
-                 "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
-                 "Member must have length greater than or equal to 1", local="BatchGetItem must have some requests set")
+                 "The requestItems parameter is required for BatchGetItem", local="BatchGetItem must have some requests set")
 
 
 def test_table_without_keys(raw, tables):

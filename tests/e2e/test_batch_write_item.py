@@ -186,8 +186,11 @@ def test_empty_list_for_a_table(raw, tables):
 
 def test_missing_request_items(raw):
     assert_error(raw("BatchWriteItem", {}), "ValidationException",
-                 "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: "
-                 "Member must not be null", local="BatchWriteItem cannot have a null or no requests set")
+                 "The requestItems parameter is required for BatchWriteItem",
+                 local="BatchWriteItem cannot have a null or no requests set")
+    assert_error(raw("BatchWriteItem", {"RequestItems": {}}), "ValidationException",
+                 "The requestItems parameter is required for BatchWriteItem",
+                 local="BatchWriteItem cannot have a null or no requests set")
 
 
 def test_invalid_enums(raw, tables):

@@ -187,7 +187,8 @@ def test_validation_errors(ddb, raw, numbers):
                  "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
     resp = raw("Query", {"TableName": numbers, "Limit": 0, **KC})
     assert_error(resp, "ValidationException",
-                 validation_errors(constraint("0", "limit", "Member must have value greater than or equal to 1")),
+                 "1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
+                 "Member must have value greater than or equal to 1",
                  local="Limit must be greater than or equal to 1")
     assert_error(err(ddb, numbers, Select="COUNT", ProjectionExpression="v", **KC), "ValidationException",
                  "Cannot specify the ProjectionExpression when choosing to get only the Count")

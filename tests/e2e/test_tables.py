@@ -122,15 +122,30 @@ def test_create_duplicate_table(make_table, raw):
 
 # --- CreateTable validation -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["", "ab", "x" * 256])
-def test_create_table_name_length(raw, name):
+@pytest.mark.parametrize("name,constraint_text", [
+    ("", "Member must have length greater than or equal to 3"),
+    ("ab", "Member must have length greater than or equal to 3"),
+    ("x" * 256, "Member must have length less than or equal to 255")])
+def test_create_table_name_length(raw, name, constraint_text):
+    # A name's length is an ordinary constraint; an empty name breaks only that one, not the pattern.
     resp = create_refused(raw, table_body(name))
-    if name == "":
-        # Without a name DynamoDB sees the member as absent (its text here was not recorded).
-        return assert_error(resp, "ValidationException", None, local=LOCAL_BAD_NAME)
-    assert_error(resp, "ValidationException",
-                 "TableName must be at least 3 characters long and at most 255 characters long",
+    assert_error(resp, "ValidationException", validation_errors(constraint(name, "tableName", constraint_text)),
                  local=LOCAL_BAD_NAME)
+
+
+def test_create_table_short_name_with_bad_characters(raw):
+    resp = create_refused(raw, table_body("a;"))
+    assert_error(resp, "ValidationException", validation_errors(
+        constraint("a;", "tableName", NAME_PATTERN),
+        constraint("a;", "tableName", "Member must have length greater than or equal to 3")), local=LOCAL_BAD_NAME)
+
+
+@pytest.mark.parametrize("operation", ["CreateTable", "DescribeTable", "DeleteTable", "UpdateTable",
+                                       "DescribeTimeToLive"])
+def test_table_name_is_a_required_parameter(raw, operation):
+    resp = raw(operation, {})
+    assert_error(resp, "ValidationException", "The parameter 'TableName' is required but was not present in the request",
+                 local=("ValidationException", None))
 
 
 def test_create_table_name_bad_characters(raw):
@@ -171,9 +186,7 @@ def test_create_table_missing_attribute_definitions(raw):
 def test_create_table_key_not_in_attribute_definitions(raw):
     resp = create_refused(raw, table_body(AttributeDefinitions=[{"AttributeName": "other",
                                                                   "AttributeType": "S"}]))
-    assert_error(resp, "ValidationException",
-                 "One or more parameter values were invalid: Some index key attributes are not defined in "
-                 "AttributeDefinitions. Keys: [pk], AttributeDefinitions: [other]",
+    assert_error(resp, "ValidationException", "Invalid KeySchema: Some index key attribute have no definition",
                  local="Hash Key not specified in Attribute Definitions.  Type unknown.")
 
 
@@ -376,3 +389,20 @@ def test_update_table_deletion_protection(make_table, raw):
     resp = raw("UpdateTable", {"TableName": name, "DeletionProtectionEnabled": True})
     assert resp.json["TableDescription"]["DeletionProtectionEnabled"] is True
     assert raw("DescribeTable", {"TableName": name}).json["Table"]["DeletionProtectionEnabled"] is True
+
+
+def test_create_table_attribute_defined_twice(raw):
+    # AWS's text (docs/differences.md); DynamoDB Local words it "Cannot have two attributes with the same name".
+    defs = [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "pk", "AttributeType": "S"}]
+    resp = create_refused(raw, table_body(AttributeDefinitions=defs))
+    assert_error(resp, "ValidationException", "Attribute Name is duplicated: pk",
+                 local="Cannot have two attributes with the same name")
+
+
+def test_create_table_key_without_definition_and_no_indexes(raw):
+    # Recorded against AWS by dynalite (test/createTable.js): the definitions are checked before the
+    # key schema's order, and without indexes the message names no attribute.
+    keys = [{"AttributeName": "a", "KeyType": "HASH"}, {"AttributeName": "a", "KeyType": "HASH"}]
+    resp = create_refused(raw, table_body(KeySchema=keys, AttributeDefinitions=[]))
+    assert_error(resp, "ValidationException", "Invalid KeySchema: Some index key attribute have no definition",
+                 local="Two keys can not have the same name")

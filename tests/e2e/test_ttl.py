@@ -57,9 +57,9 @@ def test_time_to_live_errors(ddb, make_table, endpoint):
         constraint(None, "timeToLiveSpecification", "Member must not be null")),
         local="TimeToLiveSpecification cannot be null")
     resp = raw_request(endpoint, "DescribeTimeToLive", {})
-    assert_error(resp, "ValidationException", validation_errors(
-        constraint(None, "tableName", "Member must not be null")),
-        local=constraint(None, "tableName", "Member must not be null"))
+    assert_error(resp, "ValidationException",
+                 "The parameter 'TableName' is required but was not present in the request",
+                 local=constraint(None, "tableName", "Member must not be null"))
 
 
 @pytest.mark.eddy_only

@@ -12,9 +12,9 @@ namespace {
 
 Result<void> read_keys(const JsonValue* value, KeysAndAttributes& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_array(*value));
+  EDDY_TRY_VOID(expect_list(*value));
   for (const auto& key : value->GetArray()) {
-    EDDY_TRY_VOID(expect_object(key));
+    EDDY_TRY_VOID(expect_map_in_list(key, "AttributeValue"));
     EDDY_TRY(Item decoded, decode_attribute_map(key));
     out.keys.push_back(std::move(decoded));
   }
@@ -23,7 +23,7 @@ Result<void> read_keys(const JsonValue* value, KeysAndAttributes& out) {
 
 const Shape<KeysAndAttributes>& keys_and_attributes_shape() {
   using R = KeysAndAttributes;
-  static const Shape<R> shape{join<R>(
+  static const Shape<R> shape{"KeysAndAttributes", join<R>(
       {
           custom_member<R>("Keys", read_keys, {required(), length(1, kMaxBatchGetKeys)}),
           member("ConsistentRead", &R::consistent_read),
@@ -54,7 +54,7 @@ const Shape<BatchGetItemRequest>& shape() {
       {
           member("ReturnConsumedCapacity", &R::return_consumed_capacity, kReturnConsumedCapacity),
           member("RequestItems", &R::request_items, keys_and_attributes_shape(),
-                 {required(), length(1), map_keys_are_table_names()}),
+                 {required_map("BatchGetItem"), map_keys_are_table_names()}),
       },
       {[](R& request, const JsonValue& json) { return check_tables(request, json); }}};
   return shape;

@@ -7,19 +7,19 @@ namespace eddy::protocol {
 namespace {
 
 const Shape<PutRequest>& put_request_shape() {
-  static const Shape<PutRequest> shape{{member("Item", &PutRequest::item, {required()})}};
+  static const Shape<PutRequest> shape{"PutRequest", {member("Item", &PutRequest::item, {required()})}};
   return shape;
 }
 
 const Shape<DeleteRequest>& delete_request_shape() {
-  static const Shape<DeleteRequest> shape{{member("Key", &DeleteRequest::key, {required()})}};
+  static const Shape<DeleteRequest> shape{"DeleteRequest", {member("Key", &DeleteRequest::key, {required()})}};
   return shape;
 }
 
 // DeleteRequest's constraints are checked before PutRequest's.
 const Shape<WriteRequest>& write_request_shape() {
   using R = WriteRequest;
-  static const Shape<R> shape{{
+  static const Shape<R> shape{"WriteRequest", {
       member("DeleteRequest", &R::delete_request, delete_request_shape()),
       member("PutRequest", &R::put_request, put_request_shape()),
   }};
@@ -52,7 +52,7 @@ const Shape<BatchWriteItemRequest>& shape() {
           member("ReturnConsumedCapacity", &R::return_consumed_capacity, kReturnConsumedCapacity),
           member("ReturnItemCollectionMetrics", &R::return_item_collection_metrics, kReturnItemCollectionMetrics),
           member("RequestItems", &R::request_items, write_request_shape(),
-                 {required(), length(1), map_keys_are_table_names(), map_values_length(1, kMaxBatchWrites)}),
+                 {required_map("BatchWriteItem"), map_keys_are_table_names(), map_values_length(1, kMaxBatchWrites)}),
       },
       {[](R& request, const JsonValue&) { return check_writes(request); }}};
   return shape;

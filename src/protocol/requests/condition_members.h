@@ -25,7 +25,7 @@ Members<R> condition_members() {
       expression_attribute_values_member(&R::expression_attribute_values),
       member("ConditionExpression", &R::condition_expression),
       legacy_conditions_member("Expected", &R::expected),
-      member("ConditionalOperator", &R::conditional_operator),
+      member("ConditionalOperator", &R::conditional_operator, {one_of(kConditionalOperators)}),
   };
 }
 

@@ -13,8 +13,33 @@ using R = CreateTableRequest;
 constexpr std::string_view kBillingModes[] = {"PROVISIONED", "PAY_PER_REQUEST"};
 constexpr std::string_view kTableClasses[] = {"STANDARD", "STANDARD_INFREQUENT_ACCESS"};
 
+// Each attribute defined once ("Attribute Name is duplicated: a"); without indexes, each key
+// attribute defined, before the key schema's own order is checked (with indexes, the index checks
+// name the undefined keys).
+Result<void> check_definitions(const R& request) {
+  const auto& definitions = *request.attribute_definitions;
+  for (std::size_t i = 0; i < definitions.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (definitions[i].attribute_name == definitions[j].attribute_name) {
+        return validation_error("Attribute Name is duplicated: " + definitions[i].attribute_name);
+      }
+    }
+  }
+  if (request.local_secondary_indexes || request.global_secondary_indexes) return {};
+  for (const auto& element : *request.key_schema) {
+    auto defined = std::find_if(definitions.begin(), definitions.end(), [&](const AttributeDefinition& d) {
+      return d.attribute_name == element.attribute_name;
+    });
+    if (defined == definitions.end()) {
+      return validation_error("Invalid KeySchema: Some index key attribute have no definition");
+    }
+  }
+  return {};
+}
+
 // The members as given, into the definition: schema and the plain settings.
 Result<void> describe_table(R& request) {
+  EDDY_TRY_VOID(check_definitions(request));
   TableDefinition& table = request.table;
   table.name = request.table_name;
   table.attribute_definitions = key_elements(*request.attribute_definitions);
@@ -42,7 +67,7 @@ Result<void> check_billing(R& request) {
   return {};
 }
 
-// Every definition must be used by a key of the table or of an index, and defined once.
+// Every definition must be used by a key of the table or of an index.
 Result<void> check_definitions_used(const TableDefinition& table) {
   std::vector<std::string> used = table.key.attribute_names();
   for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
@@ -55,13 +80,6 @@ Result<void> check_definitions_used(const TableDefinition& table) {
       return fail(errors::invalid_parameter(
           "Number of attributes in KeySchema does not exactly match number of attributes defined in "
           "AttributeDefinitions"));
-    }
-  }
-  for (std::size_t i = 0; i < table.attribute_definitions.size(); ++i) {
-    for (std::size_t j = i + 1; j < table.attribute_definitions.size(); ++j) {
-      if (table.attribute_definitions[i].name == table.attribute_definitions[j].name) {
-        return fail(errors::invalid_parameter("Cannot have two attributes with the same name"));
-      }
     }
   }
   return {};
@@ -90,7 +108,7 @@ const Shape<R>& shape() {
   static const Shape<R> shape{
       {
           member("AttributeDefinitions", &R::attribute_definitions, attribute_definition_shape(), {required()}),
-          member("TableName", &R::table_name, {required(), name()}),
+          member("TableName", &R::table_name, {required_parameter(), name()}),
           member("KeySchema", &R::key_schema, key_schema_element_shape(), {required(), length(1, 2, Shown::kNull)})
               .nested_first(),
           member("LocalSecondaryIndexes", &R::local_secondary_indexes, local_index_shape()),

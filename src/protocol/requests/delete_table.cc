@@ -7,7 +7,7 @@ namespace eddy::protocol {
 
 Result<DeleteTableRequest> read_delete_table(const JsonValue& json) {
   using R = DeleteTableRequest;
-  static const Shape<R> shape{{member("TableName", &R::table_name, {required(), name()})}};
+  static const Shape<R> shape{{member("TableName", &R::table_name, {required_parameter(), name()})}};
   return shape.read(json);
 }
 

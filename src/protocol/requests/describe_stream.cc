@@ -13,7 +13,7 @@ using R = DescribeStreamRequest;
 constexpr std::string_view kShardFilterTypes[] = {"CHILD_SHARDS"};
 
 const Shape<ShardFilter>& shard_filter_shape() {
-  static const Shape<ShardFilter> shape{{
+  static const Shape<ShardFilter> shape{"ShardFilter", {
       member("Type", &ShardFilter::type, {one_of(kShardFilterTypes)}),
       member("ShardId", &ShardFilter::shard_id, {length(28, 65)}),
   }};

@@ -7,7 +7,7 @@ namespace eddy::protocol {
 
 Result<DescribeTableRequest> read_describe_table(const JsonValue& json) {
   using R = DescribeTableRequest;
-  static const Shape<R> shape{{member("TableName", &R::table_name, {required(), name()})}};
+  static const Shape<R> shape{{member("TableName", &R::table_name, {required_parameter(), name()})}};
   return shape.read(json);
 }
 

@@ -6,6 +6,7 @@
 #include "model/errors.h"
 #include "model/result.h"
 #include "protocol/attribute_value_json.h"
+#include "protocol/attribute_value_types.h"
 #include "protocol/json_reading.h"
 #include "protocol/requests/legacy_parameters.h"
 
@@ -75,7 +76,10 @@ Result<void> check_expression_use(const JsonValue& request, const ExpressionUse&
 
 Result<void> read_expression_attribute_values(const JsonValue* value, std::optional<AttributeMap>& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_object(*value));
+  EDDY_TRY_VOID(expect_map(*value, "AttributeValue"));
+  for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
+    if (!it->value.IsNull()) EDDY_TRY_VOID(check_attribute_value_types(it->value));
+  }
   AttributeMap values;
   for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
     auto decoded = decode_attribute_value(it->value);

@@ -11,11 +11,11 @@
 namespace eddy::protocol {
 namespace {
 
-constexpr std::string_view kProjectionTypes[] = {"ALL", "KEYS_ONLY", "INCLUDE"};
+constexpr std::string_view kProjectionTypes[] = {"ALL", "INCLUDE", "KEYS_ONLY"};
 
 const Shape<Projection>& projection_shape() {
   using R = Projection;
-  static const Shape<R> shape{{
+  static const Shape<R> shape{"Projection", {
       member("ProjectionType", &R::projection_type, {one_of(kProjectionTypes)}),
       member("NonKeyAttributes", &R::non_key_attributes, {length(1, 20, Shown::kStrings)}),
   }};
@@ -35,7 +35,7 @@ Shape<IndexDefinition> index_shape(bool global) {
   if (global) {
     members.push_back(member("ProvisionedThroughput", &R::provisioned_throughput, provisioned_throughput_shape()));
   }
-  return Shape<R>(std::move(members));
+  return Shape<R>(global ? "GlobalSecondaryIndex" : "LocalSecondaryIndex", std::move(members));
 }
 
 std::string joined(const std::vector<std::string>& names) {

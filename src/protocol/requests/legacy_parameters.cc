@@ -4,6 +4,7 @@
 #include "model/errors.h"
 #include "model/result.h"
 #include "protocol/attribute_value_json.h"
+#include "protocol/attribute_value_types.h"
 #include "protocol/json_reading.h"
 
 namespace eddy::protocol {
@@ -17,24 +18,31 @@ std::string brace_list(const std::vector<const char*>& names) {
 
 std::string name_of(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
 
-Result<LegacyCondition> read_condition(const JsonValue& json) {
-  EDDY_TRY_VOID(expect_object(json));
+// `type_name`: ExpectedAttributeValue (Expected) or Condition (KeyConditions, QueryFilter, ScanFilter).
+Result<LegacyCondition> read_condition(const JsonValue& json, const char* type_name) {
+  EDDY_TRY_VOID(expect_structure(json, type_name, Position::kValue));
   LegacyCondition c;
   std::optional<std::string> op;
   EDDY_TRY_VOID(read_value(json_member(json, "ComparisonOperator"), op));
   if (op) c.op = legacy_operator_from_name(*op);
   if (const JsonValue* list = json_member(json, "AttributeValueList")) {
-    EDDY_TRY_VOID(expect_array(*list));
+    EDDY_TRY_VOID(expect_list(*list));
+    for (const JsonValue& item : list->GetArray()) EDDY_TRY_VOID(check_attribute_value_types(item));
     c.has_value_list = true;
-    for (const JsonValue& item : list->GetArray()) {
-      EDDY_TRY(AttributeValue value, decode_attribute_value(item));
-      c.values.push_back(std::move(value));
-    }
-  }
-  if (const JsonValue* value = json_member(json, "Value")) {
-    EDDY_TRY(c.value, decode_attribute_value(*value));
   }
   EDDY_TRY_VOID(read_value(json_member(json, "Exists"), c.exists));
+  const JsonValue* value = json_member(json, "Value");
+  if (value != nullptr) EDDY_TRY_VOID(check_attribute_value_types(*value));
+  // Every member's JSON type is checked before any value is decoded.
+  if (const JsonValue* list = json_member(json, "AttributeValueList")) {
+    for (const JsonValue& item : list->GetArray()) {
+      EDDY_TRY(AttributeValue decoded, decode_attribute_value(item));
+      c.values.push_back(std::move(decoded));
+    }
+  }
+  if (value != nullptr) {
+    EDDY_TRY(c.value, decode_attribute_value(*value));
+  }
   return c;
 }
 
@@ -47,12 +55,13 @@ std::optional<LegacyAttributeUpdate::Action> action_of(const std::optional<std::
 
 }  // namespace
 
-Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::vector<LegacyCondition>>& out) {
+Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::vector<LegacyCondition>>& out,
+                                    const char* type_name) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_object(*value));
+  EDDY_TRY_VOID(expect_map(*value, type_name));
   std::vector<LegacyCondition> conditions;
   for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
-    EDDY_TRY(LegacyCondition c, read_condition(it->value));
+    EDDY_TRY(LegacyCondition c, read_condition(it->value, type_name));
     c.attribute = name_of(it->name);
     conditions.push_back(std::move(c));
   }
@@ -63,10 +72,10 @@ Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::v
 Result<void> read_attribute_updates(const JsonValue* value,
                                     std::optional<std::vector<LegacyAttributeUpdate>>& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_object(*value));
+  EDDY_TRY_VOID(expect_map(*value, "AttributeValueUpdate"));
   std::vector<LegacyAttributeUpdate> updates;
   for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
-    EDDY_TRY_VOID(expect_object(it->value));
+    EDDY_TRY_VOID(expect_structure(it->value, "AttributeValueUpdate", Position::kValue));
     LegacyAttributeUpdate update;
     update.attribute = name_of(it->name);
     std::optional<std::string> action;
@@ -79,6 +88,16 @@ Result<void> read_attribute_updates(const JsonValue* value,
   }
   out = std::move(updates);
   return {};
+}
+
+const ShapeChecks& legacy_condition_checks() {
+  static const ShapeChecks checks{{{"ComparisonOperator", "comparisonOperator", {one_of(kComparisonOperators)}}}};
+  return checks;
+}
+
+const ShapeChecks& attribute_update_checks() {
+  static const ShapeChecks checks{{{"Action", "action", {one_of(kAttributeActions)}}}};
+  return checks;
 }
 
 RequestParameterUse request_parameter_use(const JsonValue& request) {
@@ -107,7 +126,8 @@ Result<void> check_parameter_mix(const RequestParameterUse& use) {
   if (use.query_filter) legacy.push_back("QueryFilter");
   if (use.scan_filter) legacy.push_back("ScanFilter");
   if (use.conditional_operator) legacy.push_back("ConditionalOperator");
-  if (use.key_conditions) legacy.push_back("KeyConditions");
+  // KeyConditions may go with FilterExpression and ProjectionExpression: DynamoDB refuses only the
+  // legacy members above beside an expression.
   if (use.projection_expression) expressions.push_back("ProjectionExpression");
   if (use.update_expression) expressions.push_back("UpdateExpression");
   if (use.condition_expression) expressions.push_back("ConditionExpression");

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/api_error.h"
@@ -16,10 +17,25 @@
 
 namespace eddy::protocol {
 
+// The value sets, in the order DynamoDB's "Member must satisfy enum value set" message prints them.
+inline constexpr std::string_view kComparisonOperators[] = {"IN", "NULL",        "BETWEEN",     "LT", "NOT_CONTAINS",
+                                                            "EQ", "GT",          "NOT_NULL",    "NE", "LE",
+                                                            "BEGINS_WITH",       "GE",          "CONTAINS"};
+inline constexpr std::string_view kConditionalOperators[] = {"OR", "AND"};
+inline constexpr std::string_view kAttributeActions[] = {"ADD", "PUT", "DELETE"};
+
+// The constraints of one condition (ComparisonOperator's value set) and of one AttributeUpdates
+// entry (Action's), checked by the shared constraint pass under each entry of the map
+// ("scanFilter.a.member.comparisonOperator").
+const ShapeChecks& legacy_condition_checks();
+const ShapeChecks& attribute_update_checks();
+
 // Step 1 readers (protocol/shape.h's custom_member): a map of attribute name ->
 // {ComparisonOperator, AttributeValueList, Value, Exists}, in the order sent. An operator name that
 // is not DynamoDB's reads as none; check_comparison_operators reports it.
-Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::vector<LegacyCondition>>& out);
+// `type_name` is the service model's name of one condition (ExpectedAttributeValue or Condition).
+Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::vector<LegacyCondition>>& out,
+                                    const char* type_name);
 // AttributeUpdates: attribute name -> {Action, Value}. An unknown Action reads as PUT;
 // check_attribute_update_actions reports it.
 Result<void> read_attribute_updates(const JsonValue* value,
@@ -29,15 +45,22 @@ Result<void> read_attribute_updates(const JsonValue* value,
 template <typename R>
 typename Shape<R>::Member legacy_conditions_member(const char* name,
                                                    std::optional<std::vector<LegacyCondition>> R::*field) {
-  return custom_member<R>(name, [field](const JsonValue* value, R& out) {
-    return read_legacy_conditions(value, out.*field);
+  const char* type_name = std::string_view(name) == "Expected" ? "ExpectedAttributeValue" : "Condition";
+  typename Shape<R>::Member read = custom_member<R>(name, [field, type_name](const JsonValue* value, R& out) {
+    return read_legacy_conditions(value, out.*field, type_name);
   });
+  read.checks.nesting = MemberChecks::Nesting::kMap;
+  read.checks.nested = &legacy_condition_checks();
+  return read;
 }
 template <typename R>
 typename Shape<R>::Member attribute_updates_member(std::optional<std::vector<LegacyAttributeUpdate>> R::*field) {
-  return custom_member<R>("AttributeUpdates", [field](const JsonValue* value, R& out) {
+  typename Shape<R>::Member read = custom_member<R>("AttributeUpdates", [field](const JsonValue* value, R& out) {
     return read_attribute_updates(value, out.*field);
   });
+  read.checks.nesting = MemberChecks::Nesting::kMap;
+  read.checks.nested = &attribute_update_checks();
+  return read;
 }
 
 // Which legacy and expression members a request carried (present and not null).

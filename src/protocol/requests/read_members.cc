@@ -7,9 +7,9 @@
 namespace eddy::protocol {
 namespace {
 
-constexpr std::string_view kSelectValues[] = {"ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES",
-                                              "COUNT"};
-constexpr std::string_view kConditionalOperators[] = {"AND", "OR"};
+// In the order DynamoDB's "Member must satisfy enum value set" message prints them.
+constexpr std::string_view kSelectValues[] = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
+                                              "ALL_PROJECTED_ATTRIBUTES"};
 
 // A start key DynamoDB cannot decode is "The provided starting key is invalid: <why>".
 Result<void> read_exclusive_start_key(const JsonValue* value, ReadMembers& out) {
@@ -68,7 +68,7 @@ const Members<ReadMembers>& read_members() {
       member("IndexName", &R::index_name, {name()}),
       member("Select", &R::select, {one_of(kSelectValues)}),
       member("AttributesToGet", &R::attributes_to_get, {length(1)}),
-      member("Limit", &R::limit, {range(1)}),
+      member("Limit", &R::limit, {unshown_range(1)}),
       member("ConsistentRead", &R::consistent_read),
       member("ReturnConsumedCapacity", &R::return_consumed_capacity, kReturnConsumedCapacity),
       member("ConditionalOperator", &R::conditional_operator, {one_of(kConditionalOperators)}),

@@ -1,6 +1,8 @@
 // ResourceArn; see resource_arn.h.
 #include "protocol/requests/resource_arn.h"
 
+#include "model/errors.h"
+
 namespace eddy::protocol {
 namespace {
 
@@ -10,6 +12,11 @@ constexpr std::string_view kTablePart = ":table/";
 }  // namespace
 
 Result<void> check_resource_arn(const std::string& arn) {
+  if (arn.rfind(kPrefix, 0) == 0 && arn.find(kTablePart) != std::string::npos &&
+      arn.find("/index/", arn.find(kTablePart)) != std::string::npos) {
+    return fail(errors::invalid_parameter(
+        "Invalid resource arn provided, only table or stream is accepted. Provided resource arn: " + arn));
+  }
   if (arn.rfind(kPrefix, 0) != 0 || arn.find(kTablePart) == std::string::npos) {
     return validation_error("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
   }

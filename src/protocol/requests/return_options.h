@@ -13,8 +13,8 @@ enum class ReturnItemCollectionMetrics { kNone, kSize };
 enum class ReturnValuesOnConditionCheckFailure { kNone, kAllOld };
 
 inline constexpr EnumValues<ReturnValue, 5> kReturnValues{
-    {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"},
-    {ReturnValue::kNone, ReturnValue::kAllOld, ReturnValue::kUpdatedOld, ReturnValue::kAllNew,
+    {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"},
+    {ReturnValue::kAllNew, ReturnValue::kUpdatedOld, ReturnValue::kAllOld, ReturnValue::kNone,
      ReturnValue::kUpdatedNew}};
 inline constexpr EnumValues<ReturnConsumedCapacity, 3> kReturnConsumedCapacity{
     {"INDEXES", "TOTAL", "NONE"},

@@ -11,6 +11,16 @@ namespace {
 
 using Action = TransactWriteAction;
 
+const char* action_type_name(TransactActionKind kind) {
+  switch (kind) {
+    case TransactActionKind::kConditionCheck: return "ConditionCheck";
+    case TransactActionKind::kPut: return "Put";
+    case TransactActionKind::kDelete: return "Delete";
+    case TransactActionKind::kUpdate: return "Update";
+  }
+  return "Put";
+}
+
 // The members of one kind of action, in DynamoDB's order of constraints: the item or key, the table,
 // the expression the kind needs, ReturnValuesOnConditionCheckFailure.
 Shape<Action> action_shape(TransactActionKind kind) {
@@ -31,9 +41,9 @@ Shape<Action> action_shape(TransactActionKind kind) {
   };
   if (kind != TransactActionKind::kUpdate) {
     members.push_back(legacy_conditions_member("Expected", &Action::expected));
-    members.push_back(member("ConditionalOperator", &Action::conditional_operator));
+    members.push_back(member("ConditionalOperator", &Action::conditional_operator, {one_of(kConditionalOperators)}));
   }
-  return Shape<Action>(std::move(members));
+  return Shape<Action>(action_type_name(kind), std::move(members));
 }
 
 const Shape<Action>& shape_of(TransactActionKind kind) {
@@ -52,7 +62,7 @@ const Shape<Action>& shape_of(TransactActionKind kind) {
 
 const Shape<TransactWriteItem>& transact_write_item_shape() {
   using R = TransactWriteItem;
-  static const Shape<R> shape{{
+  static const Shape<R> shape{"TransactWriteItem", {
       member("ConditionCheck", &R::condition_check, shape_of(TransactActionKind::kConditionCheck)),
       member("Put", &R::put, shape_of(TransactActionKind::kPut)),
       member("Delete", &R::delete_action, shape_of(TransactActionKind::kDelete)),

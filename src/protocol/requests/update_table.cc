@@ -15,7 +15,7 @@ constexpr std::string_view kTableClasses[] = {"STANDARD", "STANDARD_INFREQUENT_A
 
 const Shape<UpdateGlobalSecondaryIndexAction>& update_index_shape() {
   using A = UpdateGlobalSecondaryIndexAction;
-  static const Shape<A> shape{{
+  static const Shape<A> shape{"UpdateGlobalSecondaryIndexAction", {
       member("IndexName", &A::index_name, {required(), name()}),
       member("ProvisionedThroughput", &A::provisioned_throughput, provisioned_throughput_shape(), {required()})
           .nested_first(),
@@ -25,13 +25,14 @@ const Shape<UpdateGlobalSecondaryIndexAction>& update_index_shape() {
 
 const Shape<DeleteGlobalSecondaryIndexAction>& delete_index_shape() {
   using A = DeleteGlobalSecondaryIndexAction;
-  static const Shape<A> shape{{member("IndexName", &A::index_name, {required(), name()})}};
+  static const Shape<A> shape{"DeleteGlobalSecondaryIndexAction",
+                              {member("IndexName", &A::index_name, {required(), name()})}};
   return shape;
 }
 
 const Shape<GlobalSecondaryIndexUpdate>& index_update_shape() {
   using A = GlobalSecondaryIndexUpdate;
-  static const Shape<A> shape{{
+  static const Shape<A> shape{"GlobalSecondaryIndexUpdate", {
       member("Create", &A::create, global_index_shape()),
       member("Update", &A::update, update_index_shape()),
       member("Delete", &A::delete_action, delete_index_shape()),
@@ -88,7 +89,7 @@ Result<void> check_request(R& request, const JsonValue&) {
 const Shape<R>& shape() {
   static const Shape<R> shape{
       {
-          member("TableName", &R::table_name, {required(), name()}),
+          member("TableName", &R::table_name, {required_parameter(), name()}),
           member("ProvisionedThroughput", &R::provisioned_throughput, provisioned_throughput_shape()),
           member("BillingMode", &R::billing_mode, {one_of(kBillingModes)}),
           member("DeletionProtectionEnabled", &R::deletion_protection_enabled),

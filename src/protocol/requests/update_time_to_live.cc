@@ -8,7 +8,7 @@ namespace {
 
 const Shape<TimeToLiveSpecification>& specification_shape() {
   using S = TimeToLiveSpecification;
-  static const Shape<S> shape{{
+  static const Shape<S> shape{"TimeToLiveSpecification", {
       member("Enabled", &S::enabled, {required()}),
       member("AttributeName", &S::attribute_name, {required(), length(1, 255)}),
   }};
@@ -20,7 +20,7 @@ const Shape<TimeToLiveSpecification>& specification_shape() {
 Result<UpdateTimeToLiveRequest> read_update_time_to_live(const JsonValue& json) {
   using R = UpdateTimeToLiveRequest;
   static const Shape<R> shape{{
-      member("TableName", &R::table_name, {required(), name()}),
+      member("TableName", &R::table_name, {required_parameter(), name()}),
       member("TimeToLiveSpecification", &R::time_to_live_specification, specification_shape(), {required()}),
   }};
   return shape.read(json);

@@ -39,8 +39,8 @@ TEST(KeyCondition, DynamoDbMessages) {
   EXPECT_EQ(err("pk = :s AND sk <> :t"), "Invalid operator used in KeyConditionExpression: <>");
   EXPECT_EQ(err("pk < :s"), "Query key condition not supported");
   EXPECT_EQ(err("begins_with(pk, :s)"), "Query key condition not supported");
-  EXPECT_EQ(err("sk = :s"), "Query condition missed key schema element");
-  EXPECT_EQ(err("pk = :s AND x = :s"), "Query condition missed key schema element");
+  EXPECT_EQ(err("sk = :s"), "Query condition missed key schema element: pk");
+  EXPECT_EQ(err("pk = :s AND x = :s"), "Query key condition not supported");
   EXPECT_EQ(err("pk = :s OR sk = :t"), "Invalid operator used in KeyConditionExpression: OR");
   EXPECT_EQ(err("NOT pk = :s"), "Invalid operator used in KeyConditionExpression: NOT");
   EXPECT_EQ(err("pk IN (:s)"), "Invalid operator used in KeyConditionExpression: IN");
@@ -56,10 +56,8 @@ TEST(KeyCondition, DynamoDbMessages) {
   EXPECT_EQ(err("pk = :s AND sk BETWEEN :t AND :s"),
             "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to "
             "lower bound; lower bound operand: AttributeValue: {S:y}, upper bound operand: AttributeValue: {S:x}");
-  EXPECT_EQ(err("pk = :s AND sk.x = :t"), "Key attributes must be scalars; list random access '[]' and map lookup '.' "
-                                          "are not allowed: Key: sk");
-  EXPECT_EQ(err("pk[0] = :s"), "Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
-                               "allowed: Key: pk");
+  EXPECT_EQ(err("pk = :s AND sk.x = :t"), "KeyConditionExpressions cannot have conditions on nested attributes");
+  EXPECT_EQ(err("pk[0] = :s"), "KeyConditionExpressions cannot have conditions on nested attributes");
   EXPECT_EQ(err("pk = :s AND x = :s AND y = :s"), "Conditions can be of length 1 or 2 only");
   EXPECT_EQ(err("year = :s"), "Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword: year");
   EXPECT_EQ(err("pk = :s AND begins_with(:s, sk)"),

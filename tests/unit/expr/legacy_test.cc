@@ -185,13 +185,13 @@ TEST(LegacyKeyConditions, Messages) {
   EXPECT_EQ(key(R"({"KeyConditions":{"pk":{"ComparisonOperator":"NE","AttributeValueList":[{"S":"x"}]}}})"),
             "Query key condition not supported");
   EXPECT_EQ(key(R"({"KeyConditions":{"sk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]}}})"),
-            "Query condition missed key schema element");
+            "Query condition missed key schema element: pk");
   EXPECT_EQ(key(R"({"KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]},
                    "sk":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"S":"x"}]}}})"),
             "Attempted conditional constraint is not an indexable operation");
   EXPECT_EQ(key(R"({"KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]},
                    "x":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]}}})"),
-            "Query condition missed key schema element");
+            "Query key condition not supported");
   EXPECT_EQ(key(R"({"KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]},
                    "sk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]},
                    "x":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]}}})"),
@@ -242,7 +242,8 @@ TEST(LegacyAttributesToGet, Projects) {
   ASSERT_TRUE(projection.has_value());
   EXPECT_EQ(item_json(projection->apply(json_map(kItem))), R"({"a":{"S":"x"},"l":{"L":[{"S":"x"}]}})");
   auto dup = request(R"({"AttributesToGet":["a","a"]})");
-  EXPECT_EQ(legacy_attributes_to_get(dup).error().message, "Cannot have two attributes with the same name");
+  EXPECT_EQ(legacy_attributes_to_get(dup).error().message,
+            "One or more parameter values were invalid: Duplicate value in attribute name: a");
 }
 
 }  // namespace

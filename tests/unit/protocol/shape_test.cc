@@ -34,7 +34,7 @@ struct Request {
 };
 
 const Shape<Part>& part_shape() {
-  static const Shape<Part> shape{{
+  static const Shape<Part> shape{"Part", {
       member("Name", &Part::name, {required(), length(1, 3)}),
       member("Size", &Part::size, {range(0, 9)}),
   }};
@@ -108,23 +108,44 @@ TEST(Shape, WrongJsonTypesAreSerializationErrors) {
   EXPECT_EQ(error_of(R"j({"TableName":5})j"), "Serialization: NUMBER_VALUE cannot be converted to String");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Limit":"7"})j"), "Serialization: STRING_VALUE cannot be converted to Integer");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":1})j"), "Serialization: NUMBER_VALUE cannot be converted to Boolean");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":"true"})j"), "Serialization: Unexpected token received from parser");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":{}})j"),
-            "Serialization: Start of structure or map found where not expected.");
+            "Serialization: Start of structure or map found where not expected");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":[]})j"),
+            "Serialization: Unrecognized collection type class java.lang.Boolean");
+  EXPECT_EQ(error_of(R"j({"TableName":2.5})j"), "Serialization: DECIMAL_VALUE cannot be converted to String");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Names":"a"})j"), "Serialization: Unexpected field type");
-  EXPECT_EQ(error_of(R"j({"TableName":"abc","Names":[1]})j"), "Serialization: Unexpected field type");
-  EXPECT_EQ(error_of(R"j({"TableName":"abc","Part":[]})j"), "Serialization: Start of list found where not expected");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Names":[1]})j"), "Serialization: NUMBER_VALUE cannot be converted to String");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Part":[]})j"),
+            "Serialization: Unrecognized collection type class com.amazonaws.dynamodb.v20120810.Part");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Part":1})j"), "Serialization: Unexpected field type");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Parts":[1]})j"), "Serialization: Unexpected value type in payload");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Parts":{}})j"),
-            "Serialization: Start of structure or map found where not expected.");
+            "Serialization: Start of structure or map found where not expected");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Parts":[{"Name":true}]})j"),
             "Serialization: TRUE_VALUE cannot be converted to String");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Key":{"k":{"S":1}}})j"),
-            "Serialization: Unexpected value type in payload; expected a string");
+            "Serialization: NUMBER_VALUE cannot be converted to String");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Key":[]})j"),
+            "Serialization: Unrecognized collection type java.util.Map<java.lang.String, "
+            "com.amazonaws.dynamodb.v20120810.AttributeValue>");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Key":{"k":{"L":[{"B":5}]}}})j"),
+            "Serialization: only base-64-encoded strings are convertible to bytes");
 }
 
 TEST(Shape, JsonTypesAreCheckedBeforeAnyConstraint) {
   // The table name breaks its constraints, but the later member's type is reported first.
   EXPECT_EQ(error_of(R"j({"TableName":"a;","Parts":[{"Name":"abcd","Size":[]}]})j"),
-            "Serialization: Start of list found where not expected");
+            "Serialization: Unrecognized collection type class java.lang.Integer");
+  // An invalid AttributeValue is reported after the later member's type and the constraints.
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Key":{"k":{}},"Flag":3})j"),
+            "Serialization: NUMBER_VALUE cannot be converted to Boolean");
+  EXPECT_EQ(error_of(R"j({"TableName":"a;","Key":{"k":{}}})j"),
+            "Validation: 2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy constraint: Member "
+            "must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'a;' at 'tableName' failed to satisfy "
+            "constraint: Member must have length greater than or equal to 3");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Key":{"k":{}}})j"),
+            "Validation: Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   // A type error stops the request before its custom checks too.
   custom_checks_run = 0;
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":true,"Limit":false})j"),
@@ -168,13 +189,15 @@ TEST(Shape, ListsAreEchoedAsDeclared) {
             "must have length less than or equal to 2");
 }
 
-TEST(Shape, NameLengthIsReportedAloneAndLast) {
+TEST(Shape, NameLengthIsAnOrdinaryConstraint) {
   EXPECT_EQ(error_of(R"j({"TableName":"ab"})j"),
-            "Validation: TableName must be at least 3 characters long and at most 255 characters long");
-  // With another violation, only the constraint list is reported.
-  EXPECT_EQ(error_of(R"j({"TableName":"ab","Limit":500})j"),
-            "Validation: 1 validation error detected: Value '500' at 'limit' failed to satisfy constraint: Member "
-            "must have value less than or equal to 100");
+            "Validation: 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member "
+            "must have length greater than or equal to 3");
+  // An empty name breaks the length, not the pattern.
+  EXPECT_EQ(error_of(R"j({"TableName":"","Limit":500})j"),
+            "Validation: 2 validation errors detected: Value '' at 'tableName' failed to satisfy constraint: Member "
+            "must have length greater than or equal to 3; Value '500' at 'limit' failed to satisfy constraint: "
+            "Member must have value less than or equal to 100");
 }
 
 TEST(Shape, CustomChecksRunAfterTheConstraints) {
@@ -192,8 +215,8 @@ TEST(RequestShapes, PutItem) {
   EXPECT_EQ(error_of(read_put_item, R"j({"ReturnValues":"ALL","ReturnConsumedCapacity":"x"})j"),
             "Validation: 4 validation errors detected: "
             "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
-            "Value 'ALL' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [NONE, "
-            "ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]; "
+            "Value 'ALL' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, "
+            "UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
             "Value 'x' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: "
             "[INDEXES, TOTAL, NONE]; "
             "Value null at 'item' failed to satisfy constraint: Member must not be null");

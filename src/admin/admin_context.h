@@ -1,0 +1,45 @@
+// What every admin handler receives: the server's long-lived services (the engine, the clock, the
+// streams), the admin API's own state (fault rules, stream marks), and the few things that only the
+// server around them can do (ServerControl).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "admin/fault_rules.h"
+#include "admin/stream_waits.h"
+#include "model/api_error.h"
+#include "ops/request_context.h"
+
+namespace eddy::admin {
+
+// Implemented by the server (server/server.cc), so that the admin layer needs nothing of it.
+class ServerControl {
+ public:
+  virtual ~ServerControl() = default;
+  // Runs `work` while no request and no background service uses the database (a restore, a
+  // reset, a truncate); requests that arrive meanwhile wait (server/request_gate.h).
+  virtual void exclusive(const std::function<void()>& work) = 0;
+  // Runs `work` as a request on worker `worker` does: after an exclusive() in progress, and
+  // holding one back until it is done.
+  virtual void shared(std::size_t worker, const std::function<void()>& work) = 0;
+  // After a restore or reset (inside exclusive()): reloads every in-memory copy of what storage
+  // holds (the catalog, the streams' state, transaction tokens, and whatever else registered).
+  virtual Result<void> reload() = 0;
+  // Waits until every background service (TTL sweeper, stream maintenance) has run a pass that
+  // started after the clock's latest move, so that what the move made due is done.
+  virtual void catch_up_background() = 0;
+};
+
+struct AdminContext {
+  ops::ServerState& state;
+  Clock& clock;  // the server state's clock, to move
+  ServerControl& server;
+  FaultRules& faults;
+  StreamWaits& waits;
+
+  engine::Database& database() { return state.database; }
+  double now() const { return state.clock.now(); }
+};
+
+}  // namespace eddy::admin

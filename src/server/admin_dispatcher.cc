@@ -1,0 +1,142 @@
+// The admin API's HTTP side; see admin_dispatcher.h.
+#include "server/admin_dispatcher.h"
+
+#include <exception>
+#include <map>
+
+#include <boost/asio/ip/address.hpp>
+#include <spdlog/spdlog.h>
+
+#include "admin/route_table.h"
+#include "protocol/json_parse.h"
+
+namespace eddy::server {
+namespace {
+
+namespace bhttp = boost::beast::http;
+
+http::Response to_response(const admin::AdminAnswer& answer, unsigned version) {
+  http::Response response{static_cast<bhttp::status>(answer.status), version};
+  response.set(bhttp::field::content_type, "application/json");
+  response.body() = answer.body;
+  return response;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// %XX decoded ('+' too in a query); a malformed escape stays as it is.
+std::string decoded(std::string_view text, bool query) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += query && text[i] == '+' ? ' ' : text[i];
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> query_of(std::string_view query) {
+  std::map<std::string, std::string> out;
+  std::size_t start = 0;
+  while (start < query.size()) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view pair = query.substr(start, end - start);
+    std::size_t equals = pair.find('=');
+    if (!pair.empty()) {
+      out[decoded(pair.substr(0, equals), true)] =
+          equals == std::string_view::npos ? std::string() : decoded(pair.substr(equals + 1), true);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+// An answer given later, as the session's Later: the call's Deliver writes through the Completion.
+http::Reply later_reply(std::shared_ptr<admin::LaterAnswer> later, unsigned version) {
+  http::Reply reply;
+  reply.later = std::make_shared<http::Later>();
+  reply.later->timeout = later->timeout;
+  reply.later->on_timeout = [later, version] { return to_response(later->on_timeout(), version); };
+  reply.later->start = [later, version](http::Completion complete) {
+    admin::LaterAnswer::Deliver deliver;
+    deliver.answer = [complete, version](admin::AdminAnswer answer) { return complete(to_response(answer, version)); };
+    deliver.done = [complete] { return complete.done(); };
+    later->start(std::move(deliver));
+  };
+  return reply;
+}
+
+}  // namespace
+
+bool AdminDispatcher::is_loopback(const std::string& host) {
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(host, ec);
+  if (ec) return false;
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return address.to_v6().to_v4().is_loopback();
+  }
+  return address.is_loopback();
+}
+
+http::Reply AdminDispatcher::handle(const http::Request& request, std::size_t worker) {
+  unsigned version = request.version();
+  if (!allowed_) {
+    return to_response(admin::admin_error(403, "AccessDeniedException",
+                                          "The eddy admin API is refused: eddy listens on " + host_ +
+                                              ", which is not a loopback address. Start eddy with --admin to allow it."),
+                       version);
+  }
+  if (gate_.wait() == nullptr || context_.load(std::memory_order_acquire) == nullptr) {
+    return to_response(admin::admin_error(500, "InternalServerError", "eddy failed to start"), version);
+  }
+  try {
+    return route(request, worker);
+  } catch (const std::exception& e) {
+    spdlog::error("admin call {} {} failed: {}", std::string(request.method_string()), std::string(request.target()),
+                  e.what());
+    return to_response(admin::admin_error(500, "InternalServerError",
+                                          "The server encountered an internal error trying to fulfill the request."),
+                       version);
+  }
+}
+
+http::Reply AdminDispatcher::route(const http::Request& request, std::size_t worker) {
+  unsigned version = request.version();
+  std::string_view target = request.target();
+  std::size_t question = target.find('?');
+  std::string path = decoded(target.substr(0, question), false);
+  std::string method(request.method_string());
+  admin::RouteMatch match = admin::find_route(method, path);
+  if (match.handler == nullptr) {
+    if (match.path_known) {
+      return to_response(admin::admin_error(405, "MethodNotAllowedException", method + " is not a call of " + path), version);
+    }
+    return to_response(admin::admin_error(404, "UnknownOperationException", "No admin call " + method + " " + path), version);
+  }
+  JsonDocument body;
+  body.SetObject();
+  if (!request.body().empty() && (parse_json(request.body(), body) != JsonParseOutcome::kParsed || !body.IsObject())) {
+    return to_response(admin::admin_error(400, "SerializationException", "The body must be a JSON object"), version);
+  }
+  admin::AdminCall call;
+  call.method = method;
+  call.path = path;
+  call.parameters = std::move(match.parameters);
+  if (question != std::string_view::npos) call.query = query_of(target.substr(question + 1));
+  call.body = &body;
+  call.worker = worker;
+  admin::AdminAnswer answer = match.handler(*context_.load(std::memory_order_acquire), call);
+  if (answer.later != nullptr) return later_reply(std::move(answer.later), version);
+  return to_response(answer, version);
+}
+
+}  // namespace eddy::server

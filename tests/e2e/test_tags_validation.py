@@ -1,0 +1,54 @@
+"""TagResource and UntagResource as DynamoDB validates and answers them: a Tag's Value is required,
+the 128/256 length limits count characters (UTF-16 code units, as DynamoDB's validator), an index
+ARN is refused, and both answer with an empty body. DynamoDB Local does not support tagging.
+"""
+import pytest
+
+from e2e_helpers import assert_error, constraint, target, validation_errors
+
+pytestmark = pytest.mark.skipif(target.is_dynamodb_local, reason="DynamoDB Local does not support tagging")
+
+
+@pytest.fixture
+def table_arn(ddb, make_table):
+    name = make_table()
+    return ddb.describe_table(TableName=name)["Table"]["TableArn"]
+
+
+def test_tag_and_untag_answer_an_empty_body(raw, table_arn):
+    resp = raw("TagResource", {"ResourceArn": table_arn, "Tags": [{"Key": "k", "Value": "v"}]})
+    assert resp.status == 200 and resp.body == b"", resp
+    resp = raw("UntagResource", {"ResourceArn": table_arn, "TagKeys": ["k"]})
+    assert resp.status == 200 and resp.body == b"", resp
+
+
+def test_value_is_required(raw, table_arn):
+    resp = raw("TagResource", {"ResourceArn": table_arn, "Tags": [{"Key": "k"}]})
+    assert_error(resp, "ValidationException",
+                 validation_errors(constraint(None, "tags.1.member.value", "Member must not be null")))
+
+
+def test_lengths_count_characters_not_bytes(raw, ddb, table_arn):
+    key, value = "é" * 128, "ü" * 256  # 256 and 512 bytes in UTF-8
+    resp = raw("TagResource", {"ResourceArn": table_arn, "Tags": [{"Key": key, "Value": value}]})
+    assert resp.status == 200, resp
+    assert ddb.list_tags_of_resource(ResourceArn=table_arn)["Tags"] == [{"Key": key, "Value": value}]
+    resp = raw("TagResource", {"ResourceArn": table_arn, "Tags": [{"Key": "é" * 129, "Value": "v"}]})
+    assert_error(resp, "ValidationException", validation_errors(
+        constraint("é" * 129, "tags.1.member.key", "Member must have length less than or equal to 128")))
+
+
+def test_index_arn_is_refused(raw, table_arn):
+    arn = table_arn + "/index/by_x"
+    resp = raw("TagResource", {"ResourceArn": arn, "Tags": [{"Key": "k", "Value": "v"}]})
+    assert_error(resp, "ValidationException",
+                 "One or more parameter values were invalid: Invalid resource arn provided, only table or stream is "
+                 f"accepted. Provided resource arn: {arn}")
+
+
+def test_key_and_value_pattern(raw, table_arn):
+    pattern = "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"
+    resp = raw("TagResource", {"ResourceArn": table_arn, "Tags": [{"Key": "ok é:/=+-@ 1", "Value": "fine"},
+                                                                  {"Key": "a#", "Value": "b*"}]})
+    assert_error(resp, "ValidationException", validation_errors(
+        constraint("a#", "tags.2.member.key", pattern), constraint("b*", "tags.2.member.value", pattern)))
