@@ -147,4 +147,10 @@ Result<void> StreamLog::remove_records(uint64_t stream_id, uint32_t shard_number
   }
 }
 
+Result<void> StreamLog::remove_all_records(uint64_t stream_id, uint32_t shard_number) {
+  WriteSet writes;
+  writes.remove_range(record_keys_begin(stream_id, shard_number), record_keys_end(stream_id, shard_number));
+  return storage_.write(writes);
+}
+
 }  // namespace eddy::engine

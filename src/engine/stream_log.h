@@ -67,6 +67,9 @@ class StreamLog {
   Result<uint64_t> last_sequence(uint64_t stream_id, uint32_t shard_number) const;
   // Deletes the shard's records with sequence <= up_to, in atomic batches of at most 1,000.
   Result<void> remove_records(uint64_t stream_id, uint32_t shard_number, uint64_t up_to);
+  // Deletes every record of the shard with one range deletion (a truncate: its cost does not grow
+  // with the records).
+  Result<void> remove_all_records(uint64_t stream_id, uint32_t shard_number);
 
  private:
   Storage& storage_;

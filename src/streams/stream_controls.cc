@@ -3,6 +3,7 @@
 // waits, and reloading the state after a restore or reset.
 #include <algorithm>
 
+#include "model/result.h"
 #include "streams/streams.h"
 
 namespace eddy::streams {
@@ -81,7 +82,7 @@ Result<void> Streams::truncate(const std::string& table_name) {
     }
     if (auto written = log_.write(changes); !written) return fail(written.error());
     for (const auto& shard : stream.shards) {
-      if (auto removed = log_.remove_records(stream.id, shard.number, UINT64_MAX); !removed) return removed;
+      EDDY_TRY_VOID(log_.remove_all_records(stream.id, shard.number));
     }
   }
   return {};
