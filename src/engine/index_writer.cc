@@ -5,17 +5,28 @@
 
 #include "engine/item_codec.h"
 #include "engine/key_codec.h"
+#include "model/limits.h"
 
 namespace eddy::engine {
 namespace {
 
+// Whether `item` belongs in an index with key `schema`: every key attribute present with the
+// key's type, none an empty string or binary, and the partition and sort keys within DynamoDB's
+// 2,048 and 1,024 bytes. Writes are refused such keys before they get here (ops/item_validation);
+// a backfill meets them in items written before the index existed, and skips them, as DynamoDB does.
 bool has_key_attributes(const KeySchema& schema, const Item& item) {
-  auto present = [&](const KeyElement& element) {
-    auto it = item.find(element.name);
-    return it != item.end() && it->second.type == element.type;
+  auto bytes_of = [&](const std::vector<KeyElement>& elements, std::size_t limit) -> bool {
+    std::size_t bytes = 0;
+    for (const auto& element : elements) {
+      auto it = item.find(element.name);
+      if (it == item.end() || it->second.type != element.type) return false;
+      bool scalar_text = element.type == AttributeType::kS || element.type == AttributeType::kB;
+      if (scalar_text && it->second.scalar.empty()) return false;
+      bytes += it->second.scalar.size();
+    }
+    return bytes <= limit;
   };
-  return std::all_of(schema.partition_key.begin(), schema.partition_key.end(), present) &&
-         std::all_of(schema.sort_key.begin(), schema.sort_key.end(), present);
+  return bytes_of(schema.partition_key, kMaxPartitionKeyBytes) && bytes_of(schema.sort_key, kMaxSortKeyBytes);
 }
 
 void stage_one_index(const TableDefinition& table, const SecondaryIndex& index, const std::optional<Item>& old_item,

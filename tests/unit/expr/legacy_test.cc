@@ -23,7 +23,7 @@ JsonDocument request(const std::string& json) {
 // The conditions map `member` of `doc`, with its operator names checked.
 Result<std::vector<LegacyCondition>> conditions_of(const JsonValue& doc, const char* member) {
   std::optional<std::vector<LegacyCondition>> conditions;
-  EDDY_TRY_VOID(protocol::read_legacy_conditions(protocol::json_member(doc, member), conditions));
+  EDDY_TRY_VOID(protocol::read_legacy_conditions(protocol::json_member(doc, member), conditions, "Condition"));
   EDDY_TRY_VOID(protocol::check_comparison_operators(doc, member));
   return conditions.value_or(std::vector<LegacyCondition>{});
 }
@@ -154,7 +154,7 @@ TEST(LegacyParameters, MixingStylesIsRefused) {
                 "{UpdateExpression, ConditionExpression}");
   EXPECT_EQ(mix(R"({"KeyConditions":{},"QueryFilter":{},"AttributesToGet":[],"ConditionalOperator":"AND",
                    "FilterExpression":"x","ProjectionExpression":"a","KeyConditionExpression":"y"})"),
-            p + "Non-expression parameters: {AttributesToGet, QueryFilter, ConditionalOperator, KeyConditions} "
+            p + "Non-expression parameters: {AttributesToGet, QueryFilter, ConditionalOperator} "
                 "Expression parameters: {ProjectionExpression, FilterExpression, KeyConditionExpression}");
   EXPECT_EQ(mix(R"({"ScanFilter":{},"AttributesToGet":[],"FilterExpression":"x","ProjectionExpression":"a"})"),
             p + "Non-expression parameters: {AttributesToGet, ScanFilter} Expression parameters: "
