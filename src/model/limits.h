@@ -6,7 +6,7 @@
 
 namespace eddy {
 
-inline constexpr std::size_t kMaxItemBytes = 400 * 1024;
+inline constexpr std::size_t kMaxItemBytes = std::size_t{400} * 1024;
 inline constexpr std::size_t kMaxPartitionKeyBytes = 2048;
 inline constexpr std::size_t kMaxSortKeyBytes = 1024;
 
