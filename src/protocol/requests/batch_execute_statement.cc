@@ -8,13 +8,15 @@ namespace {
 
 const Shape<BatchStatementRequest>& statement_shape() {
   using R = BatchStatementRequest;
-  static const Shape<R> shape{{
-      member("Statement", &R::statement, {required()}),
-      parameters_member(&R::parameters),
-      member("ConsistentRead", &R::consistent_read),
-      member("ReturnValuesOnConditionCheckFailure", &R::return_values_on_condition_check_failure,
-             kReturnValuesOnConditionCheckFailure),
-  }};
+  static const Shape<R> shape{
+      "BatchStatementRequest",
+      {
+          member("Statement", &R::statement, {required()}),
+          parameters_member(&R::parameters),
+          member("ConsistentRead", &R::consistent_read),
+          member("ReturnValuesOnConditionCheckFailure", &R::return_values_on_condition_check_failure,
+                 kReturnValuesOnConditionCheckFailure),
+      }};
   return shape;
 }
 

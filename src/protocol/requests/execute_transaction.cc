@@ -11,12 +11,14 @@ namespace {
 
 const Shape<ParameterizedStatement>& statement_shape() {
   using R = ParameterizedStatement;
-  static const Shape<R> shape{{
-      member("Statement", &R::statement, {required()}),
-      parameters_member(&R::parameters),
-      member("ReturnValuesOnConditionCheckFailure", &R::return_values_on_condition_check_failure,
-             kReturnValuesOnConditionCheckFailure),
-  }};
+  static const Shape<R> shape{
+      "ParameterizedStatement",
+      {
+          member("Statement", &R::statement, {required()}),
+          parameters_member(&R::parameters),
+          member("ReturnValuesOnConditionCheckFailure", &R::return_values_on_condition_check_failure,
+                 kReturnValuesOnConditionCheckFailure),
+      }};
   return shape;
 }
 

@@ -7,7 +7,7 @@ namespace eddy::protocol {
 
 Result<void> read_parameters(const JsonValue* value, std::optional<StatementParameters>& out) {
   if (value == nullptr) return {};
-  EDDY_TRY_VOID(expect_array(*value));
+  EDDY_TRY_VOID(expect_list(*value));
   StatementParameters parameters;
   parameters.reserve(value->Size());
   for (const auto& element : value->GetArray()) {
