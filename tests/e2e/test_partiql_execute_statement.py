@@ -362,3 +362,22 @@ def test_partiql_writes_maintain_indexes(ddb, table):
     run(ddb, f"DELETE FROM \"{table}\" WHERE pk = 'a' AND sk = 1")
     assert ddb.query(TableName=table, IndexName="gsi", KeyConditionExpression="gk = :g",
                      ExpressionAttributeValues={":g": s("g")})["Items"] == []
+
+
+def test_partiql_writes_count_items(ddb, table):
+    fill(ddb, table, "a", 3)
+    run(ddb, f"DELETE FROM \"{table}\" WHERE pk = 'a' AND sk = 0")
+    run(ddb, f"UPDATE \"{table}\" SET x = 7 WHERE pk = 'a' AND sk = 1")
+    description = ddb.describe_table(TableName=table)["Table"]
+    assert description["ItemCount"] == 2
+    assert description["GlobalSecondaryIndexes"][0]["ItemCount"] == 2
+
+
+def test_empty_parameters(ddb, raw, table):
+    response = raw("ExecuteStatement", {"Statement": f"SELECT * FROM \"{table}\"", "Parameters": []})
+    if target.is_dynamodb_local:
+        assert response.status == 200  # DynamoDB Local takes an empty list
+        return
+    # AWS model: PreparedStatementParameters has at least one member.
+    assert_error(response, "ValidationException", validation_errors(
+        constraint("[]", "parameters", "Member must have length greater than or equal to 1")))
