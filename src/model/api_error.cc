@@ -46,6 +46,7 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kRequestEntityTooLarge: return {"com.amazon.coral.service#RequestEntityTooLarge", 413};
     case ErrorCode::kUnrecognizedClient: return {"com.amazon.coral.service#UnrecognizedClientException", 400};
     case ErrorCode::kInvalidSignature: return {"com.amazon.coral.service#InvalidSignatureException", 400};
+    case ErrorCode::kDuplicateItem: return {"com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400};
     case ErrorCode::kInternalServerError:
       return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
     // Throttling of the request rate itself is the availability framework's, before the service.

@@ -37,6 +37,7 @@ enum class ErrorCode {
   kInvalidSignature,
   kThrottling,
   kServiceUnavailable,
+  kDuplicateItem,  // PartiQL INSERT of an existing key
 };
 
 struct ApiError {

@@ -2,6 +2,7 @@
 #include "model/result.h"
 #include "ops/expression_attributes.h"
 #include "ops/item_validation.h"
+#include "ops/item_write.h"
 #include "ops/item_write_response.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
@@ -18,12 +19,7 @@ Result<std::string> delete_item(RequestContext& context, const p::DeleteItemRequ
   EDDY_TRY_VOID(validate_key(*table, request.key));
 
   bool return_old = request.return_values_on_condition_check_failure == p::ReturnValuesOnConditionCheckFailure::kAllOld;
-  EDDY_TRY(engine::WriteOutcome outcome,
-           context.database().write_item(*table, request.key,
-                                         [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-                                           EDDY_TRY_VOID(condition.check(current, return_old));
-                                           return std::optional<Item>();
-                                         }));
+  EDDY_TRY(engine::WriteOutcome outcome, write_delete(context, *table, request.key, {condition, return_old}));
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
   std::optional<Item> attributes_returned;
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;

@@ -24,6 +24,7 @@ struct Entry {
 };
 
 constexpr std::array kOperations = {
+    Entry{kDynamoDbPrefix, "BatchExecuteStatement", serve<p::read_batch_execute_statement, batch_execute_statement>},
     Entry{kDynamoDbPrefix, "BatchGetItem", serve<p::read_batch_get_item, batch_get_item>},
     Entry{kDynamoDbPrefix, "BatchWriteItem", serve<p::read_batch_write_item, batch_write_item>},
     Entry{kDynamoDbPrefix, "CreateTable", serve<p::read_create_table, create_table>},
@@ -33,6 +34,8 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "DescribeLimits", serve<p::read_describe_limits, describe_limits>},
     Entry{kDynamoDbPrefix, "DescribeTable", serve<p::read_describe_table, describe_table>},
     Entry{kDynamoDbPrefix, "DescribeTimeToLive", serve<p::read_describe_time_to_live, describe_time_to_live>},
+    Entry{kDynamoDbPrefix, "ExecuteStatement", serve<p::read_execute_statement, execute_statement>},
+    Entry{kDynamoDbPrefix, "ExecuteTransaction", serve<p::read_execute_transaction, execute_transaction>},
     Entry{kDynamoDbPrefix, "GetItem", serve<p::read_get_item, get_item>},
     Entry{kDynamoDbPrefix, "ListTables", serve<p::read_list_tables, list_tables>},
     Entry{kDynamoDbPrefix, "ListTagsOfResource", serve<p::read_list_tags_of_resource, list_tags_of_resource>},

@@ -7,6 +7,7 @@
 
 #include "model/api_error.h"
 #include "ops/request_context.h"
+#include "protocol/requests/batch_execute_statement.h"
 #include "protocol/requests/batch_get_item.h"
 #include "protocol/requests/batch_write_item.h"
 #include "protocol/requests/create_table.h"
@@ -17,6 +18,8 @@
 #include "protocol/requests/describe_stream.h"
 #include "protocol/requests/describe_table.h"
 #include "protocol/requests/describe_time_to_live.h"
+#include "protocol/requests/execute_statement.h"
+#include "protocol/requests/execute_transaction.h"
 #include "protocol/requests/get_item.h"
 #include "protocol/requests/get_records.h"
 #include "protocol/requests/get_shard_iterator.h"
@@ -57,6 +60,10 @@ Result<std::string> batch_get_item(RequestContext& context, const p::BatchGetIte
 Result<std::string> batch_write_item(RequestContext& context, const p::BatchWriteItemRequest& request);
 Result<std::string> transact_get_items(RequestContext& context, const p::TransactGetItemsRequest& request);
 Result<std::string> transact_write_items(RequestContext& context, const p::TransactWriteItemsRequest& request);
+// PartiQL
+Result<std::string> execute_statement(RequestContext& context, const p::ExecuteStatementRequest& request);
+Result<std::string> batch_execute_statement(RequestContext& context, const p::BatchExecuteStatementRequest& request);
+Result<std::string> execute_transaction(RequestContext& context, const p::ExecuteTransactionRequest& request);
 // Time to live
 Result<std::string> update_time_to_live(RequestContext& context, const p::UpdateTimeToLiveRequest& request);
 Result<std::string> describe_time_to_live(RequestContext& context, const p::DescribeTimeToLiveRequest& request);

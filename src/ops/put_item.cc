@@ -2,6 +2,7 @@
 #include "model/result.h"
 #include "ops/expression_attributes.h"
 #include "ops/item_validation.h"
+#include "ops/item_write.h"
 #include "ops/item_write_response.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
@@ -17,20 +18,14 @@ Result<std::string> put_item(RequestContext& context, const p::PutItemRequest& r
   EDDY_TRY(engine::TablePtr table, find_table(context, request.table_name));
   EDDY_TRY_VOID(validate_item(*table, request.item));
 
-  Item key = engine::key_of(table->key, request.item);
   bool return_old = request.return_values_on_condition_check_failure == p::ReturnValuesOnConditionCheckFailure::kAllOld;
-  EDDY_TRY(engine::WriteOutcome outcome,
-           context.database().write_item(*table, key,
-                                         [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-                                           EDDY_TRY_VOID(condition.check(current, return_old));
-                                           return std::optional<Item>(request.item);
-                                         }));
+  EDDY_TRY(engine::WriteOutcome outcome, write_put(context, *table, request.item, {condition, return_old}));
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
   std::optional<Item> attributes_returned;
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;
   bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   return item_write_response(attributes_returned, request.return_consumed_capacity, capacity,
-                             item_collection_key(*table, key, metrics));
+                             item_collection_key(*table, engine::key_of(table->key, request.item), metrics));
 }
 
 }  // namespace eddy::ops

@@ -10,6 +10,7 @@
 #include "model/result.h"
 #include "ops/expression_attributes.h"
 #include "ops/operations.h"
+#include "ops/key_condition_range.h"
 #include "ops/read_pager.h"
 #include "ops/read_request.h"
 #include "ops/read_start_key.h"
@@ -17,27 +18,10 @@
 namespace eddy::ops {
 namespace {
 
-
 std::vector<std::string> names_of(const std::vector<KeyElement>& elements) {
   std::vector<std::string> names;
   for (const auto& element : elements) names.push_back(element.name);
   return names;
-}
-
-engine::SortComparison comparison_of(expr::KeyCondition::SortOp op) {
-  using Op = expr::KeyCondition::SortOp;
-  using Cmp = engine::SortComparison;
-  switch (op) {
-    case Op::kNone: return Cmp::kNone;
-    case Op::kEq: return Cmp::kEq;
-    case Op::kLt: return Cmp::kLt;
-    case Op::kLe: return Cmp::kLe;
-    case Op::kGt: return Cmp::kGt;
-    case Op::kGe: return Cmp::kGe;
-    case Op::kBetween: return Cmp::kBetween;
-    case Op::kBeginsWith: return Cmp::kBeginsWith;
-  }
-  return Cmp::kNone;
 }
 
 // KeyConditionExpression, or else KeyConditions, against the read's key schema.
@@ -54,16 +38,6 @@ Result<expr::KeyCondition> parse_key(const p::QueryRequest& request, const ReadR
   }
   EDDY_TRY_VOID(expr::check_key_condition_types(condition, types));
   return condition;
-}
-
-engine::ItemRange query_range(const ReadRequest& read, const expr::KeyCondition& condition) {
-  engine::KeyConditionBounds bounds;
-  for (const auto& [name, value] : condition.partition) bounds.partition.push_back(value);
-  for (const auto& [name, value] : condition.sort_prefix) bounds.sort_prefix.push_back(value);
-  bounds.comparison = comparison_of(condition.sort_op);
-  bounds.value = condition.sort_value;
-  bounds.upper = condition.sort_value2;
-  return engine::ItemRange::query(*read.table, read.index, bounds);
 }
 
 // A Query of a table without a sort key reads one item at most: it is never paged (no

@@ -18,15 +18,9 @@ Item evaluated_key(const ReadRequest& read, const Item& item) {
   return key;
 }
 
-struct PageState {
-  int64_t scanned = 0;
-  int64_t count = 0;
-  std::size_t bytes = 0;
-  double table_fetch_units = 0;
-  std::optional<Item> last_key;
-};
+}  // namespace
 
-ConsumedCapacity page_capacity(const ReadRequest& read, const PageState& state) {
+ConsumedCapacity page_capacity(const ReadRequest& read, const PageResult& state) {
   ConsumedCapacity capacity;
   capacity.table_name = read.table->name;
   double units = read_units(state.bytes, read.consistent);
@@ -39,21 +33,11 @@ ConsumedCapacity page_capacity(const ReadRequest& read, const PageState& state) 
   return capacity;
 }
 
-}  // namespace
-
-Result<std::string> read_page(RequestContext& context, const ReadRequest& read, const engine::ItemRange& range,
-                              bool forward) {
+Result<PageResult> read_page_items(RequestContext& context, const ReadRequest& read, const engine::ItemRange& range,
+                                   bool forward, JsonWriter* items, PageBudget budget) {
   auto& database = context.database();
   engine::ItemReader reader = database.read(range, forward);
-  bool return_items = read.mode != SelectMode::kCount;
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  writer.StartObject();
-  if (return_items) {
-    writer.Key("Items");
-    writer.StartArray();
-  }
-  PageState state;
+  PageResult state;
   // Without a filter, a projection or a table fetch, items go from their stored bytes straight
   // into the answer (stored_item_json.h): no Item is built except for a LastEvaluatedKey.
   bool copy_stored = read.filter.empty() && read.projection.empty() && !read.fetch_from_table;
@@ -65,10 +49,8 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
     state.bytes += size;
     ++state.scanned;
     ++state.count;
-    if (return_items) {
-      writer.RawValue(item_json.data(), item_json.size(), rapidjson::kObjectType);
-    }
-    if ((read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes) {
+    if (items != nullptr) items->RawValue(item_json.data(), item_json.size(), rapidjson::kObjectType);
+    if ((budget.limit && state.scanned >= *budget.limit) || state.bytes >= budget.bytes) {
       EDDY_TRY(Item entry, reader.item());
       state.last_key = evaluated_key(read, entry);
       break;
@@ -88,20 +70,35 @@ Result<std::string> read_page(RequestContext& context, const ReadRequest& read, 
     if (!read.filter.empty()) {
       EDDY_TRY(keep, read.filter.evaluate(item));
     }
-    bool full = (read.limit && state.scanned >= *read.limit) || state.bytes >= kPageBytes;
+    bool full = (budget.limit && state.scanned >= *budget.limit) || state.bytes >= budget.bytes;
     if (full) state.last_key = evaluated_key(read, entry);
     if (keep) {
       ++state.count;
-      if (return_items && read.projection.empty()) {
-        encode_attribute_map(writer, item);
-      } else if (return_items) {
-        encode_attribute_map(writer, read.projection.apply(fetched ? std::move(*fetched) : std::move(entry)));
+      if (items != nullptr && read.projection.empty()) {
+        encode_attribute_map(*items, item);
+      } else if (items != nullptr) {
+        encode_attribute_map(*items, read.projection.apply(fetched ? std::move(*fetched) : std::move(entry)));
       }
     }
     if (full) break;
   }
   // A page cut short by a failed read is an error, never a shorter page.
   EDDY_TRY_VOID(reader.status());
+  return state;
+}
+
+Result<std::string> read_page(RequestContext& context, const ReadRequest& read, const engine::ItemRange& range,
+                              bool forward) {
+  bool return_items = read.mode != SelectMode::kCount;
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  if (return_items) {
+    writer.Key("Items");
+    writer.StartArray();
+  }
+  EDDY_TRY(PageResult state,
+           read_page_items(context, read, range, forward, return_items ? &writer : nullptr, {read.limit, kPageBytes}));
   if (return_items) writer.EndArray();
   writer.Key("Count");
   writer.Int64(state.count);

@@ -19,6 +19,13 @@ Result<TransactionUpdate> TransactionUpdate::parse(const protocol::TransactWrite
   return parsed;
 }
 
+TransactionUpdate TransactionUpdate::of(expr::Update update, WriteCondition condition) {
+  TransactionUpdate built;
+  built.update_ = std::move(update);
+  built.condition_ = std::move(condition);
+  return built;
+}
+
 Result<bool> TransactionUpdate::condition_holds(const std::optional<Item>& current) const {
   return condition_.holds(current);
 }

@@ -21,6 +21,9 @@ class TransactionUpdate {
   // Parses the action's expressions; `key_names` are the table's key attributes (not updatable).
   static Result<TransactionUpdate> parse(const protocol::TransactWriteAction& action,
                                          const std::vector<std::string>& key_names);
+  // An update and its condition already parsed (PartiQL's UPDATE in ExecuteTransaction).
+  static TransactionUpdate of(expr::Update update, WriteCondition condition);
+  const expr::Update& update() const { return update_; }
   // True when the ConditionExpression (if any) holds for `current` (nullopt: no item).
   Result<bool> condition_holds(const std::optional<Item>& current) const;
   // The item after the update: `current`, or `key` when there is none, with the update applied;

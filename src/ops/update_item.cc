@@ -6,6 +6,7 @@
 #include "model/result.h"
 #include "ops/expression_attributes.h"
 #include "ops/item_validation.h"
+#include "ops/item_write.h"
 #include "ops/item_write_response.h"
 #include "ops/operations.h"
 #include "ops/table_lookup.h"
@@ -13,24 +14,6 @@
 
 namespace eddy::ops {
 namespace {
-
-using p::ReturnValue;
-
-// The "Attributes" of the response for `return_values`: UPDATED_OLD/UPDATED_NEW are the updated
-// document paths as they were before / are after the update.
-std::optional<Item> returned_attributes(ReturnValue return_values, const expr::Update& update,
-                                        const engine::WriteOutcome& outcome) {
-  switch (return_values) {
-    case ReturnValue::kNone: return std::nullopt;
-    case ReturnValue::kAllOld: return outcome.old_item;
-    case ReturnValue::kAllNew: return outcome.new_item;
-    case ReturnValue::kUpdatedOld:
-    case ReturnValue::kUpdatedNew: break;
-  }
-  const std::optional<Item>& item = return_values == ReturnValue::kUpdatedOld ? outcome.old_item : outcome.new_item;
-  if (!item) return std::nullopt;
-  return expr::Projection{update.updated_paths()}.apply(*item);
-}
 
 // The update: UpdateExpression resolved with the request's placeholders, or AttributeUpdates (whose
 // key attributes are refused once the table is known), or none (the item is still created).
@@ -55,21 +38,11 @@ Result<std::string> update_item(RequestContext& context, const p::UpdateItemRequ
   bool return_old = request.return_values_on_condition_check_failure == p::ReturnValuesOnConditionCheckFailure::kAllOld;
   // DynamoDB holds the result of an UpdateExpression to 32 levels, not that of AttributeUpdates
   // (whose values, each 32 levels at most, replace or extend top-level attributes only).
-  bool by_expression = request.update_expression.has_value();
+  UpdateRules rules{.nesting_limit = request.update_expression.has_value()};
   EDDY_TRY(engine::WriteOutcome outcome,
-           context.database().write_item(
-               *table, request.key, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-                 EDDY_TRY_VOID(condition.check(current, return_old));
-                 // Removing from an item that is not there creates nothing (no item, no record).
-                 if (!current && update.only_removes()) return std::optional<Item>();
-                 Item item = current.value_or(request.key);
-                 EDDY_TRY_VOID(update.apply(item));
-                 if (by_expression) EDDY_TRY_VOID(validate_updated_nesting(item));
-                 EDDY_TRY_VOID(validate_updated_item(*table, item));
-                 return std::optional<Item>(std::move(item));
-               }));
+           write_update(context, *table, request.key, update, {condition, return_old}, rules));
   ConsumedCapacity capacity = write_capacity(*table, outcome.old_item, outcome.new_item);
-  auto returned = returned_attributes(request.return_values, update, outcome);
+  auto returned = updated_attributes(request.return_values, update, outcome);
   bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   return item_write_response(returned, request.return_consumed_capacity, capacity,
                              item_collection_key(*table, request.key, metrics));

@@ -21,6 +21,10 @@ Result<WriteCondition> WriteCondition::parse(const std::optional<std::string>& e
   } else if (expected) {
     EDDY_TRY(condition, expr::legacy_condition(*expected, conditional_operator == "OR", true));
   }
+  return of(std::move(condition));
+}
+
+WriteCondition WriteCondition::of(expr::Condition condition) {
   WriteCondition parsed;
   if (!condition.empty()) parsed.state_ = std::make_shared<const State>(State{std::move(condition)});
   return parsed;

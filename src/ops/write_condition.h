@@ -32,6 +32,9 @@ class WriteCondition {
     return parse(request.condition_expression, request.expected, request.conditional_operator, attributes);
   }
 
+  // A condition already parsed (PartiQL's WHERE, from the planner); empty: no condition.
+  static WriteCondition of(expr::Condition condition);
+
   // True when there is no condition or it holds for `current` (nullopt: the item does not exist).
   Result<bool> holds(const std::optional<Item>& current) const;
   // ConditionalCheckFailedException ("The conditional request failed", with "Item" when
