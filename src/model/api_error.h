@@ -37,6 +37,10 @@ enum class ErrorCode {
   kInvalidSignature,
   kThrottling,
   kServiceUnavailable,
+  // Lambda's API (event source mappings, src/lambda_api/), rendered by server/lambda_dispatcher.
+  kInvalidParameterValue,
+  kResourceConflict,
+  kInvalidRequestContent,
 };
 
 struct ApiError {
