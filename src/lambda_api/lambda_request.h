@@ -16,7 +16,7 @@ namespace eddy::lambda_api {
 struct LambdaRequest {
   std::string uuid;  // the {UUID} of the path, percent-decoded; empty for the collection
   std::vector<std::pair<std::string, std::string>> query;  // percent-decoded, in order
-  const JsonValue* body = nullptr;  // the JSON object of a POST or PUT; nullptr otherwise
+  const JsonValue* body = nullptr;                         // the JSON object of a POST or PUT; nullptr otherwise
 };
 
 struct LambdaAnswer {

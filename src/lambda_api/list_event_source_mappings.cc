@@ -46,8 +46,8 @@ Result<LambdaAnswer> list_event_source_mappings(LambdaContext& context, const La
   std::erase_if(views, [&](const triggers::MappingView& view) {
     const auto& m = view.mapping;
     if (query.event_source_arn && m.event_source_arn != *query.event_source_arn) return true;
-    return query.function_name && triggers::function_identity(m.settings.function_name) !=
-                                      triggers::function_identity(*query.function_name);
+    return query.function_name &&
+           triggers::function_identity(m.settings.function_name) != triggers::function_identity(*query.function_name);
   });
   std::size_t start = 0;
   if (query.marker) {

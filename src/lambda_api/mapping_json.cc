@@ -60,7 +60,8 @@ void write_mapping(JsonWriter& w, const triggers::MappingView& view, bool progre
   const triggers::MappingSettings& s = m.settings;
   w.StartObject();
   put(w, "UUID", m.uuid);
-  put(w, "StartingPosition", std::string(m.starting_position == triggers::StartingPosition::kLatest ? "LATEST" : "TRIM_HORIZON"));
+  put(w, "StartingPosition",
+      std::string(m.starting_position == triggers::StartingPosition::kLatest ? "LATEST" : "TRIM_HORIZON"));
   put(w, "BatchSize", s.batch_size);
   put(w, "MaximumBatchingWindowInSeconds", s.maximum_batching_window_seconds);
   put(w, "ParallelizationFactor", s.parallelization_factor);

@@ -9,9 +9,14 @@ namespace {
 ApiError invalid(std::string message) { return ApiError{ErrorCode::kInvalidParameterValue, std::move(message), {}}; }
 
 // Members of other kinds of event source, which a DynamoDB stream's mapping may not have.
-constexpr const char* kOtherSourcesMembers[] = {
-    "Topics", "Queues", "SourceAccessConfigurations", "SelfManagedEventSource", "AmazonManagedKafkaEventSourceConfig",
-    "SelfManagedKafkaEventSourceConfig", "DocumentDBEventSourceConfig", "ScalingConfig"};
+constexpr const char* kOtherSourcesMembers[] = {"Topics",
+                                                "Queues",
+                                                "SourceAccessConfigurations",
+                                                "SelfManagedEventSource",
+                                                "AmazonManagedKafkaEventSourceConfig",
+                                                "SelfManagedKafkaEventSourceConfig",
+                                                "DocumentDBEventSourceConfig",
+                                                "ScalingConfig"};
 
 Result<void> read_filters(const JsonValue& body, MappingMembers& members, Violations& violations) {
   EDDY_LAMBDA_TRY(const JsonValue* criteria, read_object(body, "FilterCriteria"));
@@ -68,10 +73,11 @@ void check_ranges(const MappingMembers& m, Violations& violations) {
     }
     list += "]";
     if (bad) {
-      violations.add("functionResponseTypes", list,
-                     m.function_response_types->size() > 1
-                         ? "Member must have length less than or equal to 1"
-                         : "Member must satisfy constraint: [Member must satisfy enum value set: [ReportBatchItemFailures]]");
+      violations.add(
+          "functionResponseTypes", list,
+          m.function_response_types->size() > 1
+              ? "Member must have length less than or equal to 1"
+              : "Member must satisfy constraint: [Member must satisfy enum value set: [ReportBatchItemFailures]]");
     }
   }
 }
@@ -79,9 +85,11 @@ void check_ranges(const MappingMembers& m, Violations& violations) {
 // What a DynamoDB stream's mapping may not say, in both requests.
 Result<void> check_stream_source(const MappingMembers& m) {
   if (!m.other_sources_members.empty()) {
-    return fail(invalid("Unsupported parameter for a DynamoDB stream event source: " + m.other_sources_members.front()));
+    return fail(
+        invalid("Unsupported parameter for a DynamoDB stream event source: " + m.other_sources_members.front()));
   }
-  if (m.on_success) return fail(invalid("Unsupported DestinationConfig parameter for given event source mapping type."));
+  if (m.on_success)
+    return fail(invalid("Unsupported DestinationConfig parameter for given event source mapping type."));
   if (m.maximum_record_age_seconds && *m.maximum_record_age_seconds >= 0 && *m.maximum_record_age_seconds < 60) {
     return fail(invalid("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800."));
   }
@@ -96,7 +104,8 @@ Result<MappingMembers> read_mapping_members(const JsonValue& body, bool create) 
   EDDY_LAMBDA_TRY(m.event_source_arn, read_string(body, "EventSourceArn"));
   EDDY_LAMBDA_TRY(m.table_name, read_string(body, "TableName"));
   EDDY_LAMBDA_TRY(m.starting_position, read_string(body, "StartingPosition"));
-  m.starting_position_timestamp = body.HasMember("StartingPositionTimestamp") && !body["StartingPositionTimestamp"].IsNull();
+  m.starting_position_timestamp =
+      body.HasMember("StartingPositionTimestamp") && !body["StartingPositionTimestamp"].IsNull();
   EDDY_LAMBDA_TRY(m.enabled, read_bool(body, "Enabled"));
   EDDY_LAMBDA_TRY(m.batch_size, read_integer(body, "BatchSize"));
   EDDY_LAMBDA_TRY(m.maximum_batching_window_seconds, read_integer(body, "MaximumBatchingWindowInSeconds"));
@@ -113,7 +122,9 @@ Result<MappingMembers> read_mapping_members(const JsonValue& body, bool create) 
   EDDY_LAMBDA_TRY_VOID(read_filters(body, m, violations));
   EDDY_LAMBDA_TRY_VOID(read_destinations(body, m, violations));
   if (create && !m.function_name) violations.add("functionName", std::nullopt, "Member must not be null");
-  if (m.function_name) violations.length("functionName", *m.function_name, 1, m.function_name->starts_with("exec:") || m.function_name->starts_with("http") ? 2048 : 140);
+  if (m.function_name)
+    violations.length("functionName", *m.function_name, 1,
+                      m.function_name->starts_with("exec:") || m.function_name->starts_with("http") ? 2048 : 140);
   check_ranges(m, violations);
   EDDY_LAMBDA_TRY_VOID(violations.result());
   return m;
@@ -122,13 +133,15 @@ Result<MappingMembers> read_mapping_members(const JsonValue& body, bool create) 
 Result<triggers::EventSourceMapping> mapping_to_create(const MappingMembers& m, triggers::MappingOrigin origin) {
   triggers::EventSourceMapping mapping;
   mapping.origin = origin;
-  if (origin == triggers::MappingOrigin::kFile && m.table_name && !m.event_source_arn) mapping.table_name = *m.table_name;
+  if (origin == triggers::MappingOrigin::kFile && m.table_name && !m.event_source_arn)
+    mapping.table_name = *m.table_name;
   if (!m.event_source_arn && mapping.table_name.empty()) return fail(invalid("Unrecognized event source."));
   mapping.event_source_arn = m.event_source_arn.value_or("");
   EDDY_LAMBDA_TRY_VOID(check_stream_source(m));
   if (!m.starting_position) {
-    return fail(invalid("1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: "
-                        "Member must not be null."));
+    return fail(
+        invalid("1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: "
+                "Member must not be null."));
   }
   if (*m.starting_position == "AT_TIMESTAMP" || m.starting_position_timestamp) {
     return fail(invalid("Unsupported starting position for arn type: " +

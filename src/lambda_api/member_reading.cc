@@ -5,7 +5,8 @@ namespace eddy::lambda_api {
 
 ApiError wrong_type(std::string_view name) {
   return ApiError{ErrorCode::kInvalidRequestContent,
-                  "Could not parse request body into json: Could not deserialize the value of " + std::string(name), {}};
+                  "Could not parse request body into json: Could not deserialize the value of " + std::string(name),
+                  {}};
 }
 
 namespace {

@@ -23,11 +23,11 @@
   auto result = (expression);                                  \
   if (!result) return ::eddy::fail(std::move(result.error())); \
   target = std::move(*result)
-#define EDDY_LAMBDA_TRY_VOID(expression)                                                       \
-  do {                                                                                         \
-    if (auto eddy_lambda_try_result = (expression); !eddy_lambda_try_result) {                 \
-      return ::eddy::fail(std::move(eddy_lambda_try_result.error()));                          \
-    }                                                                                          \
+#define EDDY_LAMBDA_TRY_VOID(expression)                                       \
+  do {                                                                         \
+    if (auto eddy_lambda_try_result = (expression); !eddy_lambda_try_result) { \
+      return ::eddy::fail(std::move(eddy_lambda_try_result.error()));          \
+    }                                                                          \
   } while (false)
 
 namespace eddy::lambda_api {

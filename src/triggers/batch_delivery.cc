@@ -98,11 +98,13 @@ bool BatchDelivery::attempt(Work& work, std::vector<Work>& pending, WindowState*
       host_.report("OK");
       return true;
     }
-    log_invocation(work, outcome, "batch item failure from " + work.records[answer.first_failed]->sequence_number, millis);
+    log_invocation(work, outcome, "batch item failure from " + work.records[answer.first_failed]->sequence_number,
+                   millis);
     host_.report("PROBLEM: Function call failed");
     work.records.erase(work.records.begin(), work.records.begin() + static_cast<std::ptrdiff_t>(answer.first_failed));
   } else {
-    log_invocation(work, outcome, "function error: " + (answer.problem.empty() ? outcome.problem : answer.problem), millis);
+    log_invocation(work, outcome, "function error: " + (answer.problem.empty() ? outcome.problem : answer.problem),
+                   millis);
     host_.report("PROBLEM: Function call failed");
     if (settings.bisect_batch_on_function_error && work.records.size() > 1) {
       // Two halves, the first retried first; splitting is no retry.
@@ -176,7 +178,8 @@ bool BatchDelivery::finish_window(const WindowState& window, bool terminated_ear
   while (!host_.aborted()) {
     std::string event = event_of({}, &window, true, terminated_early);
     auto started = std::chrono::steady_clock::now();
-    InvokeOutcome outcome = config_->invoker != nullptr ? config_->invoker->invoke(event, host_.cancel()) : InvokeOutcome{};
+    InvokeOutcome outcome =
+        config_->invoker != nullptr ? config_->invoker->invoke(event, host_.cancel()) : InvokeOutcome{};
     if (config_->invoker == nullptr) outcome.kind = InvokeOutcome::Kind::kUnreachable;
     double millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (outcome.kind == InvokeOutcome::Kind::kOk) {
@@ -220,7 +223,8 @@ std::string BatchDelivery::event_of(const std::vector<const BufferedRecord*>& re
 void BatchDelivery::log_invocation(const Work& work, const InvokeOutcome& outcome, const std::string& verdict,
                                    double millis) const {
   spdlog::info("trigger {} invoked {} with {} records of {}: {} (HTTP {}, {:.0f} ms)", config_->mapping.uuid,
-               config_->mapping.settings.function_name, work.records.size(), shard_id_, verdict, outcome.status, millis);
+               config_->mapping.settings.function_name, work.records.size(), shard_id_, verdict, outcome.status,
+               millis);
 }
 
 }  // namespace eddy::triggers

@@ -70,8 +70,8 @@ class BatchDelivery {
   bool expire_old(Work& work);
   void give_up(const Work& work, const char* condition);
   bool back_off(int attempt_number);
-  std::string event_of(const std::vector<const BufferedRecord*>& records, const WindowState* window,
-                       bool final_invoke, bool terminated_early) const;
+  std::string event_of(const std::vector<const BufferedRecord*>& records, const WindowState* window, bool final_invoke,
+                       bool terminated_early) const;
   void log_invocation(const Work& work, const InvokeOutcome& outcome, const std::string& verdict, double millis) const;
 
   TriggerContext& context_;

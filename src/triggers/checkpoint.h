@@ -16,8 +16,8 @@ namespace eddy::triggers {
 
 struct WindowState {
   bool open = false;
-  double start = 0;                 // epoch seconds, a multiple of TumblingWindowInSeconds
-  std::string state_json = "{}";    // the state the window's last invocation returned
+  double start = 0;               // epoch seconds, a multiple of TumblingWindowInSeconds
+  std::string state_json = "{}";  // the state the window's last invocation returned
 };
 
 struct Checkpoint {

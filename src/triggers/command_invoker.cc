@@ -60,8 +60,7 @@ class CommandInvoker : public Invoker {
     bool finished = exchange(in, out, event, outcome.body, cancel);
     if (!finished) ::kill(pid, SIGKILL);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (!finished) {
       outcome.kind = cancel.load() ? InvokeOutcome::Kind::kUnreachable : InvokeOutcome::Kind::kFunctionError;
       outcome.function_error = "Unhandled";

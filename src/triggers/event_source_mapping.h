@@ -19,19 +19,19 @@ enum class MappingOrigin { kApi, kFile };
 // What CreateEventSourceMapping sets and UpdateEventSourceMapping may change. Defaults are
 // Lambda's for a DynamoDB stream.
 struct MappingSettings {
-  std::string function_name;                  // as given: a name, an ARN, an http(s) URL or "exec:..."
+  std::string function_name;  // as given: a name, an ARN, an http(s) URL or "exec:..."
   bool enabled = true;
-  int64_t batch_size = 100;                   // 1-10,000
+  int64_t batch_size = 100;                     // 1-10,000
   int64_t maximum_batching_window_seconds = 0;  // 0-300
-  int64_t parallelization_factor = 1;         // 1-10
-  std::vector<std::string> filter_patterns;   // FilterCriteria.Filters[].Pattern, as given
-  bool has_filter_criteria = false;           // FilterCriteria was given (even with no filters)
-  std::string on_failure_destination;         // DestinationConfig.OnFailure.Destination; "" = none
-  int64_t maximum_record_age_seconds = -1;    // -1 (until the record expires) or 60-604,800
+  int64_t parallelization_factor = 1;           // 1-10
+  std::vector<std::string> filter_patterns;     // FilterCriteria.Filters[].Pattern, as given
+  bool has_filter_criteria = false;             // FilterCriteria was given (even with no filters)
+  std::string on_failure_destination;           // DestinationConfig.OnFailure.Destination; "" = none
+  int64_t maximum_record_age_seconds = -1;      // -1 (until the record expires) or 60-604,800
   bool bisect_batch_on_function_error = false;
-  int64_t maximum_retry_attempts = -1;        // -1 (until the record expires) or 0-10,000
-  int64_t tumbling_window_seconds = 0;        // 0 (none) to 900
-  bool report_batch_item_failures = false;    // FunctionResponseTypes ["ReportBatchItemFailures"]
+  int64_t maximum_retry_attempts = -1;      // -1 (until the record expires) or 0-10,000
+  int64_t tumbling_window_seconds = 0;      // 0 (none) to 900
+  bool report_batch_item_failures = false;  // FunctionResponseTypes ["ReportBatchItemFailures"]
 
   bool operator==(const MappingSettings&) const = default;
 };
@@ -44,18 +44,18 @@ struct EventSourceMapping {
   MappingSettings settings;
   std::string function_arn;
   std::string region = "us-east-1";
-  double created_at = 0;         // epoch seconds
-  double last_modified = 0;      // LastModified: the last change of its settings or state
+  double created_at = 0;     // epoch seconds
+  double last_modified = 0;  // LastModified: the last change of its settings or state
   MappingOrigin origin = MappingOrigin::kApi;
 };
 
 // Progress of one shard as `eddy triggers list` and ListEventSourceMappings show it.
 struct ShardProgress {
   std::string shard_id;
-  std::string sequence_number;   // the last record acknowledged (delivered or filtered out); "" = none yet
-  bool finished = false;         // closed and read to its end
-  uint64_t lag_records = 0;      // records stored after the checkpoint
-  double lag_seconds = 0;        // age of the oldest of them
+  std::string sequence_number;  // the last record acknowledged (delivered or filtered out); "" = none yet
+  bool finished = false;        // closed and read to its end
+  uint64_t lag_records = 0;     // records stored after the checkpoint
+  double lag_seconds = 0;       // age of the oldest of them
 };
 
 // A mapping with what is known about it at the moment of asking.

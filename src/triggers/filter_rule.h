@@ -47,13 +47,13 @@ class FilterRule {
   bool matches_text(std::string_view text) const;
 
   Kind kind_ = Kind::kExact;
-  Literal literal_;                 // kExact
-  std::vector<Literal> excluded_;   // kAnythingBut of values
-  std::optional<Kind> excluded_match_;  // kAnythingBut of a prefix, suffix or equals-ignore-case
-  std::vector<std::string> texts_;  // kPrefix, kSuffix, kEqualsIgnoreCase, kWildcard (and their anything-but)
-  bool ignore_case_ = false;        // kPrefix / kSuffix wrapping equals-ignore-case
+  Literal literal_;                      // kExact
+  std::vector<Literal> excluded_;        // kAnythingBut of values
+  std::optional<Kind> excluded_match_;   // kAnythingBut of a prefix, suffix or equals-ignore-case
+  std::vector<std::string> texts_;       // kPrefix, kSuffix, kEqualsIgnoreCase, kWildcard (and their anything-but)
+  bool ignore_case_ = false;             // kPrefix / kSuffix wrapping equals-ignore-case
   std::vector<Comparison> comparisons_;  // kNumeric
-  bool exists_ = true;              // kExists
+  bool exists_ = true;                   // kExists
 };
 
 // InvalidParameterValueException for a pattern outside the language (Lambda's text).

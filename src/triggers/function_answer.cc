@@ -37,7 +37,8 @@ FunctionAnswer read_failures(const JsonValue& response, const std::vector<std::s
     const JsonValue& id = failure["itemIdentifier"];
     if (!id.IsString() || id.GetStringLength() == 0) return malformed("an empty or null itemIdentifier");
     auto found = std::find(sequence_numbers.begin(), sequence_numbers.end(), std::string_view(id.GetString()));
-    if (found == sequence_numbers.end()) return malformed(std::string("itemIdentifier ") + id.GetString() + " is not in the batch");
+    if (found == sequence_numbers.end())
+      return malformed(std::string("itemIdentifier ") + id.GetString() + " is not in the batch");
     lowest = std::min(lowest, static_cast<std::size_t>(found - sequence_numbers.begin()));
   }
   if (lowest < sequence_numbers.size()) {

@@ -19,7 +19,7 @@ namespace eddy::triggers {
 struct FunctionAnswer {
   enum class Outcome { kSuccess, kPartialFailure, kMalformed };
   Outcome outcome = Outcome::kSuccess;
-  std::size_t first_failed = 0;          // kPartialFailure: index in the batch of the lowest failed record
+  std::size_t first_failed = 0;           // kPartialFailure: index in the batch of the lowest failed record
   std::optional<std::string> state_json;  // tumbling windows: the state returned
   std::string problem;                    // kMalformed: why, for the log
 };

@@ -33,7 +33,8 @@ std::string function_identity(std::string_view function_name) {
 Result<FunctionTarget> parse_function_name(std::string_view function_name, std::string_view region,
                                            bool allow_command) {
   FunctionTarget target;
-  if (function_name.empty()) return fail(invalid_name(function_name, "Member must have length greater than or equal to 1"));
+  if (function_name.empty())
+    return fail(invalid_name(function_name, "Member must have length greater than or equal to 1"));
   if (function_name.starts_with(kCommandPrefix)) {
     if (!allow_command) {
       return fail(ApiError{ErrorCode::kInvalidParameterValue,
@@ -47,12 +48,15 @@ Result<FunctionTarget> parse_function_name(std::string_view function_name, std::
     }
     return FunctionTarget{FunctionKind::kCommand, command, std::string(function_name)};
   }
-  if (is_url(function_name)) return FunctionTarget{FunctionKind::kWebhook, std::string(function_name), std::string(function_name)};
-  if (function_name.size() > 140) return fail(invalid_name(function_name, "Member must have length less than or equal to 140"));
+  if (is_url(function_name))
+    return FunctionTarget{FunctionKind::kWebhook, std::string(function_name), std::string(function_name)};
+  if (function_name.size() > 140)
+    return fail(invalid_name(function_name, "Member must have length less than or equal to 140"));
   static const std::regex pattern(kFunctionNamePattern);
   if (!std::regex_match(function_name.begin(), function_name.end(), pattern)) {
-    return fail(invalid_name(function_name, (std::string("Member must satisfy regular expression pattern: ") +
-                                             kFunctionNamePattern).c_str()));
+    return fail(
+        invalid_name(function_name,
+                     (std::string("Member must satisfy regular expression pattern: ") + kFunctionNamePattern).c_str()));
   }
   target.kind = FunctionKind::kLambda;
   target.name = function_identity(function_name);

@@ -16,15 +16,14 @@ enum class FunctionKind { kLambda, kWebhook, kCommand };
 
 struct FunctionTarget {
   FunctionKind kind = FunctionKind::kLambda;
-  std::string name;       // kLambda: the function's name (qualifier included); kWebhook: the URL; kCommand: the command line
-  std::string arn;        // FunctionArn as ListEventSourceMappings shows it
+  std::string name;  // kLambda: the function's name (qualifier included); kWebhook: the URL; kCommand: the command line
+  std::string arn;   // FunctionArn as ListEventSourceMappings shows it
 };
 
 // Reads a FunctionName. A name or ARN must match Lambda's FunctionName pattern (ValidationException
 // with Lambda's text otherwise); `exec:` is refused (InvalidParameterValueException) unless
 // `allow_command`. `region` goes into the FunctionArn of a bare name.
-Result<FunctionTarget> parse_function_name(std::string_view function_name, std::string_view region,
-                                           bool allow_command);
+Result<FunctionTarget> parse_function_name(std::string_view function_name, std::string_view region, bool allow_command);
 
 // The function's name for comparing two FunctionNames (ListEventSourceMappings' filter, duplicate
 // mappings): the name part of a name or ARN, the URL or command itself otherwise.

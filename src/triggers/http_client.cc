@@ -113,7 +113,8 @@ std::optional<HttpUrl> parse_http_url(std::string_view text) {
     url.host = std::string(authority);
     url.port = url.tls ? "443" : "80";
   }
-  if (url.host.size() > 2 && url.host.front() == '[' && url.host.back() == ']') url.host = url.host.substr(1, url.host.size() - 2);
+  if (url.host.size() > 2 && url.host.front() == '[' && url.host.back() == ']')
+    url.host = url.host.substr(1, url.host.size() - 2);
   if (url.host.empty() || url.port.empty() || url.port.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }

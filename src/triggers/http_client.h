@@ -20,8 +20,8 @@ namespace eddy::triggers {
 struct HttpUrl {
   bool tls = false;
   std::string host;
-  std::string port;            // Default: 80, or 443 with https
-  std::string target = "/";    // path and query
+  std::string port;          // Default: 80, or 443 with https
+  std::string target = "/";  // path and query
 };
 
 // "http://host[:port][/path]" or "https://..."; nullopt for anything else.

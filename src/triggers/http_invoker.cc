@@ -31,9 +31,8 @@ class HttpInvoker : public Invoker {
 
   InvokeOutcome invoke(const std::string& event, const std::atomic<bool>& cancel) override {
     HttpExchange exchange;
-    exchange.headers = {{"Content-Type", "application/json"},
-                        {"X-Amz-Invocation-Type", "RequestResponse"},
-                        {"X-Amz-Log-Type", "None"}};
+    exchange.headers = {
+        {"Content-Type", "application/json"}, {"X-Amz-Invocation-Type", "RequestResponse"}, {"X-Amz-Log-Type", "None"}};
     exchange.body = event;
     exchange.timeout_seconds = timeout_seconds_;
     InvokeOutcome outcome;

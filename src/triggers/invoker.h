@@ -21,17 +21,17 @@ namespace eddy::triggers {
 struct InvokeOutcome {
   enum class Kind { kOk, kFunctionError, kUnreachable };
   Kind kind = Kind::kOk;
-  int status = 0;                         // the HTTP status (a command: 200, or 0 when it never ran)
-  std::string body;                       // the function's answer
-  std::string function_error;             // X-Amz-Function-Error ("Unhandled" for other failures)
+  int status = 0;              // the HTTP status (a command: 200, or 0 when it never ran)
+  std::string body;            // the function's answer
+  std::string function_error;  // X-Amz-Function-Error ("Unhandled" for other failures)
   std::string executed_version = "$LATEST";
-  std::string problem;                    // why, for the log
+  std::string problem;  // why, for the log
 };
 
 struct InvokerSettings {
-  std::string lambda_endpoint;      // --lambda-endpoint: the Invoke API's base URL
-  double timeout_seconds = 300;     // one invocation at most (Lambda's largest is 900 s)
-  std::string working_directory;    // where `exec:` commands run (the mappings file's folder)
+  std::string lambda_endpoint;    // --lambda-endpoint: the Invoke API's base URL
+  double timeout_seconds = 300;   // one invocation at most (Lambda's largest is 900 s)
+  std::string working_directory;  // where `exec:` commands run (the mappings file's folder)
 };
 
 class Invoker {

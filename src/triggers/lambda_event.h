@@ -21,7 +21,7 @@ namespace eddy::triggers {
 std::string lambda_record(std::string_view stored_record, std::string_view stream_arn);
 
 struct WindowFields {
-  double start = 0;             // epoch seconds
+  double start = 0;  // epoch seconds
   double end = 0;
   std::string state_json = "{}";  // the state the previous invocation of the window returned
   std::string shard_id;

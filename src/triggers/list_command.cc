@@ -69,8 +69,7 @@ void print_mapping(const JsonValue& m) {
     std::printf("\n");
     return;
   }
-  std::printf("; lag %llu records, %.1f s%s\n",
-              static_cast<unsigned long long>((*progress)["LagRecords"].GetUint64()),
+  std::printf("; lag %llu records, %.1f s%s\n", static_cast<unsigned long long>((*progress)["LagRecords"].GetUint64()),
               (*progress)["LagSeconds"].GetDouble(), (*progress)["Busy"].GetBool() ? "; delivering" : "");
   for (const auto& shard : (*progress)["Shards"].GetArray()) {
     std::string position = text_of(shard, "SequenceNumber");
@@ -97,7 +96,8 @@ int list(const ListOptions& options) {
     }
     JsonDocument answer;
     if (reply->status != 200 || parse_json(reply->body, answer) != JsonParseOutcome::kParsed || !answer.IsObject()) {
-      std::cerr << "eddy triggers list: " << options.endpoint << " answered " << reply->status << ": " << reply->body << "\n";
+      std::cerr << "eddy triggers list: " << options.endpoint << " answered " << reply->status << ": " << reply->body
+                << "\n";
       return 1;
     }
     if (options.json) std::printf("%s\n", reply->body.c_str());

@@ -26,7 +26,8 @@ std::string stream_arn_region(const std::string& arn) {
 }  // namespace
 
 Result<void> TriggerService::check_source(EventSourceMapping& mapping, std::optional<streams::Stream>& stream) {
-  if (mapping.event_source_arn.empty() && mapping.table_name.empty()) return fail(invalid("Unrecognized event source."));
+  if (mapping.event_source_arn.empty() && mapping.table_name.empty())
+    return fail(invalid("Unrecognized event source."));
   if (!mapping.table_name.empty() && mapping.event_source_arn.empty()) {
     // A file mapping by TableName reads the table's current stream, once there is one.
     engine::TablePtr table = database_.catalog().find(mapping.table_name);
@@ -36,8 +37,10 @@ Result<void> TriggerService::check_source(EventSourceMapping& mapping, std::opti
   }
   std::string region = stream_arn_region(mapping.event_source_arn);
   if (region.empty()) {
-    return fail(invalid("Unrecognized event source: eddy's event source mappings read DynamoDB streams, "
-                        "arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL, not " + mapping.event_source_arn));
+    return fail(
+        invalid("Unrecognized event source: eddy's event source mappings read DynamoDB streams, "
+                "arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL, not " +
+                mapping.event_source_arn));
   }
   mapping.region = region;
   auto described = context_.streams.describe_stream(mapping.event_source_arn);
@@ -58,7 +61,8 @@ Result<void> TriggerService::check_unique(const EventSourceMapping& mapping, con
     return fail(ApiError{ErrorCode::kResourceConflict,
                          "The event source arn (\" " + source + " \") and function (\" " + function +
                              " \") provided mapping already exists. Please update or delete the existing mapping "
-                             "with UUID " + other.uuid,
+                             "with UUID " +
+                             other.uuid,
                          {}});
   }
   return {};
@@ -66,8 +70,8 @@ Result<void> TriggerService::check_unique(const EventSourceMapping& mapping, con
 
 Result<std::shared_ptr<RunConfig>> TriggerService::compile(EventSourceMapping mapping, bool strict) {
   auto config = std::make_shared<RunConfig>();
-  auto target = parse_function_name(mapping.settings.function_name, mapping.region,
-                                    mapping.origin == MappingOrigin::kFile);
+  auto target =
+      parse_function_name(mapping.settings.function_name, mapping.region, mapping.origin == MappingOrigin::kFile);
   if (!target) return fail(target.error());
   mapping.function_arn = target->arn;
   std::string problem;

@@ -28,7 +28,8 @@ void put_settings(JsonWriter& w, const MappingSettings& s) {
   w.Bool(s.has_filter_criteria);
   w.Key("FilterPatterns");
   w.StartArray();
-  for (const auto& pattern : s.filter_patterns) w.String(pattern.data(), static_cast<rapidjson::SizeType>(pattern.size()));
+  for (const auto& pattern : s.filter_patterns)
+    w.String(pattern.data(), static_cast<rapidjson::SizeType>(pattern.size()));
   w.EndArray();
   put(w, "OnFailureDestination", s.on_failure_destination);
   put(w, "MaximumRecordAgeInSeconds", s.maximum_record_age_seconds);
@@ -112,8 +113,8 @@ std::optional<EventSourceMapping> decode_mapping(std::string_view text) {
   if (m.uuid.empty()) return std::nullopt;
   m.event_source_arn = text_of(d, "EventSourceArn");
   m.table_name = text_of(d, "TableName");
-  m.starting_position = text_of(d, "StartingPosition") == "TRIM_HORIZON" ? StartingPosition::kTrimHorizon
-                                                                         : StartingPosition::kLatest;
+  m.starting_position =
+      text_of(d, "StartingPosition") == "TRIM_HORIZON" ? StartingPosition::kTrimHorizon : StartingPosition::kLatest;
   m.function_arn = text_of(d, "FunctionArn");
   m.region = text_of(d, "Region");
   m.created_at = number_of(d, "CreatedAt");

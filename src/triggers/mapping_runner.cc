@@ -125,10 +125,11 @@ std::optional<streams::Stream> MappingRunner::current_stream(const RunConfig& co
       if (!replace) {
         auto old = context_.streams.describe_stream(arn);
         replace = !old || (!old->enabled && std::all_of(old->shards.begin(), old->shards.end(), [&](const auto& shard) {
-                             return shard_finished(shard.shard_id);
-                           }));
+          return shard_finished(shard.shard_id);
+        }));
       }
-      auto stream = replace ? context_.streams.describe_stream(current) : Result<streams::Stream>(fail(ApiError::internal("")));
+      auto stream =
+          replace ? context_.streams.describe_stream(current) : Result<streams::Stream>(fail(ApiError::internal("")));
       if (stream) {
         bind(config, current, *stream, arn.empty());
         return *stream;
@@ -259,7 +260,8 @@ MappingView MappingRunner::view(bool progress) {
     double oldest = 0;
     auto read = context_.streams.read_shard(stream->id, shard.number, checkpoint.position, kMaxLagCount,
                                             [&](const engine::StreamLog::Record& record) {
-                                              if (shard_progress.lag_records++ == 0) oldest = static_cast<double>(record.created_ms) / 1000;
+                                              if (shard_progress.lag_records++ == 0)
+                                                oldest = static_cast<double>(record.created_ms) / 1000;
                                             });
     if (read && shard_progress.lag_records > 0) shard_progress.lag_seconds = std::max(0.0, now - oldest);
     view.shards.push_back(std::move(shard_progress));

@@ -80,7 +80,7 @@ class MappingRunner {
   std::atomic<bool> cancel_{false};
   std::atomic<bool> ended_{false};
   std::map<std::string, std::unique_ptr<ShardPoller>> pollers_;  // by ShardId; the runner's thread only
-  std::mutex pollers_mutex_;                                      // pollers_ against view() and caught_up()
+  std::mutex pollers_mutex_;                                     // pollers_ against view() and caught_up()
   std::thread thread_;
 };
 

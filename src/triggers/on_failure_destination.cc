@@ -104,9 +104,10 @@ Result<OnFailureDestination> OnFailureDestination::parse(std::string_view destin
   }
   out.table_name_ = std::string(destination.substr(slash + 7));
   engine::TablePtr table = database.catalog().find(out.table_name_);
-  if (table == nullptr) return fail(invalid("The on-failure destination table does not exist: " + std::string(destination)));
-  bool string_keys = table->key.partition().type == AttributeType::kS &&
-                     (!table->key.has_range() || table->key.range.front().type == AttributeType::kS);
+  if (table == nullptr)
+    return fail(invalid("The on-failure destination table does not exist: " + std::string(destination)));
+  bool string_keys = table->key.partition_attribute().type == AttributeType::kS &&
+                     (!table->key.has_sort_key() || table->key.sort_key.front().type == AttributeType::kS);
   if (!string_keys) {
     return fail(invalid("The on-failure destination table " + out.table_name_ +
                         " must have a string partition key (and a string sort key, if any)."));
@@ -152,8 +153,8 @@ Result<void> OnFailureDestination::send_to_table(const std::string& request_id, 
   Item item;
   for (const auto& member : document.GetObject()) item[member.name.GetString()] = attribute_of(member.value);
   Item key;
-  key[table->key.partition().name] = AttributeValue::string(request_id);
-  if (table->key.has_range()) key[table->key.range.front().name] = AttributeValue::string(iso_millis(now));
+  key[table->key.partition_attribute().name] = AttributeValue::string(request_id);
+  if (table->key.has_sort_key()) key[table->key.sort_key.front().name] = AttributeValue::string(iso_millis(now));
   for (const auto& [name, value] : key) item[name] = value;
   auto written = database.write_item(*table, key, [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
     return std::optional<Item>(item);

@@ -23,17 +23,17 @@ namespace eddy::triggers {
 
 // What the invocation record says about the batch.
 struct FailedBatch {
-  std::string condition;         // "RetryAttemptsExhausted" or "RecordAgeExceeded"
-  int64_t invoke_count = 0;      // approximateInvokeCount
-  int status = 0;                // the last invocation's HTTP status (0: never invoked)
-  std::string function_error;    // its X-Amz-Function-Error, empty for none
+  std::string condition;       // "RetryAttemptsExhausted" or "RecordAgeExceeded"
+  int64_t invoke_count = 0;    // approximateInvokeCount
+  int status = 0;              // the last invocation's HTTP status (0: never invoked)
+  std::string function_error;  // its X-Amz-Function-Error, empty for none
   std::string executed_version = "$LATEST";
   std::string function_arn;
   std::string shard_id;
   std::string stream_arn;
   std::string first_sequence;
   std::string last_sequence;
-  double first_arrival = 0;      // ApproximateCreationDateTime of the first and last record
+  double first_arrival = 0;  // ApproximateCreationDateTime of the first and last record
   double last_arrival = 0;
   std::size_t batch_size = 0;
 };

@@ -40,7 +40,7 @@ ShardPoller::ShardPoller(TriggerContext& context, MappingRunner& runner, const s
       runner_(runner),
       stream_id_(stream.id),
       stream_arn_(stream.arn),
-      partition_key_(stream.key.hash.empty() ? std::string() : stream.key.partition().name),
+      partition_key_(stream.key.partition_key.empty() ? std::string() : stream.key.partition_attribute().name),
       shard_(shard) {}
 
 ShardPoller::~ShardPoller() { join(); }
@@ -234,7 +234,8 @@ bool ShardPoller::deliver_chunk(std::shared_ptr<const RunConfig> config, std::si
 }
 
 // One delivery per lane at once; the chunk is acknowledged only when every lane is through.
-bool ShardPoller::deliver_lanes(std::shared_ptr<const RunConfig> config, const std::vector<const BufferedRecord*>& records) {
+bool ShardPoller::deliver_lanes(std::shared_ptr<const RunConfig> config,
+                                const std::vector<const BufferedRecord*>& records) {
   std::size_t lanes = lanes_of(*config);
   std::vector<std::vector<const BufferedRecord*>> by_lane(lanes);
   for (const BufferedRecord* record : records) by_lane[record->lane].push_back(record);

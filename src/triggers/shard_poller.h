@@ -31,7 +31,8 @@ class MappingRunner;
 
 class ShardPoller : public DeliveryHost {
  public:
-  ShardPoller(TriggerContext& context, MappingRunner& runner, const streams::Stream& stream, const streams::Shard& shard);
+  ShardPoller(TriggerContext& context, MappingRunner& runner, const streams::Stream& stream,
+              const streams::Shard& shard);
   ~ShardPoller() override;
   ShardPoller(const ShardPoller&) = delete;
   ShardPoller& operator=(const ShardPoller&) = delete;
@@ -75,15 +76,15 @@ class ShardPoller : public DeliveryHost {
   std::string partition_key_;  // the table's partition key attribute, for lanes
   streams::Shard shard_;
 
-  Checkpoint checkpoint_;            // what is acknowledged (and persisted)
-  uint64_t read_position_ = 0;       // the last sequence read into the buffer
-  bool read_to_end_ = false;         // the shard is closed and the buffer holds the rest of it
+  Checkpoint checkpoint_;       // what is acknowledged (and persisted)
+  uint64_t read_position_ = 0;  // the last sequence read into the buffer
+  bool read_to_end_ = false;    // the shard is closed and the buffer holds the rest of it
   std::deque<BufferedRecord> buffer_;
-  std::size_t matched_ = 0;          // records of the buffer that passed the filters
+  std::size_t matched_ = 0;  // records of the buffer that passed the filters
   std::size_t matched_bytes_ = 0;
-  double first_matched_at_ = 0;      // when (server clock) the oldest buffered match was read
-  uint64_t buffer_version_ = 0;      // the mapping's settings version the buffer was read with
-  uint64_t seen_ = 0;                // wake signal generation last looked at
+  double first_matched_at_ = 0;  // when (server clock) the oldest buffered match was read
+  uint64_t buffer_version_ = 0;  // the mapping's settings version the buffer was read with
+  uint64_t seen_ = 0;            // wake signal generation last looked at
 
   std::atomic<bool> stop_requested_{false};
   std::atomic<bool> ended_{false};

@@ -45,8 +45,8 @@ struct TriggerContext {
 struct RunConfig {
   EventSourceMapping mapping;
   FilterCriteria filters;
-  std::shared_ptr<Invoker> invoker;          // null when the function cannot be invoked
-  std::string invoker_problem;               // why not
+  std::shared_ptr<Invoker> invoker;  // null when the function cannot be invoked
+  std::string invoker_problem;       // why not
   std::optional<OnFailureDestination> on_failure;
 };
 

@@ -28,8 +28,7 @@ namespace eddy::triggers {
 
 class TriggerService {
  public:
-  TriggerService(engine::Database& database, streams::Streams& streams, const Clock& clock,
-                 TriggerOptions options);
+  TriggerService(engine::Database& database, streams::Streams& streams, const Clock& clock, TriggerOptions options);
   ~TriggerService();
   TriggerService(const TriggerService&) = delete;
   TriggerService& operator=(const TriggerService&) = delete;
