@@ -150,3 +150,26 @@ def put(ddb, table, pk, **attrs):
     ddb.put_item(TableName=table, Item=item)
 
 
+
+
+def list_raw(endpoint, event_source_arn=None):
+    """ListEventSourceMappings as the wire has it (boto3 drops eddy's EddyProgress member)."""
+    import json as _json
+    import urllib.parse
+    import urllib.request
+    query = "?" + urllib.parse.urlencode({"EventSourceArn": event_source_arn}) if event_source_arn else ""
+    request = urllib.request.Request(
+        f"{endpoint}/2015-03-31/event-source-mappings/{query}",
+        headers={"Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, "
+                                  "SignedHeaders=host, Signature=0000"})
+    with urllib.request.urlopen(request, timeout=30) as resp:
+        return _json.loads(resp.read())["EventSourceMappings"]
+
+
+def settled(endpoint, event_source_arn):
+    """Every mapping of the stream reads its shards, has acknowledged every record and is not delivering."""
+    for m in list_raw(endpoint, event_source_arn):
+        progress = m["EddyProgress"]
+        if not progress["Shards"] or progress["LagRecords"] != 0 or progress["Busy"]:
+            return False
+    return True
