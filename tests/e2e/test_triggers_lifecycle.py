@@ -1,6 +1,7 @@
 """Triggers across eddy's lifecycle and the stream's: resume after kill -9 without losing or
 skipping a record, a shard rollover in the middle of delivery (a child shard only after its
 parent), tumbling windows with state, and `eddy triggers list`."""
+import json
 import subprocess
 import threading
 
@@ -153,3 +154,21 @@ def test_triggers_list_command_shows_state_position_and_lag(eddy_server, host):
     assert "lag 1 records" in out.stdout
     listed = lam.list_event_source_mappings(EventSourceArn=arn)["EventSourceMappings"]
     assert [x["UUID"] for x in listed] == [m["UUID"]]
+
+
+def test_streams_tail_keeps_working_beside_a_mapping(eddy_server, host):
+    server = eddy_server(["--lambda-endpoint", host.url, "--stream-shards", "1"])
+    ddb, lam = make_client(server.endpoint), lambda_client(server.endpoint)
+    table, arn = stream_table(ddb)
+    function = new_name()
+    m = lam.create_event_source_mapping(FunctionName=function, EventSourceArn=arn, StartingPosition="TRIM_HORIZON")
+    enabled(lam, m)
+    tail = subprocess.Popen([eddy_bin(), "streams", "tail", table, "--port", str(server.port), "--from-start",
+                             "--max-records", "3"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for k in ["t1", "t2", "t3"]:
+        put(ddb, table, k)
+    out, err = tail.communicate(timeout=15)
+    assert tail.returncode == 0, err
+    tailed = [json.loads(line) for line in out.splitlines()]
+    delivered = host.wait_records(function, 3)
+    assert [r["dynamodb"]["SequenceNumber"] for r in tailed] == [r["dynamodb"]["SequenceNumber"] for r in delivered]
