@@ -12,6 +12,7 @@
 #include "cli/admin_command.h"
 #include "cli/healthcheck_command.h"
 #include "cli/tail_command.h"
+#include "cli/triggers_command.h"
 #include "eddy/server.h"
 #include "server/launch_arguments.h"
 #include "server/log_format.h"
@@ -47,6 +48,12 @@ po::options_description describe_flags() {
       ("clock", po::value<std::string>()->default_value("wall"),
        "wall (the system clock) or virtual (starts at the wall time, then moves only through the admin API)")
       ("admin", "serve the admin API (/eddy/v1/..., docs/test-controls.md) on a non-loopback --host too")
+      ("lambda-endpoint", po::value<std::string>(),
+       "Lambda's Invoke API for event source mappings that name a function, e.g. http://localhost:9001 (docs/triggers.md)")
+      ("event-source-mappings", po::value<std::string>(), "a JSON file of CreateEventSourceMapping requests, created at start")
+      ("lambda-timeout-seconds", po::value<double>()->default_value(300), "longest one function invocation may run")
+      ("trigger-retry-seconds", po::value<double>()->default_value(1),
+       "wait before a failed batch's first retry (each further retry waits twice as long, up to 60 s)")
       ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
@@ -97,6 +104,7 @@ std::vector<std::string> cors_origins(const std::string& list) {
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "streams") return eddy::cli::run_streams_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "admin") return eddy::cli::run_admin_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "triggers") return eddy::cli::run_triggers_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::cli::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
@@ -152,6 +160,10 @@ int main(int argc, char** argv) {
   options.shard_rollover_seconds = vm["shard-rollover-seconds"].as<double>();
   options.stream_retention_seconds = vm["stream-retention-seconds"].as<double>();
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
+  if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
+  if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
+  options.lambda_timeout_seconds = vm["lambda-timeout-seconds"].as<double>();
+  options.trigger_retry_seconds = vm["trigger-retry-seconds"].as<double>();
   options.log_level = vm["log-level"].as<std::string>();
   auto log_format = eddy::server::parse_log_format(vm["log-format"].as<std::string>());
   if (!log_format) {

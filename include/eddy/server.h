@@ -39,6 +39,14 @@ struct ServerOptions {
   double stream_retention_seconds = 24 * 3600;      // records older than this are trimmed
   // TTL (see docs/streams.md).
   double ttl_sweep_interval_seconds = 5;
+  // Triggers: Lambda-style event source mappings (see docs/triggers.md).
+  // Lambda's Invoke API (POST <url>/2015-03-31/functions/<name>/invocations) for mappings whose
+  // FunctionName is a function's name or ARN, e.g. a Runtime Interface Emulator. Default: none.
+  std::string lambda_endpoint;
+  // A JSON list of CreateEventSourceMapping requests, created at start. Default: none.
+  std::string event_source_mappings_file;
+  double lambda_timeout_seconds = 300;  // one invocation at most
+  double trigger_retry_seconds = 1;     // a failed batch's first retry waits this long; doubling, up to 60 s
   // What every time-dependent part of the server reads (eddy/clock.h). Moving it wakes the TTL
   // sweeper and the stream maintenance at once. Default: a WallClock; nullptr means the same.
   std::shared_ptr<Clock> clock = std::make_shared<WallClock>();

@@ -107,10 +107,12 @@ Result<std::pair<std::string, CredentialScope>> read_credential(std::string cred
   return std::make_pair(elements[0], scope);
 }
 
-Result<void> check_scope(const CredentialScope& scope, const std::string& amz_date) {
+Result<void> check_scope(const CredentialScope& scope, const std::string& amz_date, std::string_view service) {
   std::vector<std::string> problems;
   if (scope.region.empty()) problems.push_back("Credential should be scoped to a valid region, not ''.");
-  if (scope.service != "dynamodb") problems.push_back("Credential should be scoped to correct service: 'dynamodb'.");
+  if (scope.service != service) {
+    problems.push_back("Credential should be scoped to correct service: '" + std::string(service) + "'.");
+  }
   if (scope.terminator != "aws4_request") {
     problems.push_back("Credential should be scoped with a valid terminator: 'aws4_request', not '" +
                        scope.terminator + "'.");
@@ -127,7 +129,7 @@ Result<void> check_scope(const CredentialScope& scope, const std::string& amz_da
 
 }  // namespace
 
-Result<Signer> SignatureCheck::verify(const SignedRequest& request, double now) const {
+Result<Signer> SignatureCheck::verify(const SignedRequest& request, double now, std::string_view service) const {
   EDDY_TRY(auto parts, read_signature_parts(request));
   EDDY_TRY_VOID(check_time(parts, now));
   if (!host_is_signed(parts.signed_headers)) {
@@ -138,7 +140,7 @@ Result<Signer> SignatureCheck::verify(const SignedRequest& request, double now) 
   }
   EDDY_TRY(auto credential, read_credential(parts.credential));
   const auto& [access_key, scope] = credential;
-  EDDY_TRY_VOID(check_scope(scope, parts.amz_date));
+  EDDY_TRY_VOID(check_scope(scope, parts.amz_date, service));
   auto secret = credentials_.find(access_key);
   if (secret == credentials_.end()) {
     return fail(ApiError{ErrorCode::kUnrecognizedClient, "The security token included in the request is invalid.", {}});

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "auth/signed_request.h"
 #include "model/api_error.h"
@@ -32,8 +33,9 @@ class SignatureCheck {
  public:
   explicit SignatureCheck(Credentials credentials) : credentials_(std::move(credentials)) {}
 
-  // `now`: seconds since the epoch (the server's clock).
-  Result<Signer> verify(const SignedRequest& request, double now) const;
+  // `now`: seconds since the epoch (the server's clock). `service`: the credential scope's service
+  // the request must be signed for (Lambda's API on eddy's port is signed for "lambda").
+  Result<Signer> verify(const SignedRequest& request, double now, std::string_view service = "dynamodb") const;
 
  private:
   Credentials credentials_;

@@ -24,6 +24,7 @@
 #include "engine/key_locks.h"
 #include "engine/storage.h"
 #include "engine/stream_log.h"
+#include "engine/trigger_log.h"
 #include "engine/transaction_claims.h"
 #include "engine/transaction_tokens.h"
 #include "model/api_error.h"
@@ -61,6 +62,8 @@ class Database {
 
   Catalog& catalog() { return catalog_; }
   StreamLog& stream_log() { return stream_log_; }
+  // Event source mappings and their checkpoints (triggers/).
+  TriggerLog& trigger_log() { return trigger_log_; }
   // Items held by in-flight transactions, and ClientRequestTokens (see docs/transactions.md).
   TransactionClaims& transaction_claims() { return transaction_claims_; }
   TransactionTokens& transaction_tokens() { return transaction_tokens_; }
@@ -141,7 +144,7 @@ class Database {
 
  private:
   explicit Database(std::unique_ptr<Storage> storage)
-      : storage_(std::move(storage)), catalog_(*storage_), stream_log_(*storage_) {}
+      : storage_(std::move(storage)), catalog_(*storage_), stream_log_(*storage_), trigger_log_(*storage_) {}
   // Reads and decodes the item at a storage key (nullopt when absent).
   Result<std::optional<Item>> read_item(const std::string& key, const ReadView* view = nullptr) const;
   // Adds one item change (item, index entries, counters, observers' records) to `context`.
@@ -157,6 +160,7 @@ class Database {
   std::unique_ptr<Storage> storage_;
   Catalog catalog_;
   StreamLog stream_log_;
+  TriggerLog trigger_log_;
   KeyLocks locks_;
   TransactionClaims transaction_claims_;
   TransactionTokens transaction_tokens_;

@@ -43,6 +43,7 @@ inline constexpr char kCatalogPrefix = 'c';
 inline constexpr char kCounterPrefix = 'n';
 inline constexpr char kMetaPrefix = 'm';
 inline constexpr char kStreamPrefix = 's';
+inline constexpr char kTriggerPrefix = 't';  // event source mappings (engine/trigger_log.h)
 
 // The encoded partition-key part (all partition attributes in schema order) of `item`.
 std::string encode_partition(const KeySchema& schema, const Item& item);

@@ -52,6 +52,9 @@ ErrorInfo info(ErrorCode code) {
     // Throttling of the request rate itself is the availability framework's, before the service.
     case ErrorCode::kThrottling: return {"com.amazon.coral.availability#ThrottlingException", 400};
     case ErrorCode::kServiceUnavailable: return {"com.amazonaws.dynamodb.v20120810#ServiceUnavailable", 503};
+    case ErrorCode::kInvalidParameterValue: return {"InvalidParameterValueException", 400};
+    case ErrorCode::kResourceConflict: return {"ResourceConflictException", 409};
+    case ErrorCode::kInvalidRequestContent: return {"InvalidRequestContentException", 400};
   }
   return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
 }

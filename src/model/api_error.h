@@ -38,6 +38,10 @@ enum class ErrorCode {
   kThrottling,
   kServiceUnavailable,
   kDuplicateItem,  // PartiQL INSERT of an existing key
+  // Lambda's API (event source mappings, src/lambda_api/), rendered by server/lambda_dispatcher.
+  kInvalidParameterValue,
+  kResourceConflict,
+  kInvalidRequestContent,
 };
 
 struct ApiError {

@@ -86,7 +86,9 @@ http::Reply Endpoint::handle(http::Request& request, std::size_t worker) {
     return response;
   }
   http::Reply reply;
-  if (request.method() == bhttp::verb::get) {
+  if (LambdaDispatcher::serves(request.target())) {
+    reply = lambda_answer(request, request_id);
+  } else if (request.method() == bhttp::verb::get) {
     reply = health_check(request, request_id);
   } else if (request.method() != bhttp::verb::post) {
     reply = unknown_operation_page(request, request_id);
@@ -116,6 +118,14 @@ http::Reply Endpoint::answer(const http::Request& request, const std::string& re
     return Dispatcher::error_response(request, ApiError::internal("eddy failed to start"), request_id);
   }
   return dispatcher->handle(request, json, request_id, worker);
+}
+
+http::Response Endpoint::lambda_answer(const http::Request& request, const std::string& request_id) {
+  LambdaDispatcher* lambda = gate_.wait() == nullptr ? nullptr : lambda_.load(std::memory_order_acquire);
+  if (lambda == nullptr) {
+    return LambdaDispatcher::error_response(request, ApiError::internal("eddy failed to start"), request_id);
+  }
+  return lambda->handle(request, request_id);
 }
 
 // Compression (when asked for and worth it), then the CRC of what goes on the wire, then the

@@ -8,11 +8,13 @@
 //                                inflated body over the limit a 413
 //   then the Dispatcher (dispatcher.h), once storage is open (start_gate.h).
 // Before all of this, a request under /eddy/v1/ goes to the admin API (admin_dispatcher.h).
+// Paths under /2015-03-31/, any method, are Lambda's API instead (lambda_dispatcher.h).
 // Answers carry x-amzn-RequestId and x-amz-crc32 (of the body as sent, so of the compressed bytes
 // when Accept-Encoding asked for gzip or deflate and the body is 4 KiB or more, as DynamoDB does),
 // the request's JSON Content-Type, and CORS headers for a request with an Origin.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@
 #include "http/http_types.h"
 #include "server/admin_dispatcher.h"
 #include "server/cors.h"
+#include "server/lambda_dispatcher.h"
 #include "server/start_gate.h"
 
 namespace eddy::server {
@@ -36,16 +39,20 @@ class Endpoint {
   Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin = nullptr);
   // Called on worker thread `worker` (see http::Handler).
   http::Reply handle(http::Request& request, std::size_t worker);
+  // Lambda's API, set before the start gate opens.
+  void serve_lambda(LambdaDispatcher* lambda) { lambda_.store(lambda, std::memory_order_release); }
 
  private:
   // The JSON protocol's answer, before compression, CRC and CORS.
   http::Reply answer(const http::Request& request, const std::string& request_id, std::size_t worker);
   void finish(const http::Request& request, http::Response& response) const;
+  http::Response lambda_answer(const http::Request& request, const std::string& request_id);
 
   EndpointSettings settings_;
   Cors cors_;
   StartGate& gate_;
   AdminDispatcher* admin_;
+  std::atomic<LambdaDispatcher*> lambda_{nullptr};
 };
 
 }  // namespace eddy::server

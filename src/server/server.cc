@@ -1,6 +1,8 @@
 // Server: wires storage, operations, change capture, the TTL sweeper and the HTTP listener.
 #include "eddy/server.h"
 
+#include <filesystem>
+
 #include <spdlog/spdlog.h>
 
 #include "admin/admin_context.h"
@@ -15,10 +17,13 @@
 #include "server/admin_dispatcher.h"
 #include "server/background_tasks.h"
 #include "server/dispatcher.h"
+#include "lambda_api/mappings_file.h"
 #include "server/endpoint.h"
 #include "server/request_gate.h"
+#include "server/lambda_dispatcher.h"
 #include "server/start_gate.h"
 #include "streams/streams.h"
+#include "triggers/trigger_service.h"
 
 namespace eddy {
 
@@ -54,6 +59,9 @@ struct Server::Impl {
   std::unique_ptr<Control> control;
   std::unique_ptr<admin::AdminContext> admin_context;
   std::unique_ptr<server::Dispatcher> dispatcher;
+  // Destroyed after the listener has stopped the workers, before the storage their threads read.
+  std::unique_ptr<triggers::TriggerService> trigger_service;
+  std::unique_ptr<server::LambdaDispatcher> lambda;
   server::StartGate gate;
   std::unique_ptr<server::AdminDispatcher> admin;
   std::unique_ptr<server::Endpoint> endpoint;
@@ -62,6 +70,7 @@ struct Server::Impl {
 
   bool listen(std::string& error);
   bool open(std::string& error);
+  bool open_triggers(std::string& error);
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -87,6 +96,7 @@ bool Server::start(std::string& error) {
   impl_->gate.open(impl_->dispatcher.get());
   // Started here, not in run(), so that once start() returns a move of the clock reaches them.
   impl_->background->start();
+  impl_->trigger_service->start();
   return true;
 }
 
@@ -146,6 +156,36 @@ bool Server::Impl::open(std::string& error) {
   control = std::make_unique<Control>(*this);
   admin_context.reset(new admin::AdminContext{*state, *options.clock, *control, faults, *waits});
   admin->set_context(admin_context.get());
+  return open_triggers(error);
+}
+
+// The event source mappings: the persisted ones, then the file's (docs/triggers.md).
+bool Server::Impl::open_triggers(std::string& error) {
+  triggers::TriggerOptions settings;
+  settings.invoker.lambda_endpoint = options.lambda_endpoint;
+  settings.invoker.timeout_seconds = options.lambda_timeout_seconds;
+  settings.retry_base_seconds = options.trigger_retry_seconds;
+  settings.retention_seconds = options.stream_retention_seconds;
+  const std::string& file = options.event_source_mappings_file;
+  if (!file.empty()) settings.invoker.working_directory = std::filesystem::absolute(file).parent_path().string();
+  trigger_service = std::make_unique<triggers::TriggerService>(*database, *streams, *options.clock, settings);
+  if (auto loaded = trigger_service->load(); !loaded) {
+    error = loaded.error().message;
+    return false;
+  }
+  if (!file.empty()) {
+    auto declared = lambda_api::read_mappings_file(file);
+    if (!declared) {
+      error = declared.error().message;
+      return false;
+    }
+    if (auto applied = trigger_service->apply_file_mappings(std::move(*declared)); !applied) {
+      error = "the event source mappings file " + file + ": " + applied.error().message;
+      return false;
+    }
+  }
+  lambda = std::make_unique<server::LambdaDispatcher>(*trigger_service, *options.clock, signature_check.get());
+  endpoint->serve_lambda(lambda.get());
   return true;
 }
 
@@ -153,6 +193,7 @@ unsigned short Server::port() const { return impl_->listener ? impl_->listener->
 
 void Server::run() {
   impl_->listener->wait();
+  impl_->trigger_service->stop();
   impl_->background->stop();
   // A failed flush is logged by the engine; the write-ahead log still holds every acknowledged write.
   if (!impl_->database->flush()) spdlog::warn("eddy stopped without a final flush");

@@ -166,4 +166,48 @@ Result<RecordsPage> Streams::get_records(const std::string& iterator_text, std::
   return page;
 }
 
+Result<ShardRead> Streams::read_shard(uint64_t stream_id, uint32_t shard_number, uint64_t after,
+                                            std::size_t limit,
+                                            const std::function<void(const engine::StreamLog::Record&)>& visit) {
+  ShardRead read;
+  ShardBounds bounds;
+  read.position = after;
+  {
+    std::shared_lock<std::shared_mutex> shared(mutex_);
+    auto found = streams_.find(stream_id);
+    const Shard* shard = nullptr;
+    if (found != streams_.end()) {
+      std::lock_guard<std::mutex> order(found->second.sequencing);
+      for (const auto& candidate : found->second.stream.shards) {
+        if (candidate.number == shard_number) shard = &candidate;
+      }
+      if (shard != nullptr) {
+        bounds = ShardBounds{shard->closed, shard->starting_sequence, shard->last_sequence, shard->visible_sequence()};
+        if (read.position + 1 < shard->trim_horizon) {
+          read.position = shard->trim_horizon - 1;
+          read.trimmed = true;
+        }
+      }
+    }
+    if (shard == nullptr) {
+      read.gone = true;
+      return read;
+    }
+  }
+  std::size_t count = 0;
+  auto complete = log_.read_records(stream_id, shard_number, read.position, bounds.visible,
+                                    [&](const engine::StreamLog::Record& record) {
+                                      if (count >= limit) return false;
+                                      ++count;
+                                      visit(record);
+                                      read.position = record.sequence;
+                                      return true;
+                                    });
+  if (!complete) return fail(complete.error());
+  // As GetRecords decides that a closed shard is finished.
+  read.finished = bounds.closed && (std::max(read.position, bounds.starting_sequence) >= bounds.last_sequence ||
+                                    (*complete && bounds.visible >= bounds.last_sequence));
+  return read;
+}
+
 }  // namespace eddy::streams

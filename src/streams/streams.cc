@@ -88,6 +88,8 @@ void Streams::finish_record(const RecordSlot& slot, bool committed) {
   }
   // Outside the locks: the listener may read committed_records().
   if (committed && watching_.load(std::memory_order_acquire)) commit_listener_();
+  // Outside the locks: the record is readable now (triggers/ waits for it).
+  if (record_listener_) record_listener_();
 }
 
 Streams::LiveStream* Streams::live_stream_locked(const std::string& arn, uint64_t table_id) {

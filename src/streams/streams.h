@@ -51,6 +51,14 @@ struct StreamSummary {
 
 enum class IteratorType { kTrimHorizon, kLatest, kAtSequenceNumber, kAfterSequenceNumber };
 
+// What a consumer inside eddy (triggers/) read of one shard with Streams::read_shard.
+struct ShardRead {
+  uint64_t position = 0;   // the last sequence visited, or where reading resumed
+  bool finished = false;   // the shard is closed and was read to its end
+  bool trimmed = false;    // records after `after` were trimmed away: reading resumed at the horizon
+  bool gone = false;       // the shard (or its stream) no longer exists: nothing more to read
+};
+
 // What GetRecords read; the records themselves went into the caller's buffer.
 struct RecordsPage {
   std::size_t count = 0;
@@ -75,6 +83,15 @@ class Streams : public engine::ChangeObserver {
   // Appends up to `limit` records (at most 1 MB) to `records_json` as comma-separated JSON objects
   // in sequence order: each is copied once, straight from its stored bytes.
   Result<RecordsPage> get_records(const std::string& iterator_text, std::size_t limit, std::string& records_json);
+
+  // For consumers inside eddy (triggers/), which hold positions instead of iterators: visits up to
+  // `limit` records of the shard with a sequence above `after`, in sequence order, no further than
+  // GetRecords would (readers never see a smaller sequence appear behind one they have read).
+  Result<ShardRead> read_shard(uint64_t stream_id, uint32_t shard_number, uint64_t after, std::size_t limit,
+                               const std::function<void(const engine::StreamLog::Record&)>& visit);
+  // Called after each record's write is over (committed or not), on the writer's thread, so that
+  // consumers wake up instead of polling. Must be quick. Set once, before the first write.
+  void set_record_listener(std::function<void()> listener) { record_listener_ = std::move(listener); }
 
   // Background work: closes shards due for rollover, trims records past retention, forgets
   // streams disabled longer than the retention period. Returns when done.
@@ -173,6 +190,7 @@ class Streams : public engine::ChangeObserver {
   std::map<std::string, std::shared_ptr<std::atomic<uint64_t>>, std::less<>> committed_;  // by table name
   std::function<void()> commit_listener_;
   std::atomic<bool> watching_{false};
+  std::function<void()> record_listener_;
 };
 
 }  // namespace eddy::streams

@@ -1,0 +1,20 @@
+// A random (version 4) UUID: mapping UUIDs and invocation records' requestIds.
+#pragma once
+
+#include <random>
+#include <string>
+
+namespace eddy::triggers {
+
+inline std::string random_uuid() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string uuid = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx";
+  for (auto& c : uuid) {
+    if (c == 'x') c = kHex[random() % 16];
+    if (c == 'y') c = kHex[8 + random() % 4];
+  }
+  return uuid;
+}
+
+}  // namespace eddy::triggers
