@@ -29,7 +29,7 @@
 #include "server/dispatcher.h"
 #include "server/endpoint.h"
 #include "server/start_gate.h"
-#include "streams/stream_service.h"
+#include "streams/streams.h"
 
 namespace {
 
@@ -42,8 +42,8 @@ constexpr double kStart = 1767225600;  // 2026-01-01T00:00:00Z
 struct InMemoryServer {
   ManualClock clock{kStart};
   std::unique_ptr<engine::Database> database;
-  std::unique_ptr<streams::StreamService> streams;
-  std::unique_ptr<ops::Services> services;
+  std::unique_ptr<streams::Streams> streams;
+  std::unique_ptr<ops::ServerState> state;
   std::unique_ptr<server::Dispatcher> dispatcher;
   server::StartGate gate;
   std::unique_ptr<server::Endpoint> endpoint;
@@ -56,11 +56,11 @@ struct InMemoryServer {
     auto opened = engine::Database::open(storage);
     FUZZ_CHECK(opened.has_value());
     database = std::move(*opened);
-    streams = std::make_unique<streams::StreamService>(*database, clock, streams::StreamOptions{2, 4 * 3600, 24 * 3600});
+    streams = std::make_unique<streams::Streams>(*database, clock, streams::StreamOptions{2, 4 * 3600, 24 * 3600});
     FUZZ_CHECK(streams->load().has_value());
     database->add_observer(streams.get());
-    services.reset(new ops::Services{*database, clock, ops::ServiceSettings{}, streams.get()});
-    dispatcher = std::make_unique<server::Dispatcher>(*services, 1);
+    state.reset(new ops::ServerState{*database, clock, ops::OperationSettings{}, streams.get()});
+    dispatcher = std::make_unique<server::Dispatcher>(*state, 1);
     gate.open(dispatcher.get());
     endpoint = std::make_unique<server::Endpoint>(server::EndpointSettings{}, gate);
   }

@@ -21,25 +21,25 @@ KeyElement element(const char* name, AttributeType type) { return KeyElement{nam
 std::vector<TableDefinition> make_tables() {
   TableDefinition tab;
   tab.name = "Tab";
-  tab.key.hash = {element("pk", AttributeType::kS)};
-  tab.key.range = {element("sk", AttributeType::kN)};
+  tab.key.partition_key = {element("pk", AttributeType::kS)};
+  tab.key.sort_key = {element("sk", AttributeType::kN)};
   SecondaryIndex gsi;
   gsi.name = "gsi";
-  gsi.key.hash = {element("gk", AttributeType::kS)};
-  gsi.key.range = {element("gs", AttributeType::kN)};
+  gsi.key.partition_key = {element("gk", AttributeType::kS)};
+  gsi.key.sort_key = {element("gs", AttributeType::kN)};
   SecondaryIndex gsih;
   gsih.name = "gsih";
-  gsih.key.hash = {element("gk", AttributeType::kS)};
+  gsih.key.partition_key = {element("gk", AttributeType::kS)};
   gsih.projection.type = IndexProjection::Type::kKeysOnly;
   SecondaryIndex lsi;
   lsi.name = "lsi";
-  lsi.key.hash = {element("pk", AttributeType::kS)};
-  lsi.key.range = {element("ls", AttributeType::kS)};
+  lsi.key.partition_key = {element("pk", AttributeType::kS)};
+  lsi.key.sort_key = {element("ls", AttributeType::kS)};
   tab.global_indexes = {gsi, gsih};
   tab.local_indexes = {lsi};
   TableDefinition hash;
   hash.name = "Hash";
-  hash.key.hash = {element("pk", AttributeType::kS)};
+  hash.key.partition_key = {element("pk", AttributeType::kS)};
   return {tab, hash};
 }
 
