@@ -14,7 +14,11 @@ seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 build="${EDDY_FUZZ_BUILD:-$root/build-fuzz}"
 
-CXX=clang++ CC=clang cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDDY_FUZZ=ON >/dev/null
+# -O1 with line tables only: what libFuzzer's documentation suggests, and half the compile time of
+# -O2 -g for the sanitized tree; the reports still name file and line.
+CXX=clang++ CC=clang cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+  -DEDDY_FUZZ=ON >/dev/null
 cmake --build "$build" -j"${JOBS:-2}" --target fuzz_targets
 
 targets=("$@")
