@@ -7,7 +7,8 @@
 # and makes the script exit 1 after the other targets have run.
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     e.g. scripts/fuzz.sh 300 dispatcher expr_update
-# Environment: JOBS (build parallelism, default 2), EDDY_FUZZ_BUILD (build folder).
+# Environment: JOBS (build parallelism, default 2), EDDY_FUZZ_BUILD (build folder),
+# EDDY_FUZZ_NO_BUILD=1 (run what build-fuzz/ holds, without building first).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-60}"
@@ -16,10 +17,10 @@ build="${EDDY_FUZZ_BUILD:-$root/build-fuzz}"
 
 # -O1 with line tables only: what libFuzzer's documentation suggests, and half the compile time of
 # -O2 -g for the sanitized tree; the reports still name file and line.
-CXX=clang++ CC=clang cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+[ -n "${EDDY_FUZZ_NO_BUILD:-}" ] || CXX=clang++ CC=clang cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
   -DEDDY_FUZZ=ON >/dev/null
-cmake --build "$build" -j"${JOBS:-2}" --target fuzz_targets
+[ -n "${EDDY_FUZZ_NO_BUILD:-}" ] || cmake --build "$build" -j"${JOBS:-2}" --target fuzz_targets
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
