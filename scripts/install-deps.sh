@@ -8,6 +8,7 @@ packages=(
   libssl-dev zlib1g-dev libexpected-dev
   python3-boto3 python3-pytest awscli curl
   openssl chromium  # the TLS tests make a certificate; the CORS tests and the client matrix drive a headless browser
+  clang libclang-rt-14-dev libfuzzer-14-dev  # scripts/fuzz.sh: the fuzz targets with libFuzzer, ASan and UBSan
 )
 # Node.js and npm for the JavaScript SDK tests: Debian's, unless the machine already has them.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -9,6 +9,10 @@
 
 #include "eddy/clock.h"
 
+namespace rocksdb {
+class FileSystem;
+}  // namespace rocksdb
+
 namespace eddy {
 
 inline constexpr const char* kVersion = "0.1.0";
@@ -50,6 +54,9 @@ struct ServerOptions {
   // What every time-dependent part of the server reads (eddy/clock.h). Moving it wakes the TTL
   // sweeper and the stream maintenance at once. Default: a WallClock; nullptr means the same.
   std::shared_ptr<Clock> clock = std::make_shared<WallClock>();
+  // Default: null (the operating system's). The storage-fault tests hand a file system that fails
+  // on demand (tests/unit/engine/fault_injection.h); ignored with in_memory.
+  std::shared_ptr<rocksdb::FileSystem> storage_file_system;
 };
 
 class Server {

@@ -81,7 +81,11 @@ Result<SignatureParts> from_query(const std::map<std::string, std::string>& quer
   parts.signed_headers = query.at("X-Amz-SignedHeaders");
   parts.amz_date = query.at("X-Amz-Date");
   if (auto expires = query.find("X-Amz-Expires"); expires != query.end()) {
-    parts.expires_seconds = std::strtod(expires->second.c_str(), nullptr);
+    // A lifetime that is negative or no number at all ("nan", "-1e300") is none: the request
+    // expires as it is signed. Unchecked, "nan" never expired and "-1e300" overflowed the
+    // message's whole seconds (found by fuzz/sigv4.cc).
+    double seconds = std::strtod(expires->second.c_str(), nullptr);
+    parts.expires_seconds = seconds >= 0 ? seconds : 0;
   }
   return parts;
 }

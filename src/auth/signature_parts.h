@@ -18,7 +18,7 @@ struct SignatureParts {
   std::string signed_headers;  // "host;x-amz-date"
   std::string signature;       // lower-case hex
   std::string amz_date;        // X-Amz-Date, or the Date header in ISO 8601 basic format
-  std::optional<double> expires_seconds;  // X-Amz-Expires of a presigned request
+  std::optional<double> expires_seconds;  // X-Amz-Expires of a presigned request; never negative or NaN
 };
 
 Result<SignatureParts> read_signature_parts(const SignedRequest& request);

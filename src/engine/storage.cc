@@ -9,6 +9,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/listener.h>
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
@@ -58,7 +59,20 @@ class CountersMergeOperator : public rocksdb::AssociativeMergeOperator {
   const char* Name() const override { return "eddy.CountersMergeOperator"; }
 };
 
+// A full disk (or any error RocksDB can resume from) stops RocksDB's writes. Its own recovery
+// would poll for free space every few seconds from a thread of its own; eddy resumes instead at the
+// next write (Storage::resume_writes), so that the first write after space returns succeeds and
+// no recovery runs while a request is being answered.
+class ResumeAtNextWrite : public rocksdb::EventListener {
+ public:
+  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason, rocksdb::Status bg_error, bool* auto_recovery) override {
+    spdlog::error("storage: writes stopped: {}", bg_error.ToString());
+    *auto_recovery = false;
+  }
+};
+
 const std::string kLastIdKey = std::string(1, kMetaPrefix) + "last_id";
+const std::string kMemtableMarkerKey = std::string(1, kMetaPrefix) + "memtable_marker";  // never stored
 
 rocksdb::Options make_options(const StorageOptions& options) {
   rocksdb::Options db_options;
@@ -71,6 +85,7 @@ rocksdb::Options make_options(const StorageOptions& options) {
   db_options.info_log = make_rocksdb_log();
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_options.compression = rocksdb::kNoCompression;
+  db_options.listeners.push_back(std::make_shared<ResumeAtNextWrite>());
   // Start-up: RocksDB's default opens table files with 16 threads, created even for an empty
   // folder; one is enough for eddy's data sizes and saves their start-up.
   db_options.max_file_opening_threads = 1;
@@ -163,6 +178,7 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageOptions& options) {
   }
   if (auto finished = storage->finish_interrupted_replace(); !finished) return fail(finished.error());
   if (auto opened = storage->open_db(false); !opened) return fail(opened.error());
+  EDDY_TRY_VOID(storage->verify_table_files(storage->path_));
   return storage;
 }
 
@@ -187,6 +203,8 @@ Result<void> Storage::open_db(bool replaced) {
   }
   db_.reset(db);
   write_failed_ = false;
+  resumable_ = false;
+  memtable_empty_ = true;
   if (defer) folder_syncs_.push_back(sync_folder_in_background(path_));
   auto last = get(kLastIdKey);
   if (!last) return fail(ApiError::internal("cannot read the data folder " + path_));
@@ -217,12 +235,82 @@ Result<std::optional<std::string>> Storage::get(std::string_view key, const Read
   return std::optional<std::string>(std::move(value));
 }
 
+Result<void> Storage::verify_table_files(const std::string& path) {
+  if (options_.in_memory) return {};
+  // RocksDB's open reads each table file's footer, index and filter; a damaged data block would
+  // only show when a request reads it. Reading every block once at start reports it here instead,
+  // before anything is served (docs/reliability.md has what it costs).
+  rocksdb::ReadOptions read;
+  read.readahead_size = 2u << 20;
+  read.fill_cache = false;
+  if (rocksdb::Status status = db_->VerifyChecksum(read); !status.ok()) {
+    return fail(ApiError::internal("the data folder " + path + " is damaged: " + status.ToString() +
+                                   " (restore it from a backup; eddy serves no damaged data)"));
+  }
+  return {};
+}
+
+// RocksDB's resume flushes the memtables and starts a new write-ahead log, leaving the log whose
+// append failed behind; with nothing in the memtable it flushes nothing and keeps that log, whose
+// writer then refuses (and, in Debian's build, asserts on) every later append. One tombstone that
+// skips the log, written before the first write to an empty memtable (after the open, a flush or a
+// resume), keeps it from being empty: harmless if lost, and dropped by compaction.
+Result<void> Storage::keep_memtable_occupied() {
+  if (!memtable_empty_) return {};
+  std::lock_guard<std::mutex> lock(marker_mutex_);
+  if (!memtable_empty_) return {};
+  rocksdb::WriteOptions memtable_only;
+  memtable_only.disableWAL = true;
+  if (rocksdb::Status status = db_->Delete(memtable_only, kMemtableMarkerKey); !status.ok()) {
+    stopped_by(status);
+    return fail(status_failure("a memtable marker", status));
+  }
+  memtable_empty_ = false;
+  return {};
+}
+
+// A resume that fails again (its flush meets the full disk) turns RocksDB's error into one it
+// cannot resume from; so a resume is tried only when the disk has room for that flush.
+bool Storage::room_to_resume() const {
+  if (options_.in_memory) return true;
+  std::shared_ptr<rocksdb::FileSystem> file_system =
+      options_.file_system ? options_.file_system : rocksdb::FileSystem::Default();
+  uint64_t free_bytes = 0;
+  rocksdb::IOStatus status = file_system->GetFreeSpace(options_.data_dir, rocksdb::IOOptions(), &free_bytes, nullptr);
+  if (!status.ok()) return true;  // unknown: let the resume find out
+  return free_bytes >= 4 * options_.write_buffer_bytes;
+}
+
+void Storage::stopped_by(const rocksdb::Status& status) {
+  if (!write_failed_) resumable_ = status.IsNoSpace();
+  write_failed_ = true;
+}
+
+Result<void> Storage::resume_writes() {
+  std::lock_guard<std::mutex> lock(resume_mutex_);
+  if (!write_failed_) return {};
+  // A torn log append or a failed sync is not resumable: only a reopen replays the log.
+  if (!resumable_) return fail(storage_failure("writes stay stopped until eddy restarts (see the first error)"));
+  if (!room_to_resume()) return fail(storage_failure("writes stay stopped: the disk is still full"));
+  if (rocksdb::Status status = db_->Resume(); !status.ok()) {
+    // A full disk met while switching to a new log is beyond RocksDB's resume too.
+    if (status.severity() >= rocksdb::Status::Severity::kFatalError) resumable_ = false;
+    return fail(status_failure("resuming writes after a failed write", status));
+  }
+  spdlog::info("storage: writes resumed");
+  write_failed_ = false;
+  memtable_empty_ = true;  // the resume flushed it
+  return {};
+}
+
 Result<void> Storage::write(WriteSet& writes) {
+  if (write_failed_) EDDY_TRY_VOID(resume_writes());
+  EDDY_TRY_VOID(keep_memtable_occupied());
   rocksdb::WriteOptions write;
   write.sync = options_.sync_writes;
   rocksdb::Status status = db_->Write(write, &writes.batch());
   if (!status.ok()) {
-    write_failed_ = true;
+    stopped_by(status);
     return fail(status_failure("a write", status));
   }
   return {};
@@ -256,14 +344,18 @@ Result<uint64_t> Storage::next_id() {
 }
 
 Result<void> Storage::flush() {
-  if (write_failed_) return fail(storage_failure("not flushed: a write failed earlier (see above)"));
+  if (write_failed_ && !resume_writes()) {
+    return fail(storage_failure("not flushed: a write failed earlier (see above)"));
+  }
   // The in-memory Env's log cannot be synced (NotSupported), and needs no sync.
   if (rocksdb::Status status = db_->FlushWAL(true); !status.ok() && !status.IsNotSupported()) {
     return fail(status_failure("a log sync", status));
   }
   if (rocksdb::Status status = db_->Flush(rocksdb::FlushOptions()); !status.ok()) {
+    stopped_by(status);
     return fail(status_failure("a flush", status));
   }
+  memtable_empty_ = true;
   return {};
 }
 

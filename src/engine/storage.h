@@ -27,6 +27,7 @@ class WriteBatch;
 class Iterator;
 class Snapshot;
 class Slice;
+class Status;
 }  // namespace rocksdb
 
 namespace eddy::engine {
@@ -118,7 +119,9 @@ class Storage {
 
   // The value at `key`; nullopt only when the key is absent. A failed read is an error.
   Result<std::optional<std::string>> get(std::string_view key, const ReadView* view = nullptr) const;
-  // Writes `writes` atomically; an error means nothing of it may be taken as written.
+  // Writes `writes` atomically; an error means nothing of it may be taken as written. After a
+  // failed write (a full disk), the next one first resumes RocksDB's writes; it fails as long as
+  // the cause lasts.
   Result<void> write(WriteSet& writes);
   std::unique_ptr<Cursor> cursor(std::string lower, std::string upper, const ReadView* view = nullptr) const;
   std::unique_ptr<ReadView> read_view() const;
@@ -126,8 +129,9 @@ class Storage {
   Result<std::pair<int64_t, int64_t>> counters(std::string_view key) const;
   // A new id, unique for the life of the database: persisted before it is returned.
   Result<uint64_t> next_id();
-  // Flushes memtables and syncs the WAL (at shutdown). Refused once a write has failed: RocksDB
-  // then holds the database read-only, and its log writer must not be synced again.
+  // Flushes memtables and syncs the WAL (at shutdown). Refused after a failed write that RocksDB
+  // cannot resume from: it then holds the database read-only, and its log writer must not be
+  // synced again.
   Result<void> flush();
   // Approximate bytes on disk / in memtables under [lower, upper).
   uint64_t approximate_size(const std::string& lower, const std::string& upper) const;
@@ -166,6 +170,12 @@ class Storage {
   Result<void> finish_interrupted_replace();
   Result<void> copy_file(const std::string& from, const std::string& to);
 
+  // At open: every table file's checksums, so that a damaged file stops the start.
+  Result<void> verify_table_files(const std::string& path);
+  Result<void> resume_writes();
+  bool room_to_resume() const;
+  void stopped_by(const rocksdb::Status& status);
+  Result<void> keep_memtable_occupied();
   std::unique_ptr<rocksdb::Env> env_;
   std::unique_ptr<rocksdb::DB> db_;
   std::string path_;  // the RocksDB folder: the data folder, or one in the in-memory Env
@@ -176,7 +186,11 @@ class Storage {
   StorageOptions options_;
   std::mutex id_mutex_;
   uint64_t last_id_ = 0;
+  std::mutex resume_mutex_;
   std::atomic<bool> write_failed_{false};
+  std::atomic<bool> resumable_{false};  // the failure that stopped writes was a full disk
+  std::mutex marker_mutex_;
+  std::atomic<bool> memtable_empty_{true};  // since the open, the last flush or the last resume
 };
 
 }  // namespace eddy::engine

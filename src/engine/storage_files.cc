@@ -95,6 +95,7 @@ Result<void> Storage::checkpoint(const std::string& folder) {
   if (deferred_ != nullptr) deferred_->set_deferring(true);
   rocksdb::Status status = checkpoint->CreateCheckpoint(folder, 0);
   if (deferred_ != nullptr) deferred_->set_deferring(false);
+  memtable_empty_ = true;  // the checkpoint flushed it (see keep_memtable_occupied)
   if (!status.ok()) return fail(file_failure("a checkpoint into " + folder, status));
   if (deferred_ != nullptr) {
     folder_syncs_.push_back(sync_folder_in_background(folder));

@@ -16,6 +16,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include "http/http_date.h"
+#include "http/request_reader.h"
 
 namespace eddy::http {
 
@@ -73,9 +74,7 @@ class Session {
 
   void read() {
     head_ = false;
-    parser_.emplace();
-    parser_->body_limit(options_.body_limit);
-    parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    prepare_request_parser(parser_, options_);
     socket().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
     bhttp::async_read(derived().stream(), buffer_, *parser_,
                       beast::bind_front_handler(&Session::on_read, derived().shared_from_this()));
@@ -83,10 +82,13 @@ class Session {
 
  private:
   void on_read(beast::error_code ec, std::size_t) {
-    if (ec == bhttp::error::body_limit) return reply_too_large();
-    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return derived().close();
-    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category()) return reply_bad_request();
-    if (ec) return derived().close();
+    switch (read_outcome(ec)) {
+      case ReadOutcome::kRequest: break;
+      case ReadOutcome::kBodyTooLarge: return reply_too_large();
+      case ReadOutcome::kMalformed: return reply_bad_request();
+      case ReadOutcome::kClosed:
+      case ReadOutcome::kFailed: return derived().close();
+    }
     Request request = parser_->release();
     head_ = request.method() == bhttp::verb::head;
     keep_alive_ = request.keep_alive();
@@ -189,7 +191,7 @@ class Session {
   Listener& listener_;
   std::size_t worker_;  // the worker thread (and io_context) that owns this connection
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<RequestParser> parser_;
   std::shared_ptr<Response> response_;
   bool head_ = false;  // the request being answered is a HEAD
   bool keep_alive_ = false;  // the request being answered asked to keep the connection

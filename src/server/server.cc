@@ -125,6 +125,7 @@ bool Server::Impl::open(std::string& error) {
   storage.data_dir = options.data_dir;
   storage.in_memory = options.in_memory;
   storage.sync_writes = options.sync_writes;
+  storage.file_system = options.storage_file_system;
   auto opened = engine::Database::open(storage);
   if (!opened) {
     error = opened.error().message;

@@ -171,6 +171,22 @@ TEST(SignatureCheck, PresignedQueryForm) {
             "query-string parameters.");
 }
 
+// A presigned request's lifetime that is negative or no number expires at once (fuzz/sigv4.cc found
+// "-1e300" overflowing the whole seconds of the message, and "nan" never expiring).
+TEST(SignatureCheck, PresignedLifetimeThatIsNoneExpiresAtOnce) {
+  for (const char* expires : {"-1e300", "nan", "-5"}) {
+    Signed presigned;
+    presigned.target = std::string("/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=") + kKey +
+                       "%2F20150830%2Fus-west-2%2Fdynamodb%2Faws4_request&X-Amz-Date=" + kDate +
+                       "&X-Amz-Expires=" + expires + "&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
+    ApiError expired = refusal(presigned.request(), kSignedAt + 1);
+    EXPECT_EQ(expired.code, ErrorCode::kInvalidSignature) << expires;
+    EXPECT_EQ(expired.message,
+              "Signature expired: 20150830T123600Z is now earlier than 20150830T123601Z (20150830T123601Z - 0 sec.)")
+        << expires;
+  }
+}
+
 TEST(Credentials, PairsFromFlagsAndLists) {
   Credentials credentials;
   std::string error;

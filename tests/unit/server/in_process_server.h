@@ -36,11 +36,13 @@ inline bool eventually(const std::function<bool()>& condition,
 
 class InProcessServer {
  public:
-  // `options` may change anything; host, port, in_memory and the clock are the harness's.
-  explicit InProcessServer(ServerOptions options = {}) : clock_(std::make_shared<ManualClock>(kStart)) {
+  // `options` may change anything; host, port and the clock are the harness's, and so is
+  // in_memory unless `on_disk` (then options.data_dir is the folder).
+  explicit InProcessServer(ServerOptions options = {}, bool on_disk = false)
+      : clock_(std::make_shared<ManualClock>(kStart)) {
     options.host = "127.0.0.1";
     options.port = 0;
-    options.in_memory = true;
+    options.in_memory = !on_disk;
     if (options.threads == 0) options.threads = 2;
     options.clock = clock_;
     server_ = std::make_unique<Server>(options);
