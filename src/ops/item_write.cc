@@ -24,6 +24,9 @@ Result<engine::WriteOutcome> write_update(RequestContext& context, const TableDe
                                          EDDY_TRY_VOID(check.condition.check(current, check.return_old_on_failure));
                                          if (rules.key_attributes_after_condition)
                                            EDDY_TRY_VOID(check_key_attributes_not_updated(table, update));
+                                         // Removing from an item that is not there creates nothing (no item, no
+                                         // record).
+                                         if (!current && update.only_removes()) return std::optional<Item>();
                                          Item item = current.value_or(key);
                                          EDDY_TRY_VOID(update.apply(item));
                                          if (rules.nesting_limit) EDDY_TRY_VOID(validate_updated_nesting(item));
