@@ -1,6 +1,7 @@
 // `eddy healthcheck`; see healthcheck_command.h.
 #include "cli/healthcheck_command.h"
 
+#include <cstdlib>
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -46,7 +47,9 @@ bool parse_probe(int argc, char** argv, Probe& probe, std::string& error) {
     } else if (arg == "--port") {
       probe.port = value;
     } else if (arg == "--timeout") {
-      probe.timeout_seconds = std::stod(value);
+      char* end = nullptr;
+      probe.timeout_seconds = std::strtod(value.c_str(), &end);  // no exception on "abc"
+      if (end == value.c_str() || *end != '\0') return error = "bad --timeout " + value, false;
       if (!(probe.timeout_seconds > 0)) return error = "--timeout must be positive", false;
     } else {
       return error = "unexpected argument " + arg, false;

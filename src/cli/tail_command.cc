@@ -1,6 +1,7 @@
 // The `eddy streams` subcommands; see tail_command.h.
 #include "cli/tail_command.h"
 
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -181,7 +182,9 @@ bool parse_tail(int argc, char** argv, TailOptions& options, std::string& error)
       options.from_start = true;
     } else if (arg == "--max-records") {
       if (!value(text)) return error = "--max-records needs a value", false;
-      options.max_records = std::stol(text);
+      char* end = nullptr;
+      options.max_records = std::strtol(text.c_str(), &end, 10);  // no exception on "abc"
+      if (end == text.c_str() || *end != '\0' || options.max_records < 0) return error = "bad --max-records", false;
     } else if (!arg.empty() && arg[0] != '-' && options.table.empty()) {
       options.table = arg;
     } else {
