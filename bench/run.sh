@@ -5,8 +5,11 @@
 #   bash bench/run.sh
 # Environment (defaults): BENCH_SECONDS=3 per workload, BENCH_CONNECTIONS=16, BENCH_ITEMS=100000,
 # BENCH_LOCAL_ITEMS=100000 (DynamoDB Local's preload), BENCH_STREAM_RECORDS=50000, BENCH_BUILD=build-bench,
-# BENCH_SKIP_LOCAL=1 to leave DynamoDB Local out, ports BENCH_EDDY_PORT=18778, BENCH_LOCAL_PORT=18780,
-# BENCH_FIXED_PORT=18779.
+# BENCH_SKIP_LOCAL=1 to leave DynamoDB Local out, BENCH_SKIP_DYNOXIDE=1 to leave Dynoxide out (bench/dynoxide.sh
+# installs its prebuilt binary from npm), BENCH_SUSTAINED=N to run eddy's workloads N more times back to
+# back on the same server after the first pass (labelled eddy_sustained: the last pass, after every write
+# of the earlier ones, as a long test suite uses one server), ports BENCH_EDDY_PORT=18778,
+# BENCH_LOCAL_PORT=18780, BENCH_FIXED_PORT=18779, BENCH_DYNOXIDE_PORT=18781.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/${BENCH_BUILD:-build-bench}
@@ -18,6 +21,8 @@ records=${BENCH_STREAM_RECORDS:-50000}
 eddy_port=${BENCH_EDDY_PORT:-18778}
 local_port=${BENCH_LOCAL_PORT:-18780}
 fixed_port=${BENCH_FIXED_PORT:-18779}
+dynoxide_port=${BENCH_DYNOXIDE_PORT:-18781}
+sustained=${BENCH_SUSTAINED:-0}
 oracle="$root/bench/dynamodb-local.sh"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -39,7 +44,7 @@ wait_for_port() {  # PORT: until a TCP connect succeeds (at most 30 s)
   echo "nothing answers on port $1" >&2; return 1
 }
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$eddy_port" "$local_port" "$fixed_port"; do
+for port in "$eddy_port" "$local_port" "$fixed_port" "$dynoxide_port"; do
   port_is_free "$port" || { echo "port $port is in use: set BENCH_*_PORT (see the top of this file)" >&2; exit 1; }
 done
 memory_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status" 2>/dev/null || true; }
@@ -77,7 +82,34 @@ suite eddy "$eddy_port" "$items" load
 metric eddy data_dir_mb_after_items "$(du -sk "$work/eddy-data" | awk '{printf "%.1f", $1/1024}')"
 suite eddy "$eddy_port" "$items" "$all_but_load"
 metric eddy peak_rss_mb "$(memory_kb "$eddy_pid" VmHWM | awk '{printf "%.1f", $1/1024}')"
+for round in $(seq 1 "$sustained"); do
+  echo "== eddy, sustained: pass $((round + 1)) on the same server"
+  label=eddy_pass$((round + 1)); [ "$round" = "$sustained" ] && label=eddy_sustained
+  suite "$label" "$eddy_port" "$items" load
+  suite "$label" "$eddy_port" "$items" "$all_but_load"
+done
+if [ "$sustained" -gt 0 ]; then
+  metric eddy_sustained peak_rss_mb "$(memory_kb "$eddy_pid" VmHWM | awk '{printf "%.1f", $1/1024}')"
+  metric eddy_sustained data_dir_mb "$(du -sk "$work/eddy-data" | awk '{printf "%.1f", $1/1024}')"
+fi
 kill "$eddy_pid"
+
+if [ -z "${BENCH_SKIP_DYNOXIDE:-}" ]; then
+  echo "== Dynoxide (in memory)"
+  if dynoxide_bin=$(bash "$root/bench/dynoxide.sh" binary) && [ -n "$dynoxide_bin" ]; then
+    "$loadgen" cold-start --port "$dynoxide_port" --idle-seconds 1 -- "$dynoxide_bin" --host 127.0.0.1 \
+      --port "$dynoxide_port" | grep cold_start | tee "$work/cold-dynoxide.txt" || true
+    metric dynoxide cold_start_ms "$(awk '{print $2}' "$work/cold-dynoxide.txt")"
+    metric dynoxide idle_rss_mb "$(awk '{printf "%.1f", $4/1024}' "$work/cold-dynoxide.txt")"
+    dynoxide_pid=$(bash "$root/bench/dynoxide.sh" start "$dynoxide_port"); pids+=($dynoxide_pid)
+    suite dynoxide "$dynoxide_port" "$local_items" load
+    suite dynoxide "$dynoxide_port" "$local_items" "$all_but_load"
+    metric dynoxide peak_rss_mb "$(memory_kb "$dynoxide_pid" VmHWM | awk '{printf "%.1f", $1/1024}')"
+    kill "$dynoxide_pid"
+  else
+    echo "Dynoxide could not be installed (npm registry unreachable?): left out" >&2
+  fi
+fi
 
 if [ -z "${BENCH_SKIP_LOCAL:-}" ]; then
   echo "== DynamoDB Local (in memory)"

@@ -58,6 +58,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request_.set(bhttp::field::content_type, "application/x-amz-json-1.0");
     request_.set("X-Amz-Target", call->target);
     request_.set(bhttp::field::authorization, kAuthorization);
+    request_.set("X-Amz-Date", kAmzDate);
     request_.body() = std::move(call->body);
     request_.prepare_payload();
     started_ = Clock::now();

@@ -57,5 +57,7 @@ DriveResult drive(const Endpoint& endpoint, const DriveOptions& options,
 inline constexpr const char* kAuthorization =
     "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, "
     "Signature=0000";
+// Sent beside it: Dynoxide refuses a signed request without one (eddy and DynamoDB Local do not check).
+inline constexpr const char* kAmzDate = "20260101T000000Z";
 
 }  // namespace eddy::bench

@@ -37,6 +37,7 @@ struct SyncClient::Impl {
     request.set(bhttp::field::content_type, "application/x-amz-json-1.0");
     request.set("X-Amz-Target", target);
     request.set(bhttp::field::authorization, kAuthorization);
+    request.set("X-Amz-Date", kAmzDate);
     request.body() = body;
     request.prepare_payload();
     bhttp::write(stream, request);
