@@ -205,7 +205,7 @@ class IonParser {
     return set;
   }
 
-  Result<AttributeValue> read_keyword(const std::string& annotation, int depth) {
+  Result<AttributeValue> read_keyword(int depth) {
     std::string symbol = read_symbol();
     if (symbol == "true" || symbol == "false") return AttributeValue::boolean_value(symbol == "true");
     if (symbol == "null") {
@@ -252,7 +252,7 @@ class IonParser {
       return error("a symbol is not a DynamoDB value");
     }
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+') return read_number();
-    if (is_symbol_char(c)) return read_keyword("", depth);
+    if (is_symbol_char(c)) return read_keyword(depth);
     if (c == '\0') return error("a value was expected");
     return error(std::string("unexpected '") + c + "'");
   }

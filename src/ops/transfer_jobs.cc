@@ -118,11 +118,6 @@ void TransferJobs::run(std::function<void()> job) {
   changed_.notify_all();
 }
 
-void TransferJobs::drain() {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return stopping_ || (queue_.empty() && !busy_); });
-}
-
 void TransferJobs::work() {
   std::unique_lock lock(mutex_);
   while (true) {
@@ -130,11 +125,9 @@ void TransferJobs::work() {
     if (stopping_) return;
     auto job = std::move(queue_.front());
     queue_.pop_front();
-    busy_ = true;
     lock.unlock();
     job();
     lock.lock();
-    busy_ = false;
     changed_.notify_all();
   }
 }

@@ -53,8 +53,6 @@ class TransferJobs {
 
   // Queues `job` for the background thread.
   void run(std::function<void()> job);
-  // Waits until no job is queued or running (tests and `eddy` shutdown).
-  void drain();
 
  private:
   Result<void> store_exports();
@@ -68,7 +66,6 @@ class TransferJobs {
   std::vector<ImportRecord> imports_;
   std::deque<std::function<void()>> queue_;
   bool stopping_ = false;
-  bool busy_ = false;
   std::condition_variable changed_;
   std::thread thread_;
 };
