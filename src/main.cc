@@ -10,7 +10,9 @@
 
 #include "auth/credentials.h"
 #include "cli/admin_command.h"
+#include "cli/export_command.h"
 #include "cli/healthcheck_command.h"
+#include "cli/import_command.h"
 #include "cli/tail_command.h"
 #include "cli/triggers_command.h"
 #include "eddy/server.h"
@@ -48,6 +50,8 @@ po::options_description describe_flags() {
       ("clock", po::value<std::string>()->default_value("wall"),
        "wall (the system clock) or virtual (starts at the wall time, then moves only through the admin API)")
       ("admin", "serve the admin API (/eddy/v1/..., docs/test-controls.md) on a non-loopback --host too")
+      ("s3-dir", po::value<std::string>(),
+       "the folder that stands in for S3 in ExportTableToPointInTime and ImportTable: bucket B is DIR/B")
       ("lambda-endpoint", po::value<std::string>(),
        "Lambda's Invoke API for event source mappings that name a function, e.g. http://localhost:9001 (docs/triggers.md)")
       ("event-source-mappings", po::value<std::string>(), "a JSON file of CreateEventSourceMapping requests, created at start")
@@ -105,6 +109,8 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "streams") return eddy::cli::run_streams_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "admin") return eddy::cli::run_admin_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "triggers") return eddy::cli::run_triggers_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "export") return eddy::cli::run_export_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "import") return eddy::cli::run_import_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::cli::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
@@ -160,6 +166,7 @@ int main(int argc, char** argv) {
   options.shard_rollover_seconds = vm["shard-rollover-seconds"].as<double>();
   options.stream_retention_seconds = vm["stream-retention-seconds"].as<double>();
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
+  if (vm.count("s3-dir")) options.s3_dir = vm["s3-dir"].as<std::string>();
   if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
   if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
   options.lambda_timeout_seconds = vm["lambda-timeout-seconds"].as<double>();

@@ -51,6 +51,9 @@ struct ServerOptions {
   std::string event_source_mappings_file;
   double lambda_timeout_seconds = 300;  // one invocation at most
   double trigger_retry_seconds = 1;     // a failed batch's first retry waits this long; doubling, up to 60 s
+  // Exports and imports (docs/export-import.md): S3 bucket B is the folder <s3_dir>/B. Default: empty:
+  // ExportTableToPointInTime and ImportTable answer a ValidationException saying so.
+  std::string s3_dir;
   // What every time-dependent part of the server reads (eddy/clock.h). Moving it wakes the TTL
   // sweeper and the stream maintenance at once. Default: a WallClock; nullptr means the same.
   std::shared_ptr<Clock> clock = std::make_shared<WallClock>();

@@ -1,6 +1,8 @@
 // Maps each ErrorCode to DynamoDB's __type (with its namespace) and HTTP status.
 #include "model/api_error.h"
 
+#include "model/transfer_errors.h"
+
 namespace eddy {
 namespace {
 
@@ -47,6 +49,14 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kUnrecognizedClient: return {"com.amazon.coral.service#UnrecognizedClientException", 400};
     case ErrorCode::kInvalidSignature: return {"com.amazon.coral.service#InvalidSignatureException", 400};
     case ErrorCode::kDuplicateItem: return {"com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400};
+    case transfer_errors::kExportNotFound: return {"com.amazonaws.dynamodb.v20120810#ExportNotFoundException", 400};
+    case transfer_errors::kImportNotFound: return {"com.amazonaws.dynamodb.v20120810#ImportNotFoundException", 400};
+    case transfer_errors::kInvalidExportTime: return {"com.amazonaws.dynamodb.v20120810#InvalidExportTimeException", 400};
+    case transfer_errors::kPointInTimeRecoveryUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400};
+    case transfer_errors::kExportConflict: return {"com.amazonaws.dynamodb.v20120810#ExportConflictException", 400};
+    case transfer_errors::kImportConflict: return {"com.amazonaws.dynamodb.v20120810#ImportConflictException", 400};
+    case transfer_errors::kTableNotFound: return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400};
     case ErrorCode::kInternalServerError:
       return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
     // Throttling of the request rate itself is the availability framework's, before the service.

@@ -6,6 +6,7 @@
 
 #include "model/result.h"
 #include "ops/operations.h"
+#include "ops/transfer_operations.h"
 
 namespace eddy::ops {
 namespace {
@@ -31,12 +32,19 @@ constexpr std::array kOperations = {
     Entry{kDynamoDbPrefix, "DeleteItem", serve<p::read_delete_item, delete_item>},
     Entry{kDynamoDbPrefix, "DeleteTable", serve<p::read_delete_table, delete_table>},
     Entry{kDynamoDbPrefix, "DescribeEndpoints", serve<p::read_describe_endpoints, describe_endpoints>},
+    Entry{kDynamoDbPrefix, "DescribeExport", serve<p::read_describe_export, describe_export>},
+    Entry{kDynamoDbPrefix, "DescribeImport", serve<p::read_describe_import, describe_import>},
     Entry{kDynamoDbPrefix, "DescribeLimits", serve<p::read_describe_limits, describe_limits>},
     Entry{kDynamoDbPrefix, "DescribeTable", serve<p::read_describe_table, describe_table>},
     Entry{kDynamoDbPrefix, "DescribeTimeToLive", serve<p::read_describe_time_to_live, describe_time_to_live>},
     Entry{kDynamoDbPrefix, "ExecuteStatement", serve<p::read_execute_statement, execute_statement>},
     Entry{kDynamoDbPrefix, "ExecuteTransaction", serve<p::read_execute_transaction, execute_transaction>},
+    Entry{kDynamoDbPrefix, "ExportTableToPointInTime",
+          serve<p::read_export_table_to_point_in_time, export_table_to_point_in_time>},
     Entry{kDynamoDbPrefix, "GetItem", serve<p::read_get_item, get_item>},
+    Entry{kDynamoDbPrefix, "ImportTable", serve<p::read_import_table, import_table>},
+    Entry{kDynamoDbPrefix, "ListExports", serve<p::read_list_exports, list_exports>},
+    Entry{kDynamoDbPrefix, "ListImports", serve<p::read_list_imports, list_imports>},
     Entry{kDynamoDbPrefix, "ListTables", serve<p::read_list_tables, list_tables>},
     Entry{kDynamoDbPrefix, "ListTagsOfResource", serve<p::read_list_tags_of_resource, list_tags_of_resource>},
     Entry{kDynamoDbPrefix, "PutItem", serve<p::read_put_item, put_item>},

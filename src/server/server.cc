@@ -14,6 +14,7 @@
 #include "http/listener.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
+#include "ops/transfer_jobs.h"
 #include "server/admin_dispatcher.h"
 #include "server/background_tasks.h"
 #include "server/dispatcher.h"
@@ -64,6 +65,7 @@ struct Server::Impl {
   std::unique_ptr<engine::Database> database;
   std::unique_ptr<streams::Streams> streams;
   std::unique_ptr<ops::ServerState> state;
+  std::unique_ptr<ops::TransferJobs> transfers;  // exports and imports; stopped before storage closes
   std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
   std::unique_ptr<server::RequestGate> request_gate;     // a slot per worker, then the background's
   admin::FaultRules faults;
@@ -112,6 +114,7 @@ bool Server::start(std::string& error) {
   // Started here, not in run(), so that once start() returns a move of the clock reaches them.
   impl_->background->start();
   impl_->trigger_service->start();
+  impl_->transfers->start();
   return true;
 }
 
@@ -163,6 +166,11 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   database->add_observer(streams.get());
+  transfers = std::make_unique<ops::TransferJobs>(*database, options.s3_dir);
+  if (auto loaded = transfers->load(clock.now()); !loaded) {
+    error = loaded.error().message;
+    return false;
+  }
   state.reset(new ops::ServerState{*database, clock, settings, streams.get()});
   background = std::make_unique<server::BackgroundTasks>(options, *state, *request_gate, listener->workers());
   if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
@@ -225,6 +233,7 @@ void Server::run() {
   impl_->trigger_waits.stop();
   impl_->trigger_service->stop();
   impl_->background->stop();
+  impl_->transfers->stop();
   // A failed flush is logged by the engine; the write-ahead log still holds every acknowledged write.
   if (!impl_->database->flush()) spdlog::warn("eddy stopped without a final flush");
 }

@@ -1,0 +1,73 @@
+// TransferJobs: the exports and imports of this server — their records, kept with the data (the
+// engine's settings "exports" and "imports", each a JSON list of descriptions) so they survive a
+// restart, and the one background thread that performs them, so that a request never waits for a
+// table to be written out or read in. An export or import that was IN_PROGRESS when eddy stopped is
+// FAILED at the next start (its files may be half written).
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/database.h"
+#include "model/api_error.h"
+#include "ops/export_record.h"
+#include "ops/import_record.h"
+
+namespace eddy::ops {
+
+class TransferJobs {
+ public:
+  // `s3_dir`: the folder that stands in for S3 (--s3-dir); empty: exports and imports are refused.
+  // Registers itself as the TransferJobs of `database` (of() below) for its lifetime.
+  TransferJobs(engine::Database& database, std::string s3_dir);
+  ~TransferJobs();
+  TransferJobs(const TransferJobs&) = delete;
+  TransferJobs& operator=(const TransferJobs&) = delete;
+
+  // Reads the records; `now` ends the ones a stop interrupted.
+  Result<void> load(double now);
+  void start();
+  // Finishes the job under way, drops the queued ones (their records stay IN_PROGRESS and are
+  // FAILED at the next load) and joins the thread.
+  void stop();
+
+  const std::string& s3_dir() const { return s3_dir_; }
+  // The TransferJobs of the server whose database this is; nullptr when it made none. The
+  // operations find them so, by the database their RequestContext gives them.
+  static TransferJobs* of(const engine::Database& database);
+
+  // In creation order.
+  std::vector<ExportRecord> exports() const;
+  std::optional<ExportRecord> find_export(const std::string& arn) const;
+  // Adds or replaces (by ExportArn) the record and stores every record.
+  Result<void> put_export(const ExportRecord& record);
+  std::vector<ImportRecord> imports() const;
+  std::optional<ImportRecord> find_import(const std::string& arn) const;
+  Result<void> put_import(const ImportRecord& record);
+
+  // Queues `job` for the background thread.
+  void run(std::function<void()> job);
+
+ private:
+  Result<void> store_exports();
+  Result<void> store_imports();
+  void work();
+
+  engine::Database& database_;
+  std::string s3_dir_;
+  mutable std::mutex mutex_;
+  std::vector<ExportRecord> exports_;
+  std::vector<ImportRecord> imports_;
+  std::deque<std::function<void()>> queue_;
+  bool stopping_ = false;
+  std::condition_variable changed_;
+  std::thread thread_;
+};
+
+}  // namespace eddy::ops
