@@ -160,6 +160,8 @@ def main():
     parser.add_argument("--seconds-per-cycle", type=float, default=5.0)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--max-seconds", type=float, default=None,
+                        help="start no new cycle after this many seconds (a time-boxed long run)")
     parser.add_argument("--eddy", default=str(pathlib.Path(__file__).resolve().parents[1] / "build" / "eddy"))
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
@@ -179,7 +181,11 @@ def main():
         checker = Checker(ITEMS, ACCOUNTS, ACCOUNT_COUNT * OPENING_BALANCE, hook)
         states = [{key_of(c, j): [0, False] for j in range(KEYS_PER_CLIENT)} for c in range(args.clients)]
         totals = {"acked": 0, "in_flight": 0, "unsent": 0, "applied_in_flight": 0, "transfers": 0}
+        cycles = 0
         for cycle in range(1, args.cycles + 1):
+            if args.max_seconds is not None and time.monotonic() - started > args.max_seconds:
+                break
+            cycles = cycle
             t0 = time.monotonic()
             logs = run_cycle(eddy, args, cycle, states, work_dir, rng)
             eddy.start()
@@ -197,7 +203,7 @@ def main():
         status = eddy.stop()
         if status != 0:
             fail(f"eddy exited with status {status} after SIGTERM")
-        print(f"soak passed: {args.cycles} kill -9 cycles in {time.monotonic() - started:.0f} s; "
+        print(f"soak passed: {cycles} kill -9 cycles in {time.monotonic() - started:.0f} s; "
               f"{totals['acked']} acknowledged writes, {totals['in_flight']} in flight at a kill "
               f"({totals['applied_in_flight']} applied), {totals['transfers']} transfers, "
               f"{checker.stream_records} stream records, {checker.deliveries} webhook records delivered", flush=True)
