@@ -4,7 +4,6 @@ import http.server
 import json
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 
@@ -252,7 +251,7 @@ class Checker:
         try:
             with urllib.request.urlopen(url, timeout=timeout_s + 10) as answer:
                 if not json.loads(answer.read()).get("delivered"):
-                    fail(f"trigger: the wait answered without delivered: true")
+                    fail("trigger: the wait answered without delivered: true")
         except urllib.error.HTTPError as e:
             fail(f"trigger: {url} answered {e.code} {e.read()!r}")
         delivered = self.hook.snapshot()
