@@ -12,9 +12,6 @@
 namespace eddy::admin {
 namespace {
 
-constexpr uint64_t kDefaultTimeoutMs = 10000;
-constexpr uint64_t kMaxTimeoutMs = 10 * 60 * 1000;
-
 std::string delivered_body(const std::string& uuid) {
   return written_json([&](JsonWriter& w) {
     w.StartObject();
@@ -29,7 +26,7 @@ std::string delivered_body(const std::string& uuid) {
 
 AdminAnswer wait_for_trigger(AdminContext& context, const AdminCall& call) {
   const std::string& uuid = call.parameters.at(0);
-  std::optional<uint64_t> timeout = query_number(call, "timeout_ms", kDefaultTimeoutMs, 1, kMaxTimeoutMs);
+  std::optional<uint64_t> timeout = query_number(call, "timeout_ms", kDefaultWaitTimeoutMs, 1, kMaxWaitTimeoutMs);
   if (!timeout) return validation_failure("timeout_ms must be a whole number of milliseconds from 1 to 600000");
   ServerControl& server = context.server;
   auto later = std::make_shared<LaterAnswer>();
@@ -46,9 +43,9 @@ AdminAnswer wait_for_trigger(AdminContext& context, const AdminCall& call) {
     });
   };
   later->on_timeout = [uuid, timeout = *timeout] {
-    return admin_error(408, "WaitTimeoutException",
-                       "The event source mapping " + uuid + " has records left to deliver after " +
-                           std::to_string(timeout) + " ms");
+    return admin_error(
+        408, "WaitTimeoutException",
+        "The event source mapping " + uuid + " has records left to deliver after " + std::to_string(timeout) + " ms");
   };
   return AdminAnswer{200, "", later};
 }
