@@ -55,6 +55,18 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kInvalidParameterValue: return {"InvalidParameterValueException", 400};
     case ErrorCode::kResourceConflict: return {"ResourceConflictException", 409};
     case ErrorCode::kInvalidRequestContent: return {"InvalidRequestContentException", 400};
+    case ErrorCode::kBackupNotFound: return {"com.amazonaws.dynamodb.v20120810#BackupNotFoundException", 400};
+    case ErrorCode::kBackupInUse: return {"com.amazonaws.dynamodb.v20120810#BackupInUseException", 400};
+    case ErrorCode::kTableAlreadyExists:
+      return {"com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400};
+    case ErrorCode::kTableNotFound: return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400};
+    case ErrorCode::kTableInUse: return {"com.amazonaws.dynamodb.v20120810#TableInUseException", 400};
+    case ErrorCode::kPointInTimeRecoveryUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400};
+    case ErrorCode::kInvalidRestoreTime:
+      return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400};
+    case ErrorCode::kContinuousBackupsUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException", 400};
   }
   return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
 }

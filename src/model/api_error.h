@@ -42,6 +42,15 @@ enum class ErrorCode {
   kInvalidParameterValue,
   kResourceConflict,
   kInvalidRequestContent,
+  // Backups and point-in-time recovery (docs/backups.md).
+  kBackupNotFound,
+  kBackupInUse,
+  kTableAlreadyExists,
+  kTableNotFound,
+  kTableInUse,
+  kPointInTimeRecoveryUnavailable,
+  kInvalidRestoreTime,
+  kContinuousBackupsUnavailable,
 };
 
 struct ApiError {

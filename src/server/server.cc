@@ -148,6 +148,7 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   database->add_observer(streams.get());
+  database->point_in_time_log().set_clock(&clock);
   state.reset(new ops::ServerState{*database, clock, settings, streams.get()});
   background = std::make_unique<server::BackgroundTasks>(options, *state, *request_gate, listener->workers());
   if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
