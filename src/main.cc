@@ -113,12 +113,18 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "import") return eddy::cli::run_import_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::cli::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
+  // Flags for eddy's own tests, not shown by --help.
+  po::options_description hidden;
+  hidden.add_options()("pitr-window-seconds", po::value<double>()->default_value(0),
+                       "point-in-time recovery window instead of RecoveryPeriodInDays");
+  po::options_description all;
+  all.add(flags).add(hidden);
   po::variables_map vm;
   try {
     auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
     // Without java's own arguments, with the container's defaults (server/launch_arguments.h).
     auto args = eddy::server::launch_arguments(std::vector<std::string>(argv + 1, argv + argc));
-    po::store(po::command_line_parser(args).options(flags).style(style).run(), vm);
+    po::store(po::command_line_parser(args).options(all).style(style).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "eddy: " << e.what() << "\n\n" << flags << "\n";
@@ -167,6 +173,7 @@ int main(int argc, char** argv) {
   options.stream_retention_seconds = vm["stream-retention-seconds"].as<double>();
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
   if (vm.count("s3-dir")) options.s3_dir = vm["s3-dir"].as<std::string>();
+  options.pitr_window_seconds = vm["pitr-window-seconds"].as<double>();
   if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
   if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
   options.lambda_timeout_seconds = vm["lambda-timeout-seconds"].as<double>();

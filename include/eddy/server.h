@@ -43,6 +43,9 @@ struct ServerOptions {
   double stream_retention_seconds = 24 * 3600;      // records older than this are trimmed
   // TTL (see docs/streams.md).
   double ttl_sweep_interval_seconds = 5;
+  // Point-in-time recovery (docs/backups.md): when positive, every PITR-enabled table keeps this
+  // many seconds of changes instead of its RecoveryPeriodInDays (a test's short window). Default: 0.
+  double pitr_window_seconds = 0;
   // Triggers: Lambda-style event source mappings (see docs/triggers.md).
   // Lambda's Invoke API (POST <url>/2015-03-31/functions/<name>/invocations) for mappings whose
   // FunctionName is a function's name or ARN, e.g. a Runtime Interface Emulator. Default: none.

@@ -34,4 +34,7 @@ AdminAnswer wait_for_stream(AdminContext& context, const AdminCall& call);
 
 AdminAnswer wait_for_trigger(AdminContext& context, const AdminCall& call);
 
+// point_in_time_calls.cc: GET /eddy/v1/tables/<name>/point-in-time
+AdminAnswer describe_point_in_time(AdminContext& context, const AdminCall& call);
+
 }  // namespace eddy::admin

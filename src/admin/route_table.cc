@@ -46,6 +46,7 @@ const std::vector<Route>& routes() {
       {"DELETE", "/eddy/v1/snapshots/{name}", delete_snapshot},
       {"POST", "/eddy/v1/reset", reset_database},
       {"POST", "/eddy/v1/tables/{table}/truncate", truncate_table},
+      {"GET", "/eddy/v1/tables/{table}/point-in-time", describe_point_in_time},
       {"POST", "/eddy/v1/faults", add_fault},
       {"GET", "/eddy/v1/faults", list_faults},
       {"DELETE", "/eddy/v1/faults", delete_faults},

@@ -152,6 +152,17 @@ std::string encode_table_definition(const TableDefinition& t) {
   put(w, "stream_label", t.stream.label);
   put(w, "ttl_enabled", t.ttl.enabled);
   put(w, "ttl_attribute", t.ttl.attribute_name);
+  put(w, "pitr_enabled", t.pitr.enabled);
+  put(w, "pitr_days", t.pitr.recovery_period_days);
+  if (t.restore) {
+    w.Key("restore");
+    w.StartObject();
+    put(w, "backup_arn", t.restore->source_backup_arn);
+    put(w, "table_arn", t.restore->source_table_arn);
+    put(w, "time", t.restore->restore_time);
+    put(w, "in_progress", t.restore->in_progress);
+    w.EndObject();
+  }
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -191,6 +202,13 @@ std::optional<TableDefinition> decode_table_definition(std::string_view json) {
   t.stream.label = get_string(doc, "stream_label");
   t.ttl.enabled = get_bool(doc, "ttl_enabled");
   t.ttl.attribute_name = get_string(doc, "ttl_attribute");
+  t.pitr.enabled = get_bool(doc, "pitr_enabled");
+  if (doc.HasMember("pitr_days")) t.pitr.recovery_period_days = get_int(doc, "pitr_days");
+  auto restore = doc.FindMember("restore");
+  if (restore != doc.MemberEnd() && restore->value.IsObject()) {
+    t.restore = RestoreSummary{get_string(restore->value, "backup_arn"), get_string(restore->value, "table_arn"),
+                               get_double(restore->value, "time"), get_bool(restore->value, "in_progress")};
+  }
   return t;
 }
 

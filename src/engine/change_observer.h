@@ -40,6 +40,7 @@ class CommitContext {
  private:
   friend class Database;
   friend class StreamLog;
+  friend class PointInTimeLog;
   void finish(bool committed);
 
   WriteSet writes_;

@@ -27,6 +27,8 @@ Result<std::unique_ptr<Database>> Database::open(const StorageOptions& options) 
   EDDY_TRY(auto storage, Storage::open(options));
   std::unique_ptr<Database> database(new Database(std::move(storage)));
   EDDY_TRY_VOID(database->catalog_.load());
+  EDDY_TRY_VOID(database->backups_.remove_unfinished());
+  database->add_observer(&database->point_in_time_log_);
   return database;
 }
 
@@ -50,7 +52,7 @@ Result<ItemCounters> Database::counters(uint64_t id) const {
 
 Result<void> Database::stage_change(const TableDefinition& table, const std::string& key,
                                     const std::optional<Item>& old_item, const std::optional<Item>& new_item,
-                                    CommitContext& context, bool expired_by_ttl) {
+                                    CommitContext& context, bool expired_by_ttl, bool observed) {
   int64_t count_delta = 0;
   int64_t bytes_delta = 0;
   WriteSet& writes = context.writes_;
@@ -67,6 +69,7 @@ Result<void> Database::stage_change(const TableDefinition& table, const std::str
   }
   if (count_delta != 0 || bytes_delta != 0) writes.add_counters(counters_key(table.id), count_delta, bytes_delta);
   stage_index_changes(table, old_item, new_item, writes);
+  if (!observed) return {};
   ItemChange change{&table, &old_item, &new_item, expired_by_ttl};
   for (ChangeObserver* observer : observers_) {
     EDDY_TRY_VOID(observer->on_change(change, context));

@@ -17,11 +17,13 @@
 #include <utility>
 #include <vector>
 
+#include "engine/backups.h"
 #include "engine/catalog.h"
 #include "engine/change_observer.h"
 #include "engine/item_range.h"
 #include "engine/item_reader.h"
 #include "engine/key_locks.h"
+#include "engine/point_in_time_log.h"
 #include "engine/storage.h"
 #include "engine/stream_log.h"
 #include "engine/trigger_log.h"
@@ -67,6 +69,9 @@ class Database {
   // Items held by in-flight transactions, and ClientRequestTokens (see docs/transactions.md).
   TransactionClaims& transaction_claims() { return transaction_claims_; }
   TransactionTokens& transaction_tokens() { return transaction_tokens_; }
+  // On-demand backups and point-in-time recovery's log (docs/backups.md).
+  Backups& backups() { return backups_; }
+  PointInTimeLog& point_in_time_log() { return point_in_time_log_; }
   void add_observer(ChangeObserver* observer) { observers_.push_back(observer); }
 
   // A new id, unique for the life of the database (streams; tables and indexes get theirs from
@@ -114,6 +119,22 @@ class Database {
   // the removed definition, or nullptr when there is no such table.
   Result<TablePtr> delete_table(std::string_view name, const TableCheck& check);
 
+  // Where a restored table's items come from: a backup, or a table's point-in-time log as of a
+  // millisecond.
+  struct RestoreSource {
+    uint64_t backup_id = 0;  // nonzero: this backup
+    uint64_t table_id = 0;   // otherwise: this table's point-in-time base and log
+    uint64_t time_ms = 0;    // up to this time (inclusive)
+  };
+  // RestoreTableFromBackup, RestoreTableToPointInTime: Catalog::create(target, complete), then the
+  // source's items are written into the new table with their index entries and counters, but no
+  // stream or point-in-time record (a restored table's stream starts empty, as on AWS); then the
+  // table's RestoreSummary is marked finished. Returns the definition as finally stored.
+  Result<TablePtr> restore_table(TableDefinition target, const TableMutator& complete, const RestoreSource& source);
+  // Trims every PITR-enabled table's log to its window: `window_seconds` when positive (a test's
+  // short window), otherwise the table's RecoveryPeriodInDays.
+  Result<void> trim_point_in_time_logs(double now, double window_seconds);
+
   // Flushes memtables and syncs the write-ahead log (at shutdown).
   Result<void> flush() { return storage_->flush(); }
 
@@ -144,13 +165,20 @@ class Database {
 
  private:
   explicit Database(std::unique_ptr<Storage> storage)
-      : storage_(std::move(storage)), catalog_(*storage_), stream_log_(*storage_), trigger_log_(*storage_) {}
+      : storage_(std::move(storage)),
+        catalog_(*storage_),
+        stream_log_(*storage_),
+        trigger_log_(*storage_),
+        backups_(*storage_),
+        point_in_time_log_(*storage_) {}
   // Reads and decodes the item at a storage key (nullopt when absent).
   Result<std::optional<Item>> read_item(const std::string& key, const ReadView* view = nullptr) const;
   // Adds one item change (item, index entries, counters, observers' records) to `context`.
   Result<void> stage_change(const TableDefinition& table, const std::string& item_key,
                             const std::optional<Item>& old_item, const std::optional<Item>& new_item,
-                            CommitContext& context, bool expired_by_ttl = false);
+                            CommitContext& context, bool expired_by_ttl = false, bool observed = true);
+  // Writes one restored item into `table` (no observer sees it).
+  Result<void> load_item(const TableDefinition& table, const Item& item, CommitContext& context);
   // Writes `context` and tells its observers how it went.
   Result<void> commit(CommitContext& context);
   Result<void> drop_table_data(const TableDefinition& table);
@@ -161,6 +189,8 @@ class Database {
   Catalog catalog_;
   StreamLog stream_log_;
   TriggerLog trigger_log_;
+  Backups backups_;
+  PointInTimeLog point_in_time_log_;
   KeyLocks locks_;
   TransactionClaims transaction_claims_;
   TransactionTokens transaction_tokens_;

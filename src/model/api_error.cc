@@ -1,7 +1,6 @@
 // Maps each ErrorCode to DynamoDB's __type (with its namespace) and HTTP status.
 #include "model/api_error.h"
 
-#include "model/transfer_errors.h"
 
 namespace eddy {
 namespace {
@@ -49,14 +48,11 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kUnrecognizedClient: return {"com.amazon.coral.service#UnrecognizedClientException", 400};
     case ErrorCode::kInvalidSignature: return {"com.amazon.coral.service#InvalidSignatureException", 400};
     case ErrorCode::kDuplicateItem: return {"com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400};
-    case transfer_errors::kExportNotFound: return {"com.amazonaws.dynamodb.v20120810#ExportNotFoundException", 400};
-    case transfer_errors::kImportNotFound: return {"com.amazonaws.dynamodb.v20120810#ImportNotFoundException", 400};
-    case transfer_errors::kInvalidExportTime: return {"com.amazonaws.dynamodb.v20120810#InvalidExportTimeException", 400};
-    case transfer_errors::kPointInTimeRecoveryUnavailable:
-      return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400};
-    case transfer_errors::kExportConflict: return {"com.amazonaws.dynamodb.v20120810#ExportConflictException", 400};
-    case transfer_errors::kImportConflict: return {"com.amazonaws.dynamodb.v20120810#ImportConflictException", 400};
-    case transfer_errors::kTableNotFound: return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400};
+    case ErrorCode::kExportNotFound: return {"com.amazonaws.dynamodb.v20120810#ExportNotFoundException", 400};
+    case ErrorCode::kImportNotFound: return {"com.amazonaws.dynamodb.v20120810#ImportNotFoundException", 400};
+    case ErrorCode::kInvalidExportTime: return {"com.amazonaws.dynamodb.v20120810#InvalidExportTimeException", 400};
+    case ErrorCode::kExportConflict: return {"com.amazonaws.dynamodb.v20120810#ExportConflictException", 400};
+    case ErrorCode::kImportConflict: return {"com.amazonaws.dynamodb.v20120810#ImportConflictException", 400};
     case ErrorCode::kInternalServerError:
       return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
     // Throttling of the request rate itself is the availability framework's, before the service.
@@ -65,6 +61,18 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kInvalidParameterValue: return {"InvalidParameterValueException", 400};
     case ErrorCode::kResourceConflict: return {"ResourceConflictException", 409};
     case ErrorCode::kInvalidRequestContent: return {"InvalidRequestContentException", 400};
+    case ErrorCode::kBackupNotFound: return {"com.amazonaws.dynamodb.v20120810#BackupNotFoundException", 400};
+    case ErrorCode::kBackupInUse: return {"com.amazonaws.dynamodb.v20120810#BackupInUseException", 400};
+    case ErrorCode::kTableAlreadyExists:
+      return {"com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400};
+    case ErrorCode::kTableNotFound: return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400};
+    case ErrorCode::kTableInUse: return {"com.amazonaws.dynamodb.v20120810#TableInUseException", 400};
+    case ErrorCode::kPointInTimeRecoveryUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400};
+    case ErrorCode::kInvalidRestoreTime:
+      return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400};
+    case ErrorCode::kContinuousBackupsUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException", 400};
   }
   return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
 }

@@ -42,6 +42,21 @@ enum class ErrorCode {
   kInvalidParameterValue,
   kResourceConflict,
   kInvalidRequestContent,
+  // Backups and point-in-time recovery (docs/backups.md).
+  kBackupNotFound,
+  kBackupInUse,
+  kTableAlreadyExists,
+  kTableNotFound,
+  kTableInUse,
+  kPointInTimeRecoveryUnavailable,
+  kInvalidRestoreTime,
+  kContinuousBackupsUnavailable,
+  // Exports to and imports from S3 (docs/export-import.md).
+  kExportNotFound,
+  kImportNotFound,
+  kInvalidExportTime,
+  kExportConflict,
+  kImportConflict,
 };
 
 struct ApiError {

@@ -79,6 +79,21 @@ struct SseDescription {
   std::string kms_master_key_id;
 };
 
+// Point-in-time recovery (UpdateContinuousBackups). While enabled, every item change of the table
+// is also kept in the engine's point-in-time log (engine/point_in_time_log.h).
+struct PointInTimeRecovery {
+  bool enabled = false;
+  int64_t recovery_period_days = 35;  // RecoveryPeriodInDays, 1 to 35
+};
+
+// Where a restored table came from (DescribeTable's RestoreSummary).
+struct RestoreSummary {
+  std::string source_backup_arn;  // empty for a point-in-time restore
+  std::string source_table_arn;
+  double restore_time = 0;  // RestoreDateTime: the backup's creation time, or the point in time
+  bool in_progress = false;
+};
+
 struct TableDefinition {
   std::string name;
   uint64_t id = 0;        // internal key prefix of the table's items, unique in the database
@@ -100,6 +115,8 @@ struct TableDefinition {
   std::vector<SecondaryIndex> global_indexes;
   StreamSettings stream;
   TimeToLiveSettings ttl;
+  PointInTimeRecovery pitr;
+  std::optional<RestoreSummary> restore;
 
   std::string arn() const;  // arn:aws:dynamodb:<region>:<account>:table/<name>
   std::string stream_arn() const;  // <arn>/stream/<label>, empty when no label

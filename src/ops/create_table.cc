@@ -2,30 +2,17 @@
 // The request describes the table (protocol/requests/create_table.h); here it gets what only the
 // catalog knows — its ids (given by the catalog), TableId, region and account, times, stream
 // label — and is stored.
-#include <random>
-
 #include "model/errors.h"
 #include "model/result.h"
 #include "ops/operations.h"
 #include "ops/stream_label.h"
+#include "ops/table_id.h"
 #include "ops/table_lookup.h"
 
 namespace eddy::ops {
 namespace {
 
 constexpr std::size_t kMaxTables = 2500;
-
-// A random UUID (TableId).
-std::string random_uuid() {
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string uuid = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx";
-  for (auto& c : uuid) {
-    if (c == 'x') c = kHex[random() % 16];
-    if (c == 'y') c = kHex[8 + random() % 4];
-  }
-  return uuid;
-}
 
 }  // namespace
 
@@ -36,7 +23,7 @@ Result<std::string> create_table(RequestContext& context, const p::CreateTableRe
     if (catalog.names().size() >= kMaxTables) {
       return fail(errors::subscriber_limit_exceeded("Only " + std::to_string(kMaxTables) + " tables are allowed"));
     }
-    table.table_id = random_uuid();
+    table.table_id = new_table_id();
     table.region = context.region;
     table.account_id = context.state.settings.account_id;
     table.creation_time = static_cast<double>(static_cast<int64_t>(now * 1000)) / 1000;

@@ -1,6 +1,5 @@
 // DescribeExport: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeExport.html
 #include "model/result.h"
-#include "model/transfer_errors.h"
 #include "ops/operations.h"
 #include "ops/transfer_lookup.h"
 #include "ops/transfer_operations.h"
@@ -10,7 +9,7 @@ namespace eddy::ops {
 Result<std::string> describe_export(RequestContext& context, const p::DescribeExportRequest& request) {
   EDDY_TRY(TransferJobs * jobs, transfer_jobs(context));
   auto record = jobs->find_export(request.export_arn);
-  if (!record) return fail(ApiError{transfer_errors::kExportNotFound, "Export not found: " + request.export_arn, {}});
+  if (!record) return fail(ApiError{ErrorCode::kExportNotFound, "Export not found: " + request.export_arn, {}});
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();

@@ -1,6 +1,5 @@
 // DescribeImport: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeImport.html
 #include "model/result.h"
-#include "model/transfer_errors.h"
 #include "ops/operations.h"
 #include "ops/transfer_lookup.h"
 #include "ops/transfer_operations.h"
@@ -10,7 +9,7 @@ namespace eddy::ops {
 Result<std::string> describe_import(RequestContext& context, const p::DescribeImportRequest& request) {
   EDDY_TRY(TransferJobs * jobs, transfer_jobs(context));
   auto record = jobs->find_import(request.import_arn);
-  if (!record) return fail(ApiError{transfer_errors::kImportNotFound, "Import not found: " + request.import_arn, {}});
+  if (!record) return fail(ApiError{ErrorCode::kImportNotFound, "Import not found: " + request.import_arn, {}});
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();

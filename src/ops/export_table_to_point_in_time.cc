@@ -8,7 +8,6 @@
 
 #include "export/s3_folder.h"
 #include "model/result.h"
-#include "model/transfer_errors.h"
 #include "ops/export_job.h"
 #include "ops/operations.h"
 #include "ops/transfer_lookup.h"
@@ -39,7 +38,7 @@ std::string description_response(const ExportRecord& record) {
 }
 
 ApiError pitr_unavailable(const TableDefinition& table) {
-  return ApiError{transfer_errors::kPointInTimeRecoveryUnavailable,
+  return ApiError{ErrorCode::kPointInTimeRecoveryUnavailable,
                   "Point in time recovery is not enabled for table '" + table.name + "'",
                   {}};
 }
@@ -50,7 +49,7 @@ Result<double> export_time_of(const p::ExportTableToPointInTimeRequest& request,
   if (request.export_type.value_or("FULL_EXPORT") == "INCREMENTAL_EXPORT") return fail(pitr_unavailable(table));
   if (!request.export_time) return now;
   if (*request.export_time > now + kNowTolerance) {
-    return fail(ApiError{transfer_errors::kInvalidExportTime, "ExportTime cannot be in the future", {}});
+    return fail(ApiError{ErrorCode::kInvalidExportTime, "ExportTime cannot be in the future", {}});
   }
   if (*request.export_time < now - kNowTolerance) return fail(pitr_unavailable(table));
   return now;
@@ -71,7 +70,7 @@ Result<std::string> export_table_to_point_in_time(RequestContext& context,
       if (earlier.client_token != *request.client_token || now - earlier.start_time > kClientTokenSeconds) continue;
       if (same_request(earlier, request)) return description_response(earlier);
       return fail(ApiError{
-          transfer_errors::kExportConflict,
+          ErrorCode::kExportConflict,
           "An export with ClientToken " + *request.client_token + " was already requested with different parameters",
           {}});
     }

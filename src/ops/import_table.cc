@@ -4,7 +4,6 @@
 // TransferJobs' thread reads the data files into it (ops/import_job.h).
 #include "export/s3_folder.h"
 #include "model/result.h"
-#include "model/transfer_errors.h"
 #include "ops/import_job.h"
 #include "ops/operations.h"
 #include "ops/transfer_lookup.h"
@@ -88,7 +87,7 @@ Result<std::string> import_table(RequestContext& context, const p::ImportTableRe
         return description_response(earlier);
       }
       return fail(ApiError{
-          transfer_errors::kImportConflict,
+          ErrorCode::kImportConflict,
           "An import with ClientToken " + *request.client_token + " was already requested with different parameters",
           {}});
     }

@@ -10,9 +10,13 @@
 #include "protocol/requests/batch_execute_statement.h"
 #include "protocol/requests/batch_get_item.h"
 #include "protocol/requests/batch_write_item.h"
+#include "protocol/requests/create_backup.h"
 #include "protocol/requests/create_table.h"
+#include "protocol/requests/delete_backup.h"
 #include "protocol/requests/delete_item.h"
 #include "protocol/requests/delete_table.h"
+#include "protocol/requests/describe_backup.h"
+#include "protocol/requests/describe_continuous_backups.h"
 #include "protocol/requests/describe_endpoints.h"
 #include "protocol/requests/describe_limits.h"
 #include "protocol/requests/describe_stream.h"
@@ -23,16 +27,20 @@
 #include "protocol/requests/get_item.h"
 #include "protocol/requests/get_records.h"
 #include "protocol/requests/get_shard_iterator.h"
+#include "protocol/requests/list_backups.h"
 #include "protocol/requests/list_streams.h"
 #include "protocol/requests/list_tables.h"
 #include "protocol/requests/list_tags_of_resource.h"
 #include "protocol/requests/put_item.h"
 #include "protocol/requests/query.h"
+#include "protocol/requests/restore_table_from_backup.h"
+#include "protocol/requests/restore_table_to_point_in_time.h"
 #include "protocol/requests/scan.h"
 #include "protocol/requests/tag_resource.h"
 #include "protocol/requests/transact_get_items.h"
 #include "protocol/requests/transact_write_items.h"
 #include "protocol/requests/untag_resource.h"
+#include "protocol/requests/update_continuous_backups.h"
 #include "protocol/requests/update_item.h"
 #include "protocol/requests/update_table.h"
 #include "protocol/requests/update_time_to_live.h"
@@ -72,6 +80,17 @@ Result<std::string> list_streams(RequestContext& context, const p::ListStreamsRe
 Result<std::string> describe_stream(RequestContext& context, const p::DescribeStreamRequest& request);
 Result<std::string> get_shard_iterator(RequestContext& context, const p::GetShardIteratorRequest& request);
 Result<std::string> get_records(RequestContext& context, const p::GetRecordsRequest& request);
+// Backups and point-in-time recovery (docs/backups.md)
+Result<std::string> create_backup(RequestContext& context, const p::CreateBackupRequest& request);
+Result<std::string> describe_backup(RequestContext& context, const p::DescribeBackupRequest& request);
+Result<std::string> list_backups(RequestContext& context, const p::ListBackupsRequest& request);
+Result<std::string> delete_backup(RequestContext& context, const p::DeleteBackupRequest& request);
+Result<std::string> restore_table_from_backup(RequestContext& context, const p::RestoreTableFromBackupRequest& request);
+Result<std::string> describe_continuous_backups(RequestContext& context,
+                                                const p::DescribeContinuousBackupsRequest& request);
+Result<std::string> update_continuous_backups(RequestContext& context, const p::UpdateContinuousBackupsRequest& request);
+Result<std::string> restore_table_to_point_in_time(RequestContext& context,
+                                                   const p::RestoreTableToPointInTimeRequest& request);
 // Tags, limits and endpoints
 Result<std::string> tag_resource(RequestContext& context, const p::TagResourceRequest& request);
 Result<std::string> untag_resource(RequestContext& context, const p::UntagResourceRequest& request);

@@ -20,11 +20,14 @@ struct OperationSettings {
   std::string account_id = "000000000000";
 };
 
+class TransferJobs;  // ops/transfer_jobs.h
+
 struct ServerState {
   engine::Database& database;
   const Clock& clock;
   OperationSettings settings;
-  streams::Streams* streams = nullptr;  // set once change capture is wired
+  streams::Streams* streams = nullptr;    // set once change capture is wired
+  TransferJobs* transfers = nullptr;      // exports and imports (ops/transfer_jobs.h); null: none run
 };
 
 struct RequestContext {

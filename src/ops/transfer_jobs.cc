@@ -46,28 +46,12 @@ Result<void> store_records(engine::Database& database, const char* setting, cons
   return database.write_setting(setting, std::string_view(buffer.GetString(), buffer.GetSize()));
 }
 
-std::mutex registry_mutex;
-std::map<const engine::Database*, TransferJobs*> registry;
-
 }  // namespace
 
 TransferJobs::TransferJobs(engine::Database& database, std::string s3_dir)
-    : database_(database), s3_dir_(std::move(s3_dir)) {
-  std::lock_guard lock(registry_mutex);
-  registry[&database_] = this;
-}
+    : database_(database), s3_dir_(std::move(s3_dir)) {}
 
-TransferJobs::~TransferJobs() {
-  stop();
-  std::lock_guard lock(registry_mutex);
-  if (registry[&database_] == this) registry.erase(&database_);
-}
-
-TransferJobs* TransferJobs::of(const engine::Database& database) {
-  std::lock_guard lock(registry_mutex);
-  auto found = registry.find(&database);
-  return found == registry.end() ? nullptr : found->second;
-}
+TransferJobs::~TransferJobs() { stop(); }
 
 Result<void> TransferJobs::load(double now) {
   EDDY_TRY(auto exports, load_records<ExportRecord>(database_, kExportsSetting, read_export_record));

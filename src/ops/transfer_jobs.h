@@ -24,7 +24,7 @@ namespace eddy::ops {
 class TransferJobs {
  public:
   // `s3_dir`: the folder that stands in for S3 (--s3-dir); empty: exports and imports are refused.
-  // Registers itself as the TransferJobs of `database` (of() below) for its lifetime.
+  // The operations find it as ServerState::transfers.
   TransferJobs(engine::Database& database, std::string s3_dir);
   ~TransferJobs();
   TransferJobs(const TransferJobs&) = delete;
@@ -38,9 +38,6 @@ class TransferJobs {
   void stop();
 
   const std::string& s3_dir() const { return s3_dir_; }
-  // The TransferJobs of the server whose database this is; nullptr when it made none. The
-  // operations find them so, by the database their RequestContext gives them.
-  static TransferJobs* of(const engine::Database& database);
 
   // In creation order.
   std::vector<ExportRecord> exports() const;

@@ -3,13 +3,12 @@
 
 #include "export/export_writer.h"
 #include "model/result.h"
-#include "model/transfer_errors.h"
 #include "ops/resource_arn.h"
 
 namespace eddy::ops {
 
 Result<TransferJobs*> transfer_jobs(RequestContext& context) {
-  TransferJobs* jobs = TransferJobs::of(context.database());
+  TransferJobs* jobs = context.state.transfers;
   if (jobs == nullptr || jobs->s3_dir().empty()) {
     return validation_error(
         "eddy exports to and imports from a local folder that stands in for S3: start it with --s3-dir DIR "
@@ -25,7 +24,7 @@ Result<engine::TablePtr> table_of_arn(RequestContext& context, const std::string
     engine::TablePtr table = context.database().catalog().find(name);
     if (table && names_table(arn, *table)) return table;
   }
-  return fail(ApiError{transfer_errors::kTableNotFound, "Table not found: " + arn, {}});
+  return fail(ApiError{ErrorCode::kTableNotFound, "Table not found: " + arn, {}});
 }
 
 std::string new_transfer_id(double now) { return exports::new_export_id(now); }

@@ -154,6 +154,17 @@ void encode_table_description(JsonWriter& w, const TableDefinition& table, const
     write_string(w, "TableClass", table.table_class);
     w.EndObject();
   }
+  if (table.restore) {
+    w.Key("RestoreSummary");
+    w.StartObject();
+    if (!table.restore->source_backup_arn.empty()) write_string(w, "SourceBackupArn", table.restore->source_backup_arn);
+    write_string(w, "SourceTableArn", table.restore->source_table_arn);
+    w.Key("RestoreDateTime");
+    w.Double(table.restore->restore_time);
+    w.Key("RestoreInProgress");
+    w.Bool(table.restore->in_progress);
+    w.EndObject();
+  }
   w.Key("DeletionProtectionEnabled");
   w.Bool(table.deletion_protection);
   w.EndObject();

@@ -25,7 +25,14 @@ void BackgroundTasks::start() {
     // every second; never busier than 20 times a second.
     double period = std::min(options_.shard_rollover_seconds, options_.stream_retention_seconds) / 4;
     double interval = std::clamp(period, 0.05, 1.0);
-    every(interval, [streams = state_.streams] { streams->maintain(); });
+    every(interval, [this, streams = state_.streams] {
+      streams->maintain();
+      // The point-in-time logs' trim rides along: it is as cheap when nothing is due.
+      if (auto trimmed = state_.database.trim_point_in_time_logs(state_.clock.now(), options_.pitr_window_seconds);
+          !trimmed) {
+        spdlog::error("point-in-time recovery: trimming failed: {}", trimmed.error().message);
+      }
+    });
   }
   if (options_.ttl_sweep_interval_seconds > 0) {
     auto sweeper = std::make_shared<ttl::TtlSweeper>(state_.database, state_.clock);

@@ -33,11 +33,19 @@ struct Server::Impl {
   // What the admin API asks of the server (admin/admin_context.h).
   struct Control : admin::ServerControl {
     explicit Control(Impl& impl) : impl(impl) {}
-    // The triggers' threads read the stream outside the request gate: they stop for the work (a
-    // restore, a reset, a truncate) and start again from what storage then holds.
+    // The triggers' threads and the export/import job read storage outside the request gate: they
+    // stop for the work (a restore, a reset, a truncate) and start again from what storage then
+    // holds (an export or import that was queued is FAILED, as after a restart).
     void exclusive(const std::function<void()>& work) override {
       if (impl.trigger_service != nullptr) impl.trigger_service->pause();
+      if (impl.transfers != nullptr) impl.transfers->stop();
       impl.request_gate->exclusive(work);
+      if (impl.transfers != nullptr) {
+        if (auto loaded = impl.transfers->load(impl.options.clock->now()); !loaded) {
+          spdlog::error("exports and imports after a restore, reset or truncate: {}", loaded.error().message);
+        }
+        impl.transfers->start();
+      }
       if (impl.trigger_service != nullptr) impl.resume_triggers();
     }
     void shared(std::size_t worker, const std::function<void()>& work) override {
@@ -171,7 +179,8 @@ bool Server::Impl::open(std::string& error) {
     error = loaded.error().message;
     return false;
   }
-  state.reset(new ops::ServerState{*database, clock, settings, streams.get()});
+  database->point_in_time_log().set_clock(&clock);
+  state.reset(new ops::ServerState{*database, clock, settings, streams.get(), transfers.get()});
   background = std::make_unique<server::BackgroundTasks>(options, *state, *request_gate, listener->workers());
   if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
   dispatcher = std::make_unique<server::Dispatcher>(*state, listener->workers(), *request_gate,
