@@ -19,6 +19,7 @@
 
 #include "engine/catalog.h"
 #include "engine/change_observer.h"
+#include "engine/item_collection.h"
 #include "engine/item_range.h"
 #include "engine/item_reader.h"
 #include "engine/key_locks.h"
@@ -40,6 +41,9 @@ using Mutator = std::function<Result<std::optional<Item>>(const std::optional<It
 struct WriteOutcome {
   std::optional<Item> old_item;
   std::optional<Item> new_item;
+  // Tables with local secondary indexes: the size in bytes of the item's collection after the
+  // write (engine/item_collection.h). Default: nullopt (the table has no item collections).
+  std::optional<int64_t> collection_bytes;
 };
 
 // What the engine knows of a snapshot.
@@ -68,6 +72,9 @@ class Database {
   TransactionClaims& transaction_claims() { return transaction_claims_; }
   TransactionTokens& transaction_tokens() { return transaction_tokens_; }
   void add_observer(ChangeObserver* observer) { observers_.push_back(observer); }
+  // The most bytes one item collection may hold; a write that would grow one past it fails with
+  // ItemCollectionSizeLimitExceededException (a write that shrinks it never does). Default: 10 GB.
+  void set_item_collection_limit(int64_t bytes) { item_collection_limit_ = bytes; }
 
   // A new id, unique for the life of the database (streams; tables and indexes get theirs from
   // the catalog's verbs).
@@ -151,6 +158,11 @@ class Database {
   Result<void> stage_change(const TableDefinition& table, const std::string& item_key,
                             const std::optional<Item>& old_item, const std::optional<Item>& new_item,
                             CommitContext& context, bool expired_by_ttl = false);
+  // The size of `key`'s item collection after `outcome`, with `pending` bytes that earlier writes
+  // of the same commit add to it; ItemCollectionSizeLimitExceededException when the write grows
+  // it past the limit.
+  Result<int64_t> collection_after(const TableDefinition& table, const Item& key, const WriteOutcome& outcome,
+                                   int64_t pending) const;
   // Writes `context` and tells its observers how it went.
   Result<void> commit(CommitContext& context);
   Result<void> drop_table_data(const TableDefinition& table);
@@ -165,6 +177,7 @@ class Database {
   TransactionClaims transaction_claims_;
   TransactionTokens transaction_tokens_;
   std::vector<ChangeObserver*> observers_;
+  int64_t item_collection_limit_ = kItemCollectionLimitBytes;
 };
 
 // The key attributes of `item` under `schema` (the Item used as a key).

@@ -138,6 +138,31 @@ Result<void> validate_item(const TableDefinition& table, const Item& item) {
   return {};
 }
 
+Result<void> check_empty_key_values(const TableDefinition& table, const Item& item, bool with_indexes) {
+  for (const auto* elements : {&table.key.partition_key, &table.key.sort_key}) {
+    for (const auto& element : *elements) {
+      auto it = item.find(element.name);
+      if (it == item.end() || it->second.type != element.type || !empty_scalar(it->second)) continue;
+      return validation_error(std::string("One or more parameter values are not valid. The AttributeValue for a key "
+                                          "attribute cannot contain an empty ") +
+                              empty_word(element.type) + " value. Key: " + element.name);
+    }
+  }
+  if (!with_indexes) return {};
+  for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
+    for (const auto& index : *indexes) {
+      for (const auto* elements : {&index.key.partition_key, &index.key.sort_key}) {
+        for (const auto& element : *elements) {
+          auto it = item.find(element.name);
+          if (it == item.end() || it->second.type != element.type || !empty_scalar(it->second)) continue;
+          return check_index_keys(index, item);
+        }
+      }
+    }
+  }
+  return {};
+}
+
 Result<void> validate_updated_nesting(const Item& item) {
   for (const auto& [name, value] : item) {
     if (nested_too_deep(value, 2)) return validation_error("Nesting Levels have exceeded supported limits");
