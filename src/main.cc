@@ -42,6 +42,8 @@ po::options_description describe_flags() {
       ("shard-rollover-seconds", po::value<double>()->default_value(4 * 3600), "age at which a shard is closed")
       ("stream-retention-seconds", po::value<double>()->default_value(24 * 3600), "stream record retention")
       ("ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")
+      ("item-collection-limit-bytes", po::value<int64_t>(),
+       "most bytes of one item collection of a table with local secondary indexes (default 10 GB, DynamoDB's)")
       ("credentials", po::value<std::vector<std::string>>()->composing(),
        "ACCESS_KEY_ID:SECRET_ACCESS_KEY (repeatable): verify every request's SigV4 signature against these")
       ("credentials-file", po::value<std::string>(), "a file of ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, as --credentials")
@@ -174,6 +176,9 @@ int main(int argc, char** argv) {
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
   if (vm.count("s3-dir")) options.s3_dir = vm["s3-dir"].as<std::string>();
   options.pitr_window_seconds = vm["pitr-window-seconds"].as<double>();
+  if (vm.count("item-collection-limit-bytes")) {
+    options.item_collection_limit_bytes = vm["item-collection-limit-bytes"].as<int64_t>();
+  }
   if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
   if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
   options.lambda_timeout_seconds = vm["lambda-timeout-seconds"].as<double>();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,9 @@ struct ServerOptions {
   std::size_t stream_shards = 4;                    // shards per stream
   double shard_rollover_seconds = 4 * 3600;         // a shard is closed and continued by a child after this
   double stream_retention_seconds = 24 * 3600;      // records older than this are trimmed
+  // The most bytes one item collection of a table with local secondary indexes may hold
+  // (ItemCollectionSizeLimitExceededException past it). Default: 10 GB, DynamoDB's limit.
+  int64_t item_collection_limit_bytes = int64_t{10} * 1024 * 1024 * 1024;
   // TTL (see docs/streams.md).
   double ttl_sweep_interval_seconds = 5;
   // Point-in-time recovery (docs/backups.md): when positive, every PITR-enabled table keeps this

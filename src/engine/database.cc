@@ -1,6 +1,8 @@
 // The table engine's write path; see database.h.
 #include "engine/database.h"
 
+#include <map>
+
 #include "engine/index_writer.h"
 #include "engine/item_codec.h"
 #include "engine/key_codec.h"
@@ -69,12 +71,29 @@ Result<void> Database::stage_change(const TableDefinition& table, const std::str
   }
   if (count_delta != 0 || bytes_delta != 0) writes.add_counters(counters_key(table.id), count_delta, bytes_delta);
   stage_index_changes(table, old_item, new_item, writes);
+  if (!table.local_indexes.empty()) {
+    int64_t collection_delta = item_collection_bytes(table, new_item) - item_collection_bytes(table, old_item);
+    if (count_delta != 0 || collection_delta != 0) {
+      writes.add_counters(item_collection_key(table, new_item ? *new_item : *old_item), count_delta, collection_delta);
+    }
+  }
   if (!observed) return {};
   ItemChange change{&table, &old_item, &new_item, expired_by_ttl};
   for (ChangeObserver* observer : observers_) {
     EDDY_TRY_VOID(observer->on_change(change, context));
   }
   return {};
+}
+
+Result<int64_t> Database::collection_after(const TableDefinition& table, const Item& key, const WriteOutcome& outcome,
+                                           int64_t pending) const {
+  EDDY_TRY(auto stored, storage_->counters(item_collection_key(table, key)));
+  int64_t delta = item_collection_bytes(table, outcome.new_item) - item_collection_bytes(table, outcome.old_item);
+  int64_t after = stored.second + pending + delta;
+  // Two writes to different items of one collection may both pass with the last bytes below the
+  // limit: the counter stays exact (a merge), the limit may be passed by one concurrent write.
+  if (delta > 0 && after > item_collection_limit_) return fail(item_collection_too_large());
+  return after;
 }
 
 Result<void> Database::commit(CommitContext& context) {
@@ -99,6 +118,9 @@ Result<WriteOutcome> Database::write_item(const TableDefinition& table, const It
   // as attribute_not_exists would let be overwritten).
   EDDY_TRY(outcome.old_item, read_item(rocks_key));
   EDDY_TRY(outcome.new_item, mutate(outcome.old_item));
+  if (!table.local_indexes.empty()) {
+    EDDY_TRY(outcome.collection_bytes, collection_after(table, key, outcome, 0));
+  }
   if (!outcome.old_item && !outcome.new_item) return outcome;  // deleting a missing item changes nothing
   CommitContext context;
   EDDY_TRY_VOID(stage_change(table, rocks_key, outcome.old_item, outcome.new_item, context, expired_by_ttl));
@@ -115,6 +137,7 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
   result.outcomes.resize(writes.size());
   result.errors.resize(writes.size());
   bool failed = false;
+  std::map<std::string, int64_t> collection_growth;
   for (std::size_t i = 0; i < writes.size(); ++i) {
     EDDY_TRY(result.outcomes[i].old_item, read_item(keys[i]));
     auto decided = writes[i].mutate(result.outcomes[i].old_item);
@@ -124,6 +147,20 @@ Result<Database::MultiOutcome> Database::write_items(const std::vector<MultiWrit
       continue;
     }
     result.outcomes[i].new_item = std::move(*decided);
+    const TableDefinition& table = *writes[i].table;
+    if (table.local_indexes.empty() || writes[i].check_only) continue;
+    // Writes of one commit to the same collection add up before the limit is checked.
+    int64_t& pending = collection_growth[item_collection_key(table, writes[i].key)];
+    auto after = collection_after(table, writes[i].key, result.outcomes[i], pending);
+    if (!after) {
+      if (after.error().code != ErrorCode::kItemCollectionSizeLimitExceeded) return fail(after.error());
+      result.errors[i] = after.error();
+      failed = true;
+      continue;
+    }
+    pending += item_collection_bytes(table, result.outcomes[i].new_item) -
+               item_collection_bytes(table, result.outcomes[i].old_item);
+    result.outcomes[i].collection_bytes = *after;
   }
   if (failed) return result;
   CommitContext context;

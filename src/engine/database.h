@@ -20,6 +20,7 @@
 #include "engine/backups.h"
 #include "engine/catalog.h"
 #include "engine/change_observer.h"
+#include "engine/item_collection.h"
 #include "engine/item_range.h"
 #include "engine/item_reader.h"
 #include "engine/key_locks.h"
@@ -42,6 +43,9 @@ using Mutator = std::function<Result<std::optional<Item>>(const std::optional<It
 struct WriteOutcome {
   std::optional<Item> old_item;
   std::optional<Item> new_item;
+  // Tables with local secondary indexes: the size in bytes of the item's collection after the
+  // write (engine/item_collection.h). Default: nullopt (the table has no item collections).
+  std::optional<int64_t> collection_bytes;
 };
 
 // What the engine knows of a snapshot.
@@ -73,6 +77,9 @@ class Database {
   Backups& backups() { return backups_; }
   PointInTimeLog& point_in_time_log() { return point_in_time_log_; }
   void add_observer(ChangeObserver* observer) { observers_.push_back(observer); }
+  // The most bytes one item collection may hold; a write that would grow one past it fails with
+  // ItemCollectionSizeLimitExceededException (a write that shrinks it never does). Default: 10 GB.
+  void set_item_collection_limit(int64_t bytes) { item_collection_limit_ = bytes; }
 
   // A new id, unique for the life of the database (streams; tables and indexes get theirs from
   // the catalog's verbs).
@@ -179,6 +186,11 @@ class Database {
                             CommitContext& context, bool expired_by_ttl = false, bool observed = true);
   // Writes one restored item into `table` (no observer sees it).
   Result<void> load_item(const TableDefinition& table, const Item& item, CommitContext& context);
+  // The size of `key`'s item collection after `outcome`, with `pending` bytes that earlier writes
+  // of the same commit add to it; ItemCollectionSizeLimitExceededException when the write grows
+  // it past the limit.
+  Result<int64_t> collection_after(const TableDefinition& table, const Item& key, const WriteOutcome& outcome,
+                                   int64_t pending) const;
   // Writes `context` and tells its observers how it went.
   Result<void> commit(CommitContext& context);
   Result<void> drop_table_data(const TableDefinition& table);
@@ -195,6 +207,7 @@ class Database {
   TransactionClaims transaction_claims_;
   TransactionTokens transaction_tokens_;
   std::vector<ChangeObserver*> observers_;
+  int64_t item_collection_limit_ = kItemCollectionLimitBytes;
 };
 
 // The key attributes of `item` under `schema` (the Item used as a key).

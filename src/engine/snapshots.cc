@@ -143,6 +143,8 @@ Result<TablePtr> Database::truncate_table(std::string_view name) {
     writes.remove(counters_key(id));
   };
   drop(kItemPrefix, table->id);
+  // The table's item collection counters (engine/item_collection.h).
+  writes.remove_range(entries_prefix(kCounterPrefix, table->id), entries_prefix(kCounterPrefix, table->id + 1));
   for (const auto* indexes : {&table->local_indexes, &table->global_indexes}) {
     for (const auto& index : *indexes) drop(kIndexPrefix, index.id);
   }

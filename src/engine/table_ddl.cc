@@ -69,6 +69,8 @@ Result<void> Database::drop_table_data(const TableDefinition& table) {
   };
   EDDY_TRY_VOID(drop_entries(kItemPrefix, table.id));
   EDDY_TRY_VOID(point_in_time_log_.stop(table.id));
+  // The table's item collection counters (engine/item_collection.h).
+  EDDY_TRY_VOID(drop_entries(kCounterPrefix, table.id));
   for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
     for (const auto& index : *indexes) {
       EDDY_TRY_VOID(drop_entries(kIndexPrefix, index.id));

@@ -21,6 +21,12 @@ ApiError subscriber_limit_exceeded(std::string_view detail) {
   return ApiError{ErrorCode::kLimitExceeded, "Subscriber limit exceeded: " + std::string(detail), {}};
 }
 
+ApiError too_many_tags() {
+  return ApiError{ErrorCode::kLimitExceeded,
+                  "The number of tags on the resource exceeds the limit of " + std::to_string(kMaxTagsPerResource),
+                  {}};
+}
+
 ApiError names_without_expressions() {
   return ApiError::validation("ExpressionAttributeNames can only be specified when using expressions");
 }

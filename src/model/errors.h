@@ -3,6 +3,7 @@
 // place only stay at that place.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ ApiError resource_not_found(std::string_view what);
 ApiError table_not_found(std::string_view table_name);
 // LimitExceededException "Subscriber limit exceeded: <detail>".
 ApiError subscriber_limit_exceeded(std::string_view detail);
+// LimitExceededException of a resource that would carry more than DynamoDB's 50 tags (TagResource's
+// total, or CreateTable's Tags).
+inline constexpr std::size_t kMaxTagsPerResource = 50;
+ApiError too_many_tags();
 
 // ExpressionAttributeNames / ExpressionAttributeValues in a request without an expression that could
 // use them, or sent empty.

@@ -27,43 +27,30 @@ void CapacityTotals::write(JsonWriter& writer, ReturnConsumedCapacity mode) cons
   writer.EndArray();
 }
 
-void ItemCollectionMetrics::add(const TableDefinition& table, const Item& item) {
-  if (table.local_indexes.empty()) return;
-  Item partition;
-  for (const auto& element : table.key.partition_key) {
-    auto it = item.find(element.name);
-    if (it != item.end()) partition.insert(*it);
-  }
-  for (auto& [name, keys] : tables_) {
+void ItemCollectionMetrics::add(const TableDefinition& table, const Item& item, const engine::WriteOutcome& outcome) {
+  std::optional<CollectionMetric> metric = item_collection_metric(table, item, outcome, true);
+  if (!metric) return;
+  for (auto& [name, metrics] : tables_) {
     if (name != table.name) continue;
-    for (const auto& known : keys) {
-      if (known == partition) return;
+    for (auto& known : metrics) {
+      if (known.key != metric->key) continue;
+      known.bytes = metric->bytes;  // the later write saw the collection as the earlier one left it
+      return;
     }
-    keys.push_back(std::move(partition));
+    metrics.push_back(std::move(*metric));
     return;
   }
-  tables_.push_back({table.name, {std::move(partition)}});
+  tables_.push_back({table.name, {std::move(*metric)}});
 }
 
 void ItemCollectionMetrics::write(JsonWriter& writer) const {
   if (tables_.empty()) return;
   writer.Key("ItemCollectionMetrics");
   writer.StartObject();
-  for (const auto& [name, keys] : tables_) {
+  for (const auto& [name, metrics] : tables_) {
     writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
     writer.StartArray();
-    for (const auto& key : keys) {
-      writer.StartObject();
-      writer.Key("ItemCollectionKey");
-      encode_attribute_map(writer, key);
-      // Local item collections stay far below DynamoDB's 10 GB limit; the estimate is its first band.
-      writer.Key("SizeEstimateRangeGB");
-      writer.StartArray();
-      writer.Double(0.0);
-      writer.Double(1.0);
-      writer.EndArray();
-      writer.EndObject();
-    }
+    for (const auto& metric : metrics) write_collection_metric(writer, metric);
     writer.EndArray();
   }
   writer.EndObject();

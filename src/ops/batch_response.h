@@ -8,6 +8,7 @@
 #include "model/attribute_value.h"
 #include "model/table_definition.h"
 #include "ops/consumed_capacity.h"
+#include "ops/item_write_response.h"
 #include "protocol/json.h"
 
 namespace eddy::ops {
@@ -25,15 +26,16 @@ class CapacityTotals {
 };
 
 // ItemCollectionMetrics of writes to tables with local secondary indexes (the only tables that
-// have item collections), as {"<table>": [{"ItemCollectionKey": {...}, "SizeEstimateRangeGB": [0, 1]}]}.
+// have item collections), as {"<table>": [{"ItemCollectionKey": {...}, "SizeEstimateRangeGB": [...]}]},
+// one entry per collection with its size after the last write to it.
 class ItemCollectionMetrics {
  public:
-  void add(const TableDefinition& table, const Item& item);
+  void add(const TableDefinition& table, const Item& item, const engine::WriteOutcome& outcome);
   // Writes "ItemCollectionMetrics": {...}; nothing when no write touched such a table.
   void write(JsonWriter& writer) const;
 
  private:
-  std::vector<std::pair<std::string, std::vector<Item>>> tables_;
+  std::vector<std::pair<std::string, std::vector<CollectionMetric>>> tables_;
 };
 
 }  // namespace eddy::ops

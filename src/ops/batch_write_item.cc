@@ -80,7 +80,7 @@ std::string respond(const p::BatchWriteItemRequest& request, const std::vector<T
   for (std::size_t i = 0; i < applied.size(); ++i) {
     const auto& result = outcome.outcomes[i];
     capacity.add(write_capacity(*applied[i].first->table, result.old_item, result.new_item));
-    if (want_metrics) metrics.add(*applied[i].first->table, *applied[i].second->item);
+    if (want_metrics) metrics.add(*applied[i].first->table, *applied[i].second->item, result);
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
@@ -128,6 +128,13 @@ Result<std::string> batch_write_item(RequestContext& context, const p::BatchWrit
     }
   }
   EDDY_TRY(engine::Database::MultiOutcome outcome, database.write_items(writes));
+  // A write that would take an item collection past its limit fails the whole batch, which
+  // writes nothing (ItemCollectionSizeLimitExceededException).
+  if (!outcome.committed) {
+    for (const auto& error : outcome.errors) {
+      if (error) return fail(*error);
+    }
+  }
   return respond(request, tables, applied, outcome, unprocessed);
 }
 

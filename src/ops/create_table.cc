@@ -17,6 +17,8 @@ constexpr std::size_t kMaxTables = 2500;
 }  // namespace
 
 Result<std::string> create_table(RequestContext& context, const p::CreateTableRequest& request) {
+  // Tags count against the resource's 50 as TagResource's do.
+  if (request.table.tags.size() > errors::kMaxTagsPerResource) return fail(errors::too_many_tags());
   auto& catalog = context.database().catalog();
   double now = context.now();
   EDDY_TRY(engine::TablePtr created, catalog.create(request.table, [&](TableDefinition& table) -> Result<void> {

@@ -25,7 +25,7 @@ Result<std::string> delete_item(RequestContext& context, const p::DeleteItemRequ
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;
   bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   return item_write_response(attributes_returned, request.return_consumed_capacity, capacity,
-                             item_collection_key(*table, request.key, metrics));
+                             item_collection_metric(*table, request.key, outcome, metrics));
 }
 
 }  // namespace eddy::ops

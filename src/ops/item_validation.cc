@@ -57,10 +57,21 @@ Result<void> check_index_keys(const SecondaryIndex& index, const Item& item) {
                                               " IndexName: " + index.name));
       }
       if (empty_scalar(it->second)) {
-        return fail(errors::invalid_parameter(
-            "One or more parameter values are not valid. A value specified for a secondary index key is not "
-            "supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: " +
-            index.name + ", IndexKey: " + element.name));
+        return validation_error(std::string("One or more parameter values are not valid. A value specified for a "
+                                            "secondary index key is not supported. The AttributeValue for a key "
+                                            "attribute cannot contain an empty ") +
+                                empty_word(element.type) + " value. IndexName: " + index.name +
+                                ", IndexKey: " + element.name);
+      }
+      // DynamoDB's key limits hold for index keys too: an item whose index key could not be stored
+      // in the index is refused, naming the index.
+      std::size_t limit = elements == &index.key.partition_key ? kMaxPartitionKeyBytes : kMaxSortKeyBytes;
+      std::size_t size = it->second.scalar.size();
+      if (size > limit) {
+        return fail(errors::invalid_parameter("Size limit exceeded for Index Key " + element.name +
+                                              " Actual Size: " + std::to_string(size) +
+                                              " bytes Max Size: " + std::to_string(limit) +
+                                              " bytes IndexName: " + index.name));
       }
     }
   }
@@ -124,6 +135,31 @@ Result<void> validate_item(const TableDefinition& table, const Item& item) {
     for (const auto& index : *indexes) EDDY_TRY_VOID(check_index_keys(index, item));
   }
   if (item_size(item) > kMaxItemBytes) return validation_error("Item size has exceeded the maximum allowed size");
+  return {};
+}
+
+Result<void> check_empty_key_values(const TableDefinition& table, const Item& item, bool with_indexes) {
+  for (const auto* elements : {&table.key.partition_key, &table.key.sort_key}) {
+    for (const auto& element : *elements) {
+      auto it = item.find(element.name);
+      if (it == item.end() || it->second.type != element.type || !empty_scalar(it->second)) continue;
+      return validation_error(std::string("One or more parameter values are not valid. The AttributeValue for a key "
+                                          "attribute cannot contain an empty ") +
+                              empty_word(element.type) + " value. Key: " + element.name);
+    }
+  }
+  if (!with_indexes) return {};
+  for (const auto* indexes : {&table.local_indexes, &table.global_indexes}) {
+    for (const auto& index : *indexes) {
+      for (const auto* elements : {&index.key.partition_key, &index.key.sort_key}) {
+        for (const auto& element : *elements) {
+          auto it = item.find(element.name);
+          if (it == item.end() || it->second.type != element.type || !empty_scalar(it->second)) continue;
+          return check_index_keys(index, item);
+        }
+      }
+    }
+  }
   return {};
 }
 

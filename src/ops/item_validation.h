@@ -13,6 +13,11 @@ namespace eddy::ops {
 
 // A Key parameter (GetItem, DeleteItem, UpdateItem...): exactly the key attributes, right types.
 Result<void> validate_key(const TableDefinition& table, const Item& key);
+// The empty string or binary key values of `item` (an item, or a key), which DynamoDB refuses up
+// front, before a transaction runs, as a plain ValidationException (while a key of the wrong type
+// is an action's ValidationError cancellation reason). `with_indexes`: the index keys too (a Put's
+// item). The messages are validate_key's and validate_item's.
+Result<void> check_empty_key_values(const TableDefinition& table, const Item& item, bool with_indexes);
 // A whole item to be stored (PutItem, or the result of an update): keys, index keys, sizes.
 Result<void> validate_item(const TableDefinition& table, const Item& item);
 // An item an UpdateExpression produced: no more than the 32 levels of maps and lists (the item

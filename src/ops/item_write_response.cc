@@ -1,22 +1,41 @@
 // A single-item write's answer; see item_write_response.h.
 #include "ops/item_write_response.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "protocol/attribute_value_json.h"
 
 namespace eddy::ops {
 
-std::optional<Item> item_collection_key(const TableDefinition& table, const Item& item, bool asked) {
+std::optional<CollectionMetric> item_collection_metric(const TableDefinition& table, const Item& item,
+                                                       const engine::WriteOutcome& outcome, bool asked) {
   if (!asked || table.local_indexes.empty()) return std::nullopt;
-  Item key;
+  CollectionMetric metric;
   for (const auto& element : table.key.partition_key) {
     auto it = item.find(element.name);
-    if (it != item.end()) key.insert(*it);
+    if (it != item.end()) metric.key.insert(*it);
   }
-  return key;
+  metric.bytes = outcome.collection_bytes.value_or(0);
+  return metric;
+}
+
+void write_collection_metric(JsonWriter& writer, const CollectionMetric& metric) {
+  constexpr double kGigabyte = 1024.0 * 1024.0 * 1024.0;
+  double lower = std::floor(static_cast<double>(std::max<int64_t>(metric.bytes, 0)) / kGigabyte);
+  writer.StartObject();
+  writer.Key("ItemCollectionKey");
+  encode_attribute_map(writer, metric.key);
+  writer.Key("SizeEstimateRangeGB");
+  writer.StartArray();
+  writer.Double(lower);
+  writer.Double(lower + 1);
+  writer.EndArray();
+  writer.EndObject();
 }
 
 std::string item_write_response(const std::optional<Item>& attributes, ReturnConsumedCapacity mode,
-                                const ConsumedCapacity& capacity, const std::optional<Item>& collection_key) {
+                                const ConsumedCapacity& capacity, const std::optional<CollectionMetric>& metric) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -25,18 +44,9 @@ std::string item_write_response(const std::optional<Item>& attributes, ReturnCon
     encode_attribute_map(writer, *attributes);
   }
   write_consumed_capacity(writer, mode, capacity);
-  if (collection_key) {
+  if (metric) {
     writer.Key("ItemCollectionMetrics");
-    writer.StartObject();
-    writer.Key("ItemCollectionKey");
-    encode_attribute_map(writer, *collection_key);
-    // The same first band BatchWriteItem reports (batch_response.h): eddy does not size collections.
-    writer.Key("SizeEstimateRangeGB");
-    writer.StartArray();
-    writer.Double(0.0);
-    writer.Double(1.0);
-    writer.EndArray();
-    writer.EndObject();
+    write_collection_metric(writer, *metric);
   }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());

@@ -1,4 +1,5 @@
 // TagResource: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html
+#include "model/errors.h"
 #include "model/result.h"
 #include "ops/operations.h"
 #include "ops/resource_arn.h"
@@ -6,8 +7,6 @@
 
 namespace eddy::ops {
 namespace {
-
-constexpr std::size_t kMaxTags = 50;
 
 // Adds or replaces `tags` on `table`.
 Result<void> add_tags(TableDefinition& table, const std::vector<Tag>& tags) {
@@ -21,10 +20,7 @@ Result<void> add_tags(TableDefinition& table, const std::vector<Tag>& tags) {
     }
     if (!replaced) table.tags.push_back(tag);
   }
-  if (table.tags.size() > kMaxTags) {
-    return fail(ApiError{ErrorCode::kLimitExceeded,
-                         "The number of tags on the resource exceeds the limit of " + std::to_string(kMaxTags), {}});
-  }
+  if (table.tags.size() > errors::kMaxTagsPerResource) return fail(errors::too_many_tags());
   return {};
 }
 

@@ -10,6 +10,7 @@
 #include "ops/operations.h"
 #include "ops/read_projection.h"
 #include "ops/table_lookup.h"
+#include "ops/transaction_cancellation.h"
 #include "protocol/attribute_value_json.h"
 
 namespace eddy::ops {
@@ -30,13 +31,24 @@ Result<std::vector<TransactGet>> resolve(RequestContext& context, const p::Trans
   for (auto& get : gets) {
     EDDY_TRY(get.table, find_table(context, get.request.table_name));
   }
+  // Empty key values are refused outright; a Get whose key does not fit its table cancels the transaction with that Get's ValidationError
+  // reason (the others None), as TransactWriteItems reports its actions' (transact_write_items.cc).
+  for (const auto& get : gets) EDDY_TRY_VOID(check_empty_key_values(*get.table, get.request.key, false));
+  std::vector<CancellationReason> reasons(gets.size());
+  bool invalid = false;
   std::set<std::string> seen;
-  for (const auto& get : gets) {
-    EDDY_TRY_VOID(validate_key(*get.table, get.request.key));
+  for (std::size_t i = 0; i < gets.size(); ++i) {
+    const auto& get = gets[i];
+    if (auto valid = validate_key(*get.table, get.request.key); !valid) {
+      reasons[i] = cancellation_reason(valid.error(), std::nullopt, false);
+      invalid = true;
+      continue;
+    }
     if (!seen.insert(engine::item_id(*get.table, get.request.key)).second) {
       return fail(errors::item_in_several_transaction_actions());
     }
   }
+  if (invalid) return fail(transaction_canceled(reasons));
   return gets;
 }
 

@@ -44,12 +44,16 @@ Result<std::vector<TransactionAction>> parse_actions(const p::TransactWriteItems
   return actions;
 }
 
-// Finds each action's table, checks its key or item (failures are ValidationError reasons, as
-// DynamoDB reports them), parses Update expressions and refuses an item named twice.
+// Finds each action's table, refuses empty key values outright, checks each key or item (other
+// failures are ValidationError reasons, as DynamoDB reports them), parses Update expressions and refuses an item named twice.
 Result<void> resolve_actions(RequestContext& context, const p::TransactWriteItemsRequest& request,
                              std::vector<TransactionAction>& actions) {
   for (std::size_t i = 0; i < actions.size(); ++i) {
     EDDY_TRY(actions[i].table, find_table(context, request.transact_items[i].action().table_name));
+  }
+  for (auto& action : actions) {
+    bool put = action.kind == TransactActionKind::kPut;
+    EDDY_TRY_VOID(check_empty_key_values(*action.table, put ? action.item : action.key, put));
   }
   std::vector<CancellationReason> reasons(actions.size());
   bool invalid = false;
@@ -88,7 +92,7 @@ std::string success_response(const p::TransactWriteItemsRequest& request, const 
     bool check = action.kind == TransactActionKind::kConditionCheck;
     // Every transactional write (and condition check) costs twice a plain write: prepare and commit.
     capacity.add(write_capacity(*action.table, result.old_item, check ? result.old_item : result.new_item), 2);
-    if (want_metrics && !check) metrics.add(*action.table, action.key);
+    if (want_metrics && !check) metrics.add(*action.table, action.key, result);
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);

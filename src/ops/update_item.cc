@@ -45,7 +45,7 @@ Result<std::string> update_item(RequestContext& context, const p::UpdateItemRequ
   auto returned = updated_attributes(request.return_values, update, outcome);
   bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
   return item_write_response(returned, request.return_consumed_capacity, capacity,
-                             item_collection_key(*table, request.key, metrics));
+                             item_collection_metric(*table, request.key, outcome, metrics));
 }
 
 }  // namespace eddy::ops

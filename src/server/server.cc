@@ -158,6 +158,7 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   database = std::move(*opened);
+  database->set_item_collection_limit(options.item_collection_limit_bytes);
   // Virtual time (or the wall clock's offset) where the admin API last put it.
   if (auto restored = admin::restore_clock(*database, *options.clock); !restored) {
     error = restored.error().message;

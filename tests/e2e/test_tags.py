@@ -38,7 +38,8 @@ def test_unknown_table_arn(ddb, table_arn):
 def test_malformed_arn(ddb):
     with pytest.raises(ClientError) as e:
         ddb.tag_resource(ResourceArn="not-an-arn", Tags=[{"Key": "k", "Value": "v"}])
-    assert_error(e, "ValidationException", "Invalid TableArn: Invalid ResourceArn provided as input not-an-arn")
+    assert_error(e, "ValidationException",
+                 "One or more parameter values were invalid: ARNs must start with 'arn:': not-an-arn")
 
 
 def test_describe_limits(ddb):

@@ -52,3 +52,49 @@ def test_key_and_value_pattern(raw, table_arn):
                                                                   {"Key": "a#", "Value": "b*"}]})
     assert_error(resp, "ValidationException", validation_errors(
         constraint("a#", "tags.2.member.key", pattern), constraint("b*", "tags.2.member.value", pattern)))
+
+
+# A malformed ARN, as DynamoDB answers each form (recorded against the service): no "arn:" prefix;
+# a DynamoDB ARN that names no table; any other ARN that is not a table's.
+@pytest.mark.parametrize("target_name,extra", [
+    ("TagResource", {"Tags": [{"Key": "k", "Value": "v"}]}),
+    ("UntagResource", {"TagKeys": ["k"]}),
+    ("ListTagsOfResource", {}),
+])
+@pytest.mark.parametrize("arn,message", [
+    ("not-an-arn", "One or more parameter values were invalid: ARNs must start with 'arn:': not-an-arn"),
+    ("arn:aws:dynamodb:us-east-1:000000000000:backup/b1",
+     "One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
+     "arn:aws:dynamodb:us-east-1:000000000000:backup/b1"),
+    ("arn:aws:s3:::bucket/table/x", "Invalid TableArn: Invalid ResourceArn provided as input arn:aws:s3:::bucket/table/x"),
+], ids=["no-arn-prefix", "not-a-table", "other-service"])
+def test_malformed_arns(raw, target_name, extra, arn, message):
+    resp = raw(target_name, dict({"ResourceArn": arn}, **extra))
+    assert_error(resp, "ValidationException", message)
+
+
+def tags(count):
+    return [{"Key": f"k{i}", "Value": "v"} for i in range(count)]
+
+
+def test_at_most_50_tags_at_create_table(raw, ddb, make_table):
+    name = make_table(Tags=tags(50))
+    arn = ddb.describe_table(TableName=name)["Table"]["TableArn"]
+    assert len(ddb.list_tags_of_resource(ResourceArn=arn)["Tags"]) == 50
+    resp = raw("CreateTable", {"TableName": name + "_51", "BillingMode": "PAY_PER_REQUEST", "Tags": tags(51),
+                               "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                               "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})
+    assert_error(resp, "LimitExceededException", "The number of tags on the resource exceeds the limit of 50")
+    assert raw("DescribeTable", {"TableName": name + "_51"}).status == 400
+
+
+def test_tag_resource_counts_the_total(raw, ddb, make_table):
+    name = make_table(Tags=tags(49))
+    arn = ddb.describe_table(TableName=name)["Table"]["TableArn"]
+    resp = raw("TagResource", {"ResourceArn": arn, "Tags": [{"Key": "k0", "Value": "replaced"},
+                                                            {"Key": "new1", "Value": "v"}, {"Key": "new2", "Value": "v"}]})
+    assert_error(resp, "LimitExceededException", "The number of tags on the resource exceeds the limit of 50")
+    assert len(ddb.list_tags_of_resource(ResourceArn=arn)["Tags"]) == 49
+    resp = raw("TagResource", {"ResourceArn": arn, "Tags": [{"Key": "k0", "Value": "replaced"}, {"Key": "new1", "Value": "v"}]})
+    assert resp.status == 200, resp
+    assert len(ddb.list_tags_of_resource(ResourceArn=arn)["Tags"]) == 50
