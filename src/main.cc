@@ -54,6 +54,11 @@ po::options_description describe_flags() {
       ("lambda-timeout-seconds", po::value<double>()->default_value(300), "longest one function invocation may run")
       ("trigger-retry-seconds", po::value<double>()->default_value(1),
        "wait before a failed batch's first retry (each further retry waits twice as long, up to 60 s)")
+      ("init", po::value<std::vector<std::string>>()->composing(),
+       "PATH (repeatable): create the tables and load the items declared in a file or folder, if absent: CreateTable "
+       "lists, DescribeTable outputs, CloudFormation/SAM templates, cdk.out, BatchWriteItem files (docs/init.md)")
+      ("init-param", po::value<std::vector<std::string>>()->composing(),
+       "K=V (repeatable): a template parameter for --init, over its Default")
       ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
@@ -162,6 +167,17 @@ int main(int argc, char** argv) {
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
   if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
   if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
+  if (vm.count("init")) options.init_paths = vm["init"].as<std::vector<std::string>>();
+  if (vm.count("init-param")) {
+    for (const auto& pair : vm["init-param"].as<std::vector<std::string>>()) {
+      std::size_t equals = pair.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        std::cerr << "eddy: --init-param takes NAME=VALUE, not " << pair << "\n";
+        return 2;
+      }
+      options.init_parameters[pair.substr(0, equals)] = pair.substr(equals + 1);
+    }
+  }
   options.lambda_timeout_seconds = vm["lambda-timeout-seconds"].as<double>();
   options.trigger_retry_seconds = vm["trigger-retry-seconds"].as<double>();
   options.log_level = vm["log-level"].as<std::string>();

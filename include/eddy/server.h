@@ -49,6 +49,11 @@ struct ServerOptions {
   std::string lambda_endpoint;
   // A JSON list of CreateEventSourceMapping requests, created at start. Default: none.
   std::string event_source_mappings_file;
+  // --init: files and folders of table definitions and items, applied at start (docs/init.md).
+  // Default: none.
+  std::vector<std::string> init_paths;
+  // --init-param K=V: template parameters (and pseudo parameters) for init_paths. Default: none.
+  std::map<std::string, std::string> init_parameters;
   double lambda_timeout_seconds = 300;  // one invocation at most
   double trigger_retry_seconds = 1;     // a failed batch's first retry waits this long; doubling, up to 60 s
   // What every time-dependent part of the server reads (eddy/clock.h). Moving it wakes the TTL

@@ -12,6 +12,8 @@
 #include "auth/signature_check.h"
 #include "engine/database.h"
 #include "http/listener.h"
+#include "init/init_apply.h"
+#include "init/init_reader.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
 #include "server/admin_dispatcher.h"
@@ -121,6 +123,12 @@ bool Server::Impl::listen(std::string& error) {
 }
 
 bool Server::Impl::open(std::string& error) {
+  // --init's files are read before storage is touched: a bad one changes nothing.
+  auto init_plan = init::read_init(options.init_paths, options.init_parameters);
+  if (!init_plan) {
+    error = init_plan.error().message;
+    return false;
+  }
   engine::StorageOptions storage;
   storage.data_dir = options.data_dir;
   storage.in_memory = options.in_memory;
@@ -157,6 +165,11 @@ bool Server::Impl::open(std::string& error) {
   control = std::make_unique<Control>(*this);
   admin_context.reset(new admin::AdminContext{*state, *options.clock, *control, faults, *waits});
   admin->set_context(admin_context.get());
+  ops::RequestContext init_context{*state};
+  if (auto applied = init::apply_init(init_context, *init_plan); !applied) {
+    error = applied.error().message;
+    return false;
+  }
   return open_triggers(error);
 }
 
