@@ -59,11 +59,15 @@ po::options_description describe_flags() {
        "lists, DescribeTable outputs, CloudFormation/SAM templates, cdk.out, BatchWriteItem files (docs/init.md)")
       ("init-param", po::value<std::vector<std::string>>()->composing(),
        "K=V (repeatable): a template parameter for --init, over its Default")
+      ("namespace", po::value<std::string>(),
+       "shared (every access key and region sees the same tables; the default) or access-key-region (tables "
+       "by access key and region, DynamoDB Local's default without -sharedDb; docs/namespaces.md)")
       ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
       ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
-      ("sharedDb", "DynamoDB Local: one database for all credentials and regions (eddy always does this)")
+      ("sharedDb", "DynamoDB Local: one database for all credentials and regions (with DynamoDB Local's flags, "
+                   "tables are otherwise kept by access key and region)")
       ("cors", po::value<std::string>()->implicit_value("*"), "DynamoDB Local: enable CORS for these origins")
       ("delayTransientStatuses", "DynamoDB Local: keep tables and indexes CREATING/DELETING for a moment")
       ("disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")
@@ -113,6 +117,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "healthcheck") return eddy::cli::run_healthcheck_command(argc - 1, argv + 1);
   po::options_description flags = describe_flags();
   po::variables_map vm;
+  bool dynamodb_local_style = eddy::server::is_dynamodb_local_command_line(std::vector<std::string>(argv + 1, argv + argc));
   try {
     auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
     // Without java's own arguments, with the container's defaults (server/launch_arguments.h).
@@ -160,6 +165,17 @@ int main(int argc, char** argv) {
   }
   options.admin = vm.count("admin") > 0;
   options.delay_transient_statuses = vm.count("delayTransientStatuses") > 0;
+  // DynamoDB Local's command line without -sharedDb keeps tables by access key and region, as
+  // DynamoDB Local does; --namespace says it outright.
+  if (dynamodb_local_style && !vm.count("sharedDb")) options.namespaces = eddy::TableNamespaces::kAccessKeyRegion;
+  if (vm.count("namespace")) {
+    std::string mode = vm["namespace"].as<std::string>();
+    if (mode != "shared" && mode != "access-key-region") {
+      std::cerr << "eddy: --namespace must be shared or access-key-region\n";
+      return 2;
+    }
+    options.namespaces = mode == "shared" ? eddy::TableNamespaces::kShared : eddy::TableNamespaces::kAccessKeyRegion;
+  }
   options.sync_writes = vm.count("sync-writes") > 0;
   options.stream_shards = std::max<std::size_t>(1, vm["stream-shards"].as<std::size_t>());
   options.shard_rollover_seconds = vm["shard-rollover-seconds"].as<double>();

@@ -17,6 +17,12 @@ namespace eddy {
 
 inline constexpr const char* kVersion = "0.1.0";
 
+// Which tables a request sees (docs/namespaces.md). Do not renumber.
+enum class TableNamespaces {
+  kShared,           // every access key and region sees the same tables (DynamoDB Local's -sharedDb)
+  kAccessKeyRegion,  // one set of tables per access key id and region, as DynamoDB Local without -sharedDb
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8000;         // 0 picks a free port
@@ -35,6 +41,9 @@ struct ServerOptions {
   // address. Default: false: on loopback only.
   bool admin = false;
   bool delay_transient_statuses = false;
+  // Default: kShared. kAccessKeyRegion keeps each access key and region's tables (and their
+  // streams) in a database of their own, data_dir/namespaces/<access key>_<region>.
+  TableNamespaces namespaces = TableNamespaces::kShared;
   bool sync_writes = false;           // fsync the WAL on every write
   std::string log_level = "info";
   // Streams (see docs/streams.md).

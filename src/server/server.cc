@@ -23,6 +23,7 @@
 #include "server/endpoint.h"
 #include "server/request_gate.h"
 #include "server/lambda_dispatcher.h"
+#include "server/namespaces.h"
 #include "server/start_gate.h"
 #include "streams/streams.h"
 #include "triggers/trigger_service.h"
@@ -54,6 +55,8 @@ struct Server::Impl {
   std::unique_ptr<engine::Database> database;
   std::unique_ptr<streams::Streams> streams;
   std::unique_ptr<ops::ServerState> state;
+  // With TableNamespaces::kAccessKeyRegion: the namespaces requests run in (namespaces.h).
+  std::unique_ptr<server::Namespaces> namespaces;
   std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
   std::unique_ptr<server::RequestGate> request_gate;     // a slot per worker, then the background's
   admin::FaultRules faults;
@@ -170,6 +173,10 @@ bool Server::Impl::open(std::string& error) {
     error = applied.error().message;
     return false;
   }
+  if (options.namespaces == TableNamespaces::kAccessKeyRegion) {
+    namespaces = std::make_unique<server::Namespaces>(options, settings, std::move(*init_plan));
+    dispatcher->use_namespaces(namespaces.get());
+  }
   return open_triggers(error);
 }
 
@@ -209,6 +216,7 @@ void Server::run() {
   impl_->listener->wait();
   impl_->trigger_service->stop();
   impl_->background->stop();
+  if (impl_->namespaces) impl_->namespaces->stop();
   // A failed flush is logged by the engine; the write-ahead log still holds every acknowledged write.
   if (!impl_->database->flush()) spdlog::warn("eddy stopped without a final flush");
 }
