@@ -8,6 +8,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,11 @@ struct AdminCall {
 };
 
 struct AdminAnswer;
+
+// A whole number query parameter of `call` in [low, high]; `fallback` when absent; nullopt when
+// malformed or out of range.
+std::optional<uint64_t> query_number(const AdminCall& call, const char* name, uint64_t fallback, uint64_t low,
+                                     uint64_t high);
 
 // An answer that is not ready yet (a wait). The dispatcher parks the call without blocking its
 // worker: it calls `start` once with a Deliver, which hands over the answer from any thread;

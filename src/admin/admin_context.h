@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 
 #include "admin/fault_rules.h"
 #include "admin/stream_waits.h"
@@ -29,6 +30,12 @@ class ServerControl {
   // Waits until every background service (TTL sweeper, stream maintenance) has run a pass that
   // started after the clock's latest move, so that what the move made due is done.
   virtual void catch_up_background() = 0;
+  // Calls `done`, on a thread of the server's (never a worker), once the event source mapping
+  // `uuid` has delivered every record its stream holds with no batch on its way (true), or with
+  // false as soon as `give_up()` is true or eddy stops; ResourceNotFoundException for no such
+  // mapping.
+  virtual void wait_trigger_delivered(const std::string& uuid, std::function<bool()> give_up,
+                                      std::function<void(Result<bool>)> done) = 0;
 };
 
 struct AdminContext {

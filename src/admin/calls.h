@@ -4,6 +4,7 @@
 //   snapshot_calls.cc  /eddy/v1/snapshots…, /eddy/v1/reset, /eddy/v1/tables/<name>/truncate
 //   fault_calls.cc     /eddy/v1/faults…
 //   stream_calls.cc    /eddy/v1/streams/<table>/rollover, split, mark, wait
+//   trigger_calls.cc   /eddy/v1/triggers/<UUID>/wait
 #pragma once
 
 #include "admin/admin_call.h"
@@ -30,5 +31,7 @@ AdminAnswer roll_over_stream(AdminContext& context, const AdminCall& call);
 AdminAnswer split_stream_shard(AdminContext& context, const AdminCall& call);
 AdminAnswer mark_stream(AdminContext& context, const AdminCall& call);
 AdminAnswer wait_for_stream(AdminContext& context, const AdminCall& call);
+
+AdminAnswer wait_for_trigger(AdminContext& context, const AdminCall& call);
 
 }  // namespace eddy::admin

@@ -54,6 +54,7 @@ const std::vector<Route>& routes() {
       {"POST", "/eddy/v1/streams/{table}/split", split_stream_shard},
       {"POST", "/eddy/v1/streams/{table}/mark", mark_stream},
       {"GET", "/eddy/v1/streams/{table}/wait", wait_for_stream},
+      {"GET", "/eddy/v1/triggers/{uuid}/wait", wait_for_trigger},
   };
   return table;
 }

@@ -6,7 +6,6 @@
 //        answers once the stream holds N more records than the mark (stream_waits.h), or 408
 // A wait never blocks its worker: it is answered later, on the thread of the commit that completes it.
 #include <chrono>
-#include <cstdlib>
 
 #include "admin/answer_json.h"
 #include "admin/calls.h"
@@ -55,18 +54,6 @@ std::string progress_members(const std::string& table, const StreamWaits::Progre
     put(w, "mark", progress.mark);
     w.EndObject();
   });
-}
-
-// A whole number query parameter in [low, high]; `fallback` when absent; nullopt when malformed.
-std::optional<uint64_t> query_number(const AdminCall& call, const char* name, uint64_t fallback, uint64_t low,
-                                     uint64_t high) {
-  auto found = call.query.find(name);
-  if (found == call.query.end()) return fallback;
-  const std::string& text = found->second;
-  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  uint64_t value = std::strtoull(text.c_str(), nullptr, 10);
-  if (value < low || value > high) return std::nullopt;
-  return value;
 }
 
 }  // namespace

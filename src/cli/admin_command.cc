@@ -42,6 +42,7 @@ constexpr const char* kUsage =
     "  streams mark TABLE                      start counting the stream's records from here\n"
     "  streams wait TABLE [--count N] [--timeout-ms T]\n"
     "                                          wait until the stream holds N more records than the mark\n"
+    "  triggers wait UUID [--timeout-ms T]     wait until the event source mapping has delivered every record\n"
     "  --endpoint URL    eddy's address (default http://127.0.0.1:8000)\n"
     "  --port PORT       same as --endpoint http://127.0.0.1:PORT\n"
     "See docs/test-controls.md.\n";
@@ -127,6 +128,11 @@ bool call_of(const Arguments& a, Call& call) {
     return call = {"POST", "/eddy/v1/streams/" + w[2] + "/split", "{\"shard_id\":" + quoted(w[3]) + "}"}, true;
   }
   if (is(3, "streams", "mark")) return call = {"POST", "/eddy/v1/streams/" + w[2] + "/mark", ""}, true;
+  if (is(3, "triggers", "wait")) {
+    call.path = "/eddy/v1/triggers/" + w[2] + "/wait";
+    if (!a.timeout_ms.empty()) call.path += "?timeout_ms=" + a.timeout_ms;
+    return true;
+  }
   if (is(3, "streams", "wait")) {
     call.path = "/eddy/v1/streams/" + w[2] + "/wait";
     char separator = '?';

@@ -87,7 +87,7 @@ http::Reply Endpoint::handle(http::Request& request, std::size_t worker) {
   }
   http::Reply reply;
   if (LambdaDispatcher::serves(request.target())) {
-    reply = lambda_answer(request, request_id);
+    reply = lambda_answer(request, request_id, worker);
   } else if (request.method() == bhttp::verb::get) {
     reply = health_check(request, request_id);
   } else if (request.method() != bhttp::verb::post) {
@@ -120,12 +120,13 @@ http::Reply Endpoint::answer(const http::Request& request, const std::string& re
   return dispatcher->handle(request, json, request_id, worker);
 }
 
-http::Response Endpoint::lambda_answer(const http::Request& request, const std::string& request_id) {
+http::Response Endpoint::lambda_answer(const http::Request& request, const std::string& request_id,
+                                       std::size_t worker) {
   LambdaDispatcher* lambda = gate_.wait() == nullptr ? nullptr : lambda_.load(std::memory_order_acquire);
   if (lambda == nullptr) {
     return LambdaDispatcher::error_response(request, ApiError::internal("eddy failed to start"), request_id);
   }
-  return lambda->handle(request, request_id);
+  return lambda->handle(request, request_id, worker);
 }
 
 // Compression (when asked for and worth it), then the CRC of what goes on the wire, then the

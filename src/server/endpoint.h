@@ -46,7 +46,7 @@ class Endpoint {
   // The JSON protocol's answer, before compression, CRC and CORS.
   http::Reply answer(const http::Request& request, const std::string& request_id, std::size_t worker);
   void finish(const http::Request& request, http::Response& response) const;
-  http::Response lambda_answer(const http::Request& request, const std::string& request_id);
+  http::Response lambda_answer(const http::Request& request, const std::string& request_id, std::size_t worker);
 
   EndpointSettings settings_;
   Cors cors_;

@@ -96,7 +96,9 @@ Result<std::string> LambdaDispatcher::authenticate(const http::Request& request)
   return auth::credential_region(authorization, request.target());
 }
 
-http::Response LambdaDispatcher::handle(const http::Request& request, const std::string& request_id) {
+http::Response LambdaDispatcher::handle(const http::Request& request, const std::string& request_id,
+                                        std::size_t worker) {
+  RequestGate::Pass pass = gate_.enter(worker);
   std::string_view target = request.target();
   std::string_view path = target.substr(0, target.find('?'));
   std::string_view query = target.size() > path.size() ? target.substr(path.size() + 1) : std::string_view();

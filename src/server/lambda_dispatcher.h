@@ -18,21 +18,24 @@
 #include "http/http_types.h"
 #include "model/api_error.h"
 #include "model/clock.h"
+#include "server/request_gate.h"
 #include "triggers/trigger_service.h"
 
 namespace eddy::server {
 
 class LambdaDispatcher {
  public:
-  // `verifier`: SigV4 checks (--credentials); nullptr accepts any request.
-  LambdaDispatcher(triggers::TriggerService& triggers, const Clock& clock, const auth::SignatureCheck* verifier)
-      : triggers_(triggers), clock_(clock), verifier_(verifier) {}
+  // `verifier`: SigV4 checks (--credentials); nullptr accepts any request. `gate`: each call holds
+  // its worker's pass, as a DynamoDB request does, so that a restore or reset never runs under it.
+  LambdaDispatcher(triggers::TriggerService& triggers, const Clock& clock, const auth::SignatureCheck* verifier,
+                   RequestGate& gate)
+      : triggers_(triggers), clock_(clock), verifier_(verifier), gate_(gate) {}
 
   // Whether `target` (path and query) is Lambda's API rather than DynamoDB's.
   static bool serves(std::string_view target) { return target.starts_with("/2015-03-31/"); }
 
   // Answers `request` (its body already decoded); the response has x-amzn-RequestId.
-  http::Response handle(const http::Request& request, const std::string& request_id);
+  http::Response handle(const http::Request& request, const std::string& request_id, std::size_t worker);
 
   // Lambda's rendering of `error`.
   static http::Response error_response(const http::Request& request, const ApiError& error,
@@ -44,6 +47,7 @@ class LambdaDispatcher {
   triggers::TriggerService& triggers_;
   const Clock& clock_;
   const auth::SignatureCheck* verifier_;
+  RequestGate& gate_;
 };
 
 }  // namespace eddy::server

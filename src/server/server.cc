@@ -25,6 +25,7 @@
 #include "server/lambda_dispatcher.h"
 #include "server/namespaces.h"
 #include "server/start_gate.h"
+#include "server/trigger_waits.h"
 #include "streams/streams.h"
 #include "triggers/trigger_service.h"
 
@@ -34,7 +35,13 @@ struct Server::Impl {
   // What the admin API asks of the server (admin/admin_context.h).
   struct Control : admin::ServerControl {
     explicit Control(Impl& impl) : impl(impl) {}
-    void exclusive(const std::function<void()>& work) override { impl.request_gate->exclusive(work); }
+    // The triggers' threads read the stream outside the request gate: they stop for the work (a
+    // restore, a reset, a truncate) and start again from what storage then holds.
+    void exclusive(const std::function<void()>& work) override {
+      if (impl.trigger_service != nullptr) impl.trigger_service->pause();
+      impl.request_gate->exclusive(work);
+      if (impl.trigger_service != nullptr) impl.resume_triggers();
+    }
     void shared(std::size_t worker, const std::function<void()>& work) override {
       server::RequestGate::Pass pass = impl.request_gate->enter(worker);
       work();
@@ -48,6 +55,11 @@ struct Server::Impl {
       return {};
     }
     void catch_up_background() override { impl.background->catch_up(); }
+    void wait_trigger_delivered(const std::string& uuid, std::function<bool()> give_up,
+                                std::function<void(Result<bool>)> done) override {
+      if (impl.trigger_service == nullptr) return done(fail(triggers::mapping_not_found()));
+      impl.trigger_waits.wait(*impl.trigger_service, uuid, std::move(give_up), std::move(done));
+    }
     Impl& impl;
   };
 
@@ -66,6 +78,7 @@ struct Server::Impl {
   std::unique_ptr<server::Dispatcher> dispatcher;
   // Destroyed after the listener has stopped the workers, before the storage their threads read.
   std::unique_ptr<triggers::TriggerService> trigger_service;
+  server::TriggerWaits trigger_waits;  // destroyed (joined) before the trigger service
   std::unique_ptr<server::LambdaDispatcher> lambda;
   server::StartGate gate;
   std::unique_ptr<server::AdminDispatcher> admin;
@@ -76,6 +89,8 @@ struct Server::Impl {
   bool listen(std::string& error);
   bool open(std::string& error);
   bool open_triggers(std::string& error);
+  Result<void> apply_mappings_file();
+  void resume_triggers();
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -194,26 +209,40 @@ bool Server::Impl::open_triggers(std::string& error) {
     error = loaded.error().message;
     return false;
   }
-  if (!file.empty()) {
-    auto declared = lambda_api::read_mappings_file(file);
-    if (!declared) {
-      error = declared.error().message;
-      return false;
-    }
-    if (auto applied = trigger_service->apply_file_mappings(std::move(*declared)); !applied) {
-      error = "the event source mappings file " + file + ": " + applied.error().message;
-      return false;
-    }
+  if (auto applied = apply_mappings_file(); !applied) {
+    error = applied.error().message;
+    return false;
   }
-  lambda = std::make_unique<server::LambdaDispatcher>(*trigger_service, *options.clock, signature_check.get());
+  lambda = std::make_unique<server::LambdaDispatcher>(*trigger_service, *options.clock, signature_check.get(),
+                                                      *request_gate);
   endpoint->serve_lambda(lambda.get());
   return true;
+}
+
+// --event-source-mappings: the file's mappings, made so (at start, and after a restore or reset,
+// whose database may not hold them).
+Result<void> Server::Impl::apply_mappings_file() {
+  const std::string& file = options.event_source_mappings_file;
+  if (file.empty()) return {};
+  auto declared = lambda_api::read_mappings_file(file);
+  if (!declared) return fail(declared.error());
+  if (auto applied = trigger_service->apply_file_mappings(std::move(*declared)); !applied) {
+    return fail(ApiError::internal("the event source mappings file " + file + ": " + applied.error().message));
+  }
+  return {};
+}
+
+void Server::Impl::resume_triggers() {
+  Result<void> resumed = trigger_service->resume();
+  if (resumed) resumed = apply_mappings_file();
+  if (!resumed) spdlog::error("triggers after a restore, reset or truncate: {}", resumed.error().message);
 }
 
 unsigned short Server::port() const { return impl_->listener ? impl_->listener->port() : 0; }
 
 void Server::run() {
   impl_->listener->wait();
+  impl_->trigger_waits.stop();
   impl_->trigger_service->stop();
   impl_->background->stop();
   if (impl_->namespaces) impl_->namespaces->stop();

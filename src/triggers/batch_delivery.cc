@@ -63,9 +63,10 @@ bool BatchDelivery::deliver_batch(std::vector<const BufferedRecord*> records, Wi
 
 bool BatchDelivery::attempt(Work& work, std::vector<Work>& pending, WindowState* window) {
   const MappingSettings& settings = config_->mapping.settings;
+  const double attempted_at = context_.clock.now();
   if (config_->invoker == nullptr) {
     host_.report("PROBLEM: " + config_->invoker_problem);
-    back_off(++work.unreachable);
+    back_off(++work.unreachable, attempted_at);
     return false;
   }
   std::string event = event_of(work.records, window, false, false);
@@ -76,7 +77,7 @@ bool BatchDelivery::attempt(Work& work, std::vector<Work>& pending, WindowState*
     if (host_.aborted()) return false;
     log_invocation(work, outcome, "function not reached: " + outcome.problem, millis);
     host_.report("PROBLEM: Function call failed");
-    back_off(++work.unreachable);
+    back_off(++work.unreachable, attempted_at);
     return false;
   }
   ++work.invocations;
@@ -122,7 +123,7 @@ bool BatchDelivery::attempt(Work& work, std::vector<Work>& pending, WindowState*
     give_up(work, "RetryAttemptsExhausted");
     return true;
   }
-  back_off(static_cast<int>(work.retries));
+  back_off(static_cast<int>(work.retries), attempted_at);
   return false;
 }
 
@@ -168,15 +169,19 @@ void BatchDelivery::give_up(const Work& work, const char* condition) {
 }
 
 // Waits before the next attempt: retry_base_seconds, doubling with each, up to a minute.
-bool BatchDelivery::back_off(int attempt_number) {
+// The delay counts from the attempt's start on the server's clock, not from when its failure was
+// read: under a virtual clock the retry is then due at a time fixed before the function ran, however
+// the clock moves while it runs.
+bool BatchDelivery::back_off(int attempt_number, double attempted_at) {
   double delay = context_.options.retry_base_seconds * std::pow(2.0, std::max(0, attempt_number - 1));
-  return host_.wait_until(context_.clock.now() + std::min(delay, kMaxRetryDelaySeconds));
+  return host_.wait_until(attempted_at + std::min(delay, kMaxRetryDelaySeconds));
 }
 
 bool BatchDelivery::finish_window(const WindowState& window, bool terminated_early) {
   Work work;
   while (!host_.aborted()) {
     std::string event = event_of({}, &window, true, terminated_early);
+    const double attempted_at = context_.clock.now();
     auto started = std::chrono::steady_clock::now();
     InvokeOutcome outcome =
         config_->invoker != nullptr ? config_->invoker->invoke(event, host_.cancel()) : InvokeOutcome{};
@@ -190,7 +195,7 @@ bool BatchDelivery::finish_window(const WindowState& window, bool terminated_ear
     log_invocation(work, outcome, "final invocation of the window failed: " + outcome.problem, millis);
     host_.report("PROBLEM: Function call failed");
     if (outcome.kind == InvokeOutcome::Kind::kUnreachable) {
-      back_off(++work.unreachable);
+      back_off(++work.unreachable, attempted_at);
       continue;
     }
     ++work.retries;
@@ -199,7 +204,7 @@ bool BatchDelivery::finish_window(const WindowState& window, bool terminated_ear
       spdlog::warn("trigger {}: gave up on the final invocation of a window of {}", config_->mapping.uuid, shard_id_);
       return true;
     }
-    back_off(static_cast<int>(work.retries));
+    back_off(static_cast<int>(work.retries), attempted_at);
   }
   return false;
 }

@@ -69,7 +69,7 @@ class BatchDelivery {
   bool attempt(Work& work, std::vector<Work>& pending, WindowState* window);
   bool expire_old(Work& work);
   void give_up(const Work& work, const char* condition);
-  bool back_off(int attempt_number);
+  bool back_off(int attempt_number, double attempted_at);
   std::string event_of(const std::vector<const BufferedRecord*>& records, const WindowState* window, bool final_invoke,
                        bool terminated_early) const;
   void log_invocation(const Work& work, const InvokeOutcome& outcome, const std::string& verdict, double millis) const;

@@ -77,6 +77,31 @@ void TriggerService::stop() {
   for (auto& runner : all) runner->join();
 }
 
+void TriggerService::pause() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    paused_ = started_;
+  }
+  stop();
+}
+
+Result<void> TriggerService::resume() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    runners_.clear();
+    retired_.clear();
+  }
+  Result<void> loaded = load();
+  bool restart = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    restart = paused_;
+    paused_ = false;
+  }
+  if (restart) start();
+  return loaded;
+}
+
 void TriggerService::update_listening_locked() { listening_ = started_ && !runners_.empty(); }
 
 void TriggerService::add_runner_locked(std::shared_ptr<MappingRunner> runner) {

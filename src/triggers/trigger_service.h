@@ -39,6 +39,11 @@ class TriggerService {
   void start();
   // Stops every runner (cancelling in-flight invocations) and waits for them.
   void stop();
+  // For a restore, a reset or a truncate, which replace what the runners read: pause() stops them
+  // (as stop()); resume() forgets them and starts again from what storage then holds, the
+  // mappings and their checkpoints (as load() then start(), when the service was started).
+  void pause();
+  Result<void> resume();
 
   // CreateEventSourceMapping. `mapping` holds what the request said (EventSourceArn or, from the
   // mappings file, TableName; StartingPosition; the settings); its UUID, FunctionArn, region and
@@ -81,6 +86,7 @@ class TriggerService {
   std::vector<std::shared_ptr<MappingRunner>> runners_;  // in creation order
   std::vector<std::shared_ptr<MappingRunner>> retired_;  // deleted, still ending
   bool started_ = false;
+  bool paused_ = false;  // pause() found it started: resume() starts it again
   std::atomic<bool> listening_{false};  // raise the signal for stream records: some mapping runs
   ClockSubscription clock_subscription_;
 };

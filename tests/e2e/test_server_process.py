@@ -208,7 +208,6 @@ def test_credentials_and_regions_share_one_namespace(client_factory):
         second.delete_table(TableName=name)
 
 
-@pytest.mark.xfail(reason="known defect: RocksDB warns \"SST file opened without unique ID\" at the start-up checksum pass on a reopened folder; to fix", strict=False)
 @pytest.mark.parametrize("in_memory", [False, True])
 def test_clean_start_logs_no_warning_and_writes_no_rocksdb_log(eddy_server, in_memory):
     """RocksDB's warnings and errors go to eddy's log; an ordinary start, restart and stop has none,

@@ -217,7 +217,6 @@ def test_parallelization_keeps_each_keys_order(eddy, host, ddb, lam):
     assert len(lanes) > 1
 
 
-@pytest.mark.xfail(reason="known defect: deliveries of two mappings from the file arrive in either order; to fix", strict=False)
 def test_mappings_file_webhook_and_exec(eddy_server, tmp_path, host):
     table = new_name("t")
     hook_path = f"/file-hooks/{new_name()}"
@@ -246,7 +245,9 @@ def test_mappings_file_webhook_and_exec(eddy_server, tmp_path, host):
     host.wait_records(hook_path, 2)
     poll(lambda: out_file.exists() and len(out_file.read_text().splitlines()) == 2, "the exec handler's 2 events")
     events = [json.loads(line) for line in out_file.read_text().splitlines()]
-    assert [e["Records"][0]["dynamodb"]["Keys"]["pk"]["S"] for e in events] == ["f1", "f2"]
+    # Different keys may sit on different shards, which are delivered in parallel (as Lambda does): only the
+    # order per key is promised.
+    assert sorted(e["Records"][0]["dynamodb"]["Keys"]["pk"]["S"] for e in events) == ["f1", "f2"]
     assert server.stop() == 0
 
     # Restarted with the same file: the same two mappings (same UUIDs), and nothing delivered again.
@@ -255,7 +256,9 @@ def test_mappings_file_webhook_and_exec(eddy_server, tmp_path, host):
     assert sorted(m["UUID"] for m in relisted) == sorted(m["UUID"] for m in listed)
     put(make_client(again.endpoint), table, "f3")
     host.wait_records(hook_path, 3)
-    assert [r["dynamodb"]["Keys"]["pk"]["S"] for r in host.records_of(hook_path)] == ["f1", "f2", "f3"]
+    delivered = [r["dynamodb"]["Keys"]["pk"]["S"] for r in host.records_of(hook_path)]
+    assert sorted(delivered) == ["f1", "f2", "f3"]
+    assert delivered[-1] == "f3"
 
 
 def test_exec_is_refused_from_the_api(eddy, ddb, lam):

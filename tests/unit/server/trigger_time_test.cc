@@ -90,6 +90,58 @@ TEST(TriggerTime, TheBatchingWindowGathersUntilTheClockPassesIt) {
   EXPECT_EQ(records_in(lines_of(events)[0]), 3u);
 }
 
+TEST(TriggerTime, RetriesBackOffOnTheClockThenGiveUpToTheDestination) {
+  Folder folder;
+  fs::path failed = folder.path() / "failed";
+  InProcessServer eddy(
+      with_mapping(folder, "failing", recording("{\"errorMessage\":\"no\"}", 1),
+                   R"("MaximumRetryAttempts":2,"DestinationConfig":{"OnFailure":{"Destination":"file://)" +
+                       failed.string() + R"("}})"));
+  LoopbackClient client = eddy.connect();
+  create_stream_table(client, "failing");
+  put_item(client, "failing", "a", "1");
+  fs::path events = folder.path() / "events.jsonl";
+  ASSERT_TRUE(eventually([&] { return lines_of(events).size() == 1; }));
+  // The first retry waits a second of the server's clock, the second two, each counted from the
+  // start of the failed attempt.
+  EXPECT_FALSE(eventually([&] { return lines_of(events).size() == 2; }, std::chrono::milliseconds(300)));
+  eddy.clock().advance(1);
+  ASSERT_TRUE(eventually([&] { return lines_of(events).size() == 2; }));
+  eddy.clock().advance(1);
+  EXPECT_FALSE(eventually([&] { return lines_of(events).size() == 3; }, std::chrono::milliseconds(300)));
+  eddy.clock().advance(1);
+  ASSERT_TRUE(eventually([&] { return lines_of(events).size() == 3; }));
+  ASSERT_TRUE(eventually([&] { return fs::exists(failed) && !fs::is_empty(failed); }));
+  std::string record;
+  for (const auto& entry : fs::directory_iterator(failed)) {
+    if (entry.path().extension() == ".json") record = lines_of(entry.path()).at(0);
+  }
+  EXPECT_NE(record.find(R"("condition":"RetryAttemptsExhausted","approximateInvokeCount":3)"), std::string::npos)
+      << record;
+}
+
+TEST(TriggerTime, RecordsOlderThanMaximumRecordAgeAreGivenUpOn) {
+  Folder folder;
+  fs::path failed = folder.path() / "failed";
+  InProcessServer eddy(
+      with_mapping(folder, "aging", recording("null", 1),
+                   R"("MaximumRecordAgeInSeconds":60,"DestinationConfig":{"OnFailure":{"Destination":"file://)" +
+                       failed.string() + R"("}})"));
+  LoopbackClient client = eddy.connect();
+  create_stream_table(client, "aging");
+  put_item(client, "aging", "old", "1");
+  fs::path events = folder.path() / "events.jsonl";
+  ASSERT_TRUE(eventually([&] { return lines_of(events).size() == 1; }));
+  // The record's age is checked before each retry.
+  eddy.clock().advance(61);
+  ASSERT_TRUE(eventually([&] { return fs::exists(failed) && !fs::is_empty(failed); }));
+  std::string record;
+  for (const auto& entry : fs::directory_iterator(failed)) {
+    if (entry.path().extension() == ".json") record = lines_of(entry.path()).at(0);
+  }
+  EXPECT_NE(record.find(R"("condition":"RecordAgeExceeded")"), std::string::npos) << record;
+}
+
 TEST(TriggerTime, ATumblingWindowEndsWithItsFinalInvocationWhenTheClockPassesIt) {
   Folder folder;
   InProcessServer eddy(
