@@ -21,14 +21,16 @@ struct Namespaces::Stack {
   std::unique_ptr<engine::Database> database;
   std::unique_ptr<streams::Streams> streams;
   std::unique_ptr<ops::ServerState> state;
+  std::unique_ptr<triggers::TriggerService> triggers;
   // The namespace's background tasks' own gate: the admin API's exclusive work (snapshots,
   // resets) is on the shared tables only.
   std::unique_ptr<RequestGate> gate;
   std::unique_ptr<BackgroundTasks> background;
 };
 
-Namespaces::Namespaces(const ServerOptions& options, const ops::OperationSettings& settings, init::InitPlan plan)
-    : options_(options), settings_(settings), plan_(std::move(plan)) {}
+Namespaces::Namespaces(const ServerOptions& options, const ops::OperationSettings& settings,
+                       triggers::TriggerOptions triggers, init::InitPlan plan)
+    : options_(options), settings_(settings), trigger_settings_(std::move(triggers)), plan_(std::move(plan)) {}
 
 Namespaces::~Namespaces() { stop(); }
 
@@ -70,6 +72,10 @@ Result<std::unique_ptr<Namespaces::Stack>> Namespaces::open(const std::string& n
     spdlog::error("namespace {}: {}", name, applied.error().message);
     return fail(ApiError::internal("The server encountered an internal error trying to fulfill the request."));
   }
+  stack->triggers =
+      std::make_unique<triggers::TriggerService>(*stack->database, *stack->streams, clock, trigger_settings_);
+  EDDY_TRY_VOID(stack->triggers->load());
+  stack->triggers->start();
   stack->gate = std::make_unique<RequestGate>(BackgroundTasks::kSlots);
   stack->background = std::make_unique<BackgroundTasks>(options_, *stack->state, *stack->gate, 0);
   stack->background->start();
@@ -78,10 +84,20 @@ Result<std::unique_ptr<Namespaces::Stack>> Namespaces::open(const std::string& n
 }
 
 Result<ops::ServerState*> Namespaces::state_for(const std::string& access_key, const std::string& region) {
+  EDDY_TRY(Stack * stack, stack_for(access_key, region));
+  return stack->state.get();
+}
+
+Result<triggers::TriggerService*> Namespaces::triggers_for(const std::string& access_key, const std::string& region) {
+  EDDY_TRY(Stack * stack, stack_for(access_key, region));
+  return stack->triggers.get();
+}
+
+Result<Namespaces::Stack*> Namespaces::stack_for(const std::string& access_key, const std::string& region) {
   std::string name = folder_name(access_key, region);
   {
     std::shared_lock lock(mutex_);
-    if (auto found = stacks_.find(name); found != stacks_.end() && !stopped_) return found->second->state.get();
+    if (auto found = stacks_.find(name); found != stacks_.end() && !stopped_) return found->second.get();
   }
   std::lock_guard lock(mutex_);
   if (stopped_)
@@ -95,7 +111,7 @@ Result<ops::ServerState*> Namespaces::state_for(const std::string& access_key, c
     }
     found = stacks_.emplace(name, std::move(*opened)).first;
   }
-  return found->second->state.get();
+  return found->second.get();
 }
 
 void Namespaces::stop() {
@@ -103,6 +119,7 @@ void Namespaces::stop() {
   if (stopped_) return;
   stopped_ = true;
   for (auto& [name, stack] : stacks_) {
+    stack->triggers->stop();
     stack->background->stop();
     if (!stack->database->flush()) spdlog::warn("namespace {} stopped without a final flush", name);
   }

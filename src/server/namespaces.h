@@ -2,10 +2,10 @@
 // (--namespace access-key-region, or DynamoDB Local's command line without -sharedDb;
 // docs/namespaces.md). DynamoDB Local keeps a database file per access key and region; eddy keeps
 // a database of its own for each, data_dir/namespaces/<access key>_<region>/ (in memory with
-// --in-memory), opened at the first request that names it, with its own change capture and its
-// own background tasks (stream maintenance, TTL). Every operation then runs unchanged on the
-// namespace's state: ListTables, DescribeTable, streams, PartiQL and transactions see that
-// namespace only, and ARNs carry its region. --init's tables are created in every namespace when
+// --in-memory), opened at the first request that names it, with its own change capture, event
+// source mappings and background tasks (stream maintenance, TTL). Every operation then runs
+// unchanged on the namespace's state: ListTables, DescribeTable, streams, PartiQL, transactions
+// and Lambda's mapping API see that namespace only, and ARNs carry its region. --init's tables are created in every namespace when
 // it is first opened.
 #pragma once
 
@@ -17,13 +17,16 @@
 #include "eddy/server.h"
 #include "init/init_plan.h"
 #include "ops/request_context.h"
+#include "triggers/trigger_service.h"
 
 namespace eddy::server {
 
 class Namespaces {
  public:
   // `options` and `clock` outlive this; `plan` is applied to each namespace as it is opened.
-  Namespaces(const ServerOptions& options, const ops::OperationSettings& settings, init::InitPlan plan);
+  // `triggers`: the settings of each namespace's event source mappings.
+  Namespaces(const ServerOptions& options, const ops::OperationSettings& settings, triggers::TriggerOptions triggers,
+             init::InitPlan plan);
   ~Namespaces();
   Namespaces(const Namespaces&) = delete;
   Namespaces& operator=(const Namespaces&) = delete;
@@ -31,6 +34,8 @@ class Namespaces {
   // The state of the namespace of `access_key` in `region`, opened (and its --init applied) on
   // first use. A namespace's storage that cannot be opened is InternalServerError.
   Result<ops::ServerState*> state_for(const std::string& access_key, const std::string& region);
+  // The namespace's event source mappings (Lambda's API, lambda_dispatcher.h), opened the same way.
+  Result<triggers::TriggerService*> triggers_for(const std::string& access_key, const std::string& region);
 
   // Stops every namespace's background tasks and flushes its storage; state_for fails afterwards.
   void stop();
@@ -42,9 +47,11 @@ class Namespaces {
  private:
   struct Stack;
   Result<std::unique_ptr<Stack>> open(const std::string& name, const std::string& region);
+  Result<Stack*> stack_for(const std::string& access_key, const std::string& region);
 
   const ServerOptions& options_;
   ops::OperationSettings settings_;
+  triggers::TriggerOptions trigger_settings_;
   init::InitPlan plan_;
   std::shared_mutex mutex_;  // shared to find a namespace, exclusive to open one
   bool stopped_ = false;

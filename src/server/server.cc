@@ -91,6 +91,7 @@ struct Server::Impl {
   bool open_triggers(std::string& error);
   Result<void> apply_mappings_file();
   void resume_triggers();
+  triggers::TriggerOptions trigger_options() const;
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -189,14 +190,13 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   if (options.namespaces == TableNamespaces::kAccessKeyRegion) {
-    namespaces = std::make_unique<server::Namespaces>(options, settings, std::move(*init_plan));
+    namespaces = std::make_unique<server::Namespaces>(options, settings, trigger_options(), std::move(*init_plan));
     dispatcher->use_namespaces(namespaces.get());
   }
   return open_triggers(error);
 }
 
-// The event source mappings: the persisted ones, then the file's (docs/triggers.md).
-bool Server::Impl::open_triggers(std::string& error) {
+triggers::TriggerOptions Server::Impl::trigger_options() const {
   triggers::TriggerOptions settings;
   settings.invoker.lambda_endpoint = options.lambda_endpoint;
   settings.invoker.timeout_seconds = options.lambda_timeout_seconds;
@@ -204,6 +204,12 @@ bool Server::Impl::open_triggers(std::string& error) {
   settings.retention_seconds = options.stream_retention_seconds;
   const std::string& file = options.event_source_mappings_file;
   if (!file.empty()) settings.invoker.working_directory = std::filesystem::absolute(file).parent_path().string();
+  return settings;
+}
+
+// The event source mappings: the persisted ones, then the file's (docs/triggers.md).
+bool Server::Impl::open_triggers(std::string& error) {
+  triggers::TriggerOptions settings = trigger_options();
   trigger_service = std::make_unique<triggers::TriggerService>(*database, *streams, *options.clock, settings);
   if (auto loaded = trigger_service->load(); !loaded) {
     error = loaded.error().message;
@@ -215,6 +221,7 @@ bool Server::Impl::open_triggers(std::string& error) {
   }
   lambda = std::make_unique<server::LambdaDispatcher>(*trigger_service, *options.clock, signature_check.get(),
                                                       *request_gate);
+  if (namespaces) lambda->use_namespaces(namespaces.get());
   endpoint->serve_lambda(lambda.get());
   return true;
 }

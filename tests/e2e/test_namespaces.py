@@ -181,3 +181,38 @@ def test_namespace_flag_refuses_other_values(eddy_server):
     result = eddy_server.run(["--namespace", "per-region", "--in-memory", "--port", "0"])
     assert result.returncode == 2
     assert "--namespace must be shared or access-key-region" in result.stdout
+
+
+def lambda_of(endpoint, region, key):
+    return boto3.client("lambda", endpoint_url=endpoint, region_name=region, aws_access_key_id=key,
+                        aws_secret_access_key="secret", config=Config(retries={"max_attempts": 1}))
+
+
+def test_event_source_mappings_belong_to_their_namespace(eddy_server):
+    from triggers_support import FunctionHost, poll
+    host = FunctionHost()
+    try:
+        server = eddy_server(["--namespace", "access-key-region"], in_memory=True)
+        first = make_client(server.endpoint, region="us-east-1", key="AKIDA")
+        second = make_client(server.endpoint, region="eu-west-1", key="AKIDA")
+        spec = {"StreamSpecification": {"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"}}
+        stream_arn = create(first, **spec)["LatestStreamArn"]
+        create(second, **spec)
+        first_lambda = lambda_of(server.endpoint, "us-east-1", "AKIDA")
+        second_lambda = lambda_of(server.endpoint, "eu-west-1", "AKIDA")
+        hook = f"{host.url}/hooks/first"
+        mapping = first_lambda.create_event_source_mapping(FunctionName=hook, EventSourceArn=stream_arn,
+                                                           StartingPosition="LATEST")
+        poll(lambda: first_lambda.get_event_source_mapping(UUID=mapping["UUID"])["State"] == "Enabled", "Enabled")
+        assert [m["UUID"] for m in first_lambda.list_event_source_mappings()["EventSourceMappings"]] == \
+            [mapping["UUID"]]
+        assert second_lambda.list_event_source_mappings()["EventSourceMappings"] == []
+        # The other namespace's table of the same name feeds no mapping; this one's does.
+        second.put_item(TableName="Orders", Item={"pk": {"S": "elsewhere"}})
+        first.put_item(TableName="Orders", Item={"pk": {"S": "here"}})
+        records = host.wait_records("/hooks/first", 1)
+        assert [r["dynamodb"]["Keys"]["pk"]["S"] for r in records] == ["here"]
+        assert records[0]["awsRegion"] == "us-east-1"
+        assert server.stop() == 0
+    finally:
+        host.close()
