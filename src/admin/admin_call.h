@@ -29,6 +29,10 @@ struct AdminCall {
 
 struct AdminAnswer;
 
+// A wait's timeout_ms: its default and its most.
+inline constexpr uint64_t kDefaultWaitTimeoutMs = 10000;
+inline constexpr uint64_t kMaxWaitTimeoutMs = uint64_t{10} * 60 * 1000;
+
 // A whole number query parameter of `call` in [low, high]; `fallback` when absent; nullopt when
 // malformed or out of range.
 std::optional<uint64_t> query_number(const AdminCall& call, const char* name, uint64_t fallback, uint64_t low,

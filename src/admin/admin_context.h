@@ -31,10 +31,10 @@ class ServerControl {
   // started after the clock's latest move, so that what the move made due is done.
   virtual void catch_up_background() = 0;
   // Calls `done`, on a thread of the server's (never a worker), once the event source mapping
-  // `uuid` has delivered every record its stream holds with no batch on its way (true), or with
-  // false as soon as `give_up()` is true or eddy stops; ResourceNotFoundException for no such
-  // mapping.
-  virtual void wait_trigger_delivered(const std::string& uuid, std::function<bool()> give_up,
+  // `uuid` has delivered every record its stream holds with no batch on its way, and stayed so
+  // for `idle_seconds` (true), or with false as soon as `give_up()` is true or eddy stops;
+  // ResourceNotFoundException for no such mapping.
+  virtual void wait_trigger_delivered(const std::string& uuid, double idle_seconds, std::function<bool()> give_up,
                                       std::function<void(Result<bool>)> done) = 0;
 };
 

@@ -37,7 +37,7 @@ bool matches(std::string_view pattern, std::string_view path, std::vector<std::s
 }  // namespace
 
 const std::vector<Route>& routes() {
-  static const std::vector<Route> table = {
+  static const std::vector<Route> kRoutes = {
       {"GET", "/eddy/v1/clock", get_clock},
       {"POST", "/eddy/v1/clock", move_clock},
       {"POST", "/eddy/v1/snapshots", create_snapshot},
@@ -56,7 +56,7 @@ const std::vector<Route>& routes() {
       {"GET", "/eddy/v1/streams/{table}/wait", wait_for_stream},
       {"GET", "/eddy/v1/triggers/{uuid}/wait", wait_for_trigger},
   };
-  return table;
+  return kRoutes;
 }
 
 RouteMatch find_route(std::string_view method, std::string_view path) {

@@ -14,9 +14,6 @@
 namespace eddy::admin {
 namespace {
 
-constexpr uint64_t kDefaultTimeoutMs = 10000;
-constexpr uint64_t kMaxTimeoutMs = 10 * 60 * 1000;
-
 AdminAnswer table_not_found(const std::string& name) {
   return not_found("Requested resource not found: Table: " + name + " not found");
 }
@@ -89,7 +86,7 @@ AdminAnswer wait_for_stream(AdminContext& context, const AdminCall& call) {
   const std::string& name = call.parameters.at(0);
   std::optional<uint64_t> count = query_number(call, "count", 1, 0, 1000000000);
   if (!count) return validation_failure("count must be a whole number from 0 to 1000000000");
-  std::optional<uint64_t> timeout = query_number(call, "timeout_ms", kDefaultTimeoutMs, 1, kMaxTimeoutMs);
+  std::optional<uint64_t> timeout = query_number(call, "timeout_ms", kDefaultWaitTimeoutMs, 1, kMaxWaitTimeoutMs);
   if (!timeout) return validation_failure("timeout_ms must be a whole number of milliseconds from 1 to 600000");
   if (auto problem = check_stream(context, name)) return *problem;
   StreamWaits& waits = context.waits;

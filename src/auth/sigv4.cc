@@ -62,7 +62,9 @@ std::string canonical_query(const SignedRequest& request, bool query_form) {
   std::string out;
   for (const auto& [name, value] : encoded) {
     if (!out.empty()) out.push_back('&');
-    out += name + "=" + value;
+    out += name;
+    out += '=';
+    out += value;
   }
   return out;
 }

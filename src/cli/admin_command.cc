@@ -42,7 +42,9 @@ constexpr const char* kUsage =
     "  streams mark TABLE                      start counting the stream's records from here\n"
     "  streams wait TABLE [--count N] [--timeout-ms T]\n"
     "                                          wait until the stream holds N more records than the mark\n"
-    "  triggers wait UUID [--timeout-ms T]     wait until the event source mapping has delivered every record\n"
+    "  triggers wait UUID [--idle-ms I] [--timeout-ms T]\n"
+    "                                          wait until the event source mapping has delivered every record\n"
+    "                                          (and stayed idle for I ms)\n"
     "  --endpoint URL    eddy's address (default http://127.0.0.1:8000)\n"
     "  --port PORT       same as --endpoint http://127.0.0.1:PORT\n"
     "See docs/test-controls.md.\n";
@@ -60,6 +62,7 @@ struct Arguments {
   bool replace = false;
   std::string count;
   std::string timeout_ms;
+  std::string idle_ms;
 };
 
 std::string quoted(const std::string& text) {
@@ -85,6 +88,8 @@ bool parse_arguments(int argc, char** argv, Arguments& arguments, std::string& e
       arguments.replace = true;
     } else if (arg == "--count") {
       if (!value(arguments.count)) return error = "--count needs a value", false;
+    } else if (arg == "--idle-ms") {
+      if (!value(arguments.idle_ms)) return error = "--idle-ms needs a value", false;
     } else if (arg == "--timeout-ms") {
       if (!value(arguments.timeout_ms)) return error = "--timeout-ms needs a value", false;
     } else if (arg.size() > 1 && arg[0] == '-' && arg.find_first_not_of("-0123456789.") != std::string::npos) {
@@ -130,7 +135,12 @@ bool call_of(const Arguments& a, Call& call) {
   if (is(3, "streams", "mark")) return call = {"POST", "/eddy/v1/streams/" + w[2] + "/mark", ""}, true;
   if (is(3, "triggers", "wait")) {
     call.path = "/eddy/v1/triggers/" + w[2] + "/wait";
-    if (!a.timeout_ms.empty()) call.path += "?timeout_ms=" + a.timeout_ms;
+    char separator = '?';
+    for (const auto& [name, value] : {std::pair{"idle_ms", a.idle_ms}, std::pair{"timeout_ms", a.timeout_ms}}) {
+      if (value.empty()) continue;
+      call.path += separator + std::string(name) + "=" + value;
+      separator = '&';
+    }
     return true;
   }
   if (is(3, "streams", "wait")) {

@@ -34,10 +34,15 @@ Listener::Listener(ListenerOptions options, Handler handler)
       acceptor_(*contexts_[0]) {}
 
 Listener::~Listener() {
-  if (runner_.joinable()) {
+  if (!runner_.joinable()) return;
+  // stop() posts work to the acceptor's context, which can throw (allocation); a destructor must
+  // not, so the workers are then stopped at once, without the grace period.
+  try {
     stop();
-    runner_.join();
+  } catch (...) {
+    stop_all();
   }
+  runner_.join();
 }
 
 bool Listener::bind(std::string& error) {

@@ -55,10 +55,10 @@ struct Server::Impl {
       return {};
     }
     void catch_up_background() override { impl.background->catch_up(); }
-    void wait_trigger_delivered(const std::string& uuid, std::function<bool()> give_up,
+    void wait_trigger_delivered(const std::string& uuid, double idle_seconds, std::function<bool()> give_up,
                                 std::function<void(Result<bool>)> done) override {
       if (impl.trigger_service == nullptr) return done(fail(triggers::mapping_not_found()));
-      impl.trigger_waits.wait(*impl.trigger_service, uuid, std::move(give_up), std::move(done));
+      impl.trigger_waits.wait(*impl.trigger_service, uuid, idle_seconds, std::move(give_up), std::move(done));
     }
     Impl& impl;
   };

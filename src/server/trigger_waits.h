@@ -23,8 +23,8 @@ class TriggerWaits {
   TriggerWaits& operator=(const TriggerWaits&) = delete;
 
   // See admin::ServerControl::wait_trigger_delivered. After stop(), `done(false)` at once.
-  void wait(triggers::TriggerService& triggers, const std::string& uuid, std::function<bool()> give_up,
-            std::function<void(Result<bool>)> done);
+  void wait(triggers::TriggerService& triggers, const std::string& uuid, double idle_seconds,
+            std::function<bool()> give_up, std::function<void(Result<bool>)> done);
   void stop();
 
  private:

@@ -269,3 +269,54 @@ def test_transaction_writes_produce_stream_records(ddb, endpoint):
         assert per_key == {"old": ["INSERT", "MODIFY"], "new": ["INSERT", "REMOVE"]}
     finally:
         ddb.delete_table(TableName=name)
+
+
+def test_transactions_racing_with_transact_write_items_lose_no_update(make_table, ddb, client_factory):
+    """ExecuteTransaction and TransactWriteItems move units between the same two items at once: each
+    transaction either commits whole or is cancelled (TransactionConflict where they overlap), and
+    the items end with exactly the committed moves."""
+    import threading
+
+    name = make_table("pk:S")
+    ddb.put_item(TableName=name, Item={"pk": s("a"), "v": n(1000)})
+    ddb.put_item(TableName=name, Item={"pk": s("b"), "v": n(0)})
+    committed, unexpected = [], []
+
+    def partiql_moves():
+        client = client_factory()
+        for _ in range(60):
+            try:
+                client.execute_transaction(TransactStatements=stmts(
+                    f"UPDATE \"{name}\" SET v = v - 1 WHERE pk = 'a'",
+                    f"UPDATE \"{name}\" SET v = v + 1 WHERE pk = 'b'"))
+                committed.append("partiql")
+            except ClientError as e:
+                if e.response["Error"]["Code"] != "TransactionCanceledException":
+                    unexpected.append(e.response["Error"])
+
+    def transact_moves():
+        client = client_factory()
+        for _ in range(60):
+            try:
+                client.transact_write_items(TransactItems=[
+                    {"Update": {"TableName": name, "Key": {"pk": s("a")}, "UpdateExpression": "SET v = v - :one",
+                                "ExpressionAttributeValues": {":one": n(1)}}},
+                    {"Update": {"TableName": name, "Key": {"pk": s("b")}, "UpdateExpression": "SET v = v + :one",
+                                "ExpressionAttributeValues": {":one": n(1)}}}])
+                committed.append("transact")
+            except ClientError as e:
+                error = e.response["Error"]
+                reasons = [r["Code"] for r in e.response.get("CancellationReasons", [])]
+                if error["Code"] != "TransactionCanceledException" or "TransactionConflict" not in reasons:
+                    unexpected.append(error)
+
+    threads = [threading.Thread(target=partiql_moves), threading.Thread(target=transact_moves)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert unexpected == []
+    assert {"partiql", "transact"} <= set(committed)
+    a = ddb.get_item(TableName=name, Key={"pk": s("a")}, ConsistentRead=True)["Item"]["v"]["N"]
+    b = ddb.get_item(TableName=name, Key={"pk": s("b")}, ConsistentRead=True)["Item"]["v"]["N"]
+    assert (int(a), int(b)) == (1000 - len(committed), len(committed))

@@ -167,3 +167,23 @@ def test_mappings_file_is_applied_again_after_a_reset(eddy_server, tmp_path, hos
     host.wait_records(hook, 2)
     assert [r["dynamodb"]["Keys"]["pk"]["S"] for r in host.records_of(hook)] == ["first", "second"]
     assert server.stop() == 0
+
+
+def test_idle_ms_waits_for_a_quiet_period(eddy, host, ddb, lam):
+    """With idle_ms the mapping must stay caught up that long: a record written during the quiet
+    period is delivered before the answer."""
+    table, arn = stream_table(ddb)
+    function = new_name()
+    uuid = enabled_mapping(lam, function, arn)
+    put(ddb, table, "first")
+    writer = threading.Timer(0.3, lambda: put(ddb, table, "during-the-quiet-period"))
+    writer.start()
+    started = time.monotonic()
+    answer = ok(eddy.endpoint, "GET", f"triggers/{uuid}/wait?idle_ms=800&timeout_ms=20000")
+    writer.join()
+    assert answer == {"uuid": uuid, "delivered": True}
+    assert time.monotonic() - started >= 0.8
+    assert [k for i in host.of(function) for k in i.keys()] == ["first", "during-the-quiet-period"]
+    assert_admin_error(admin(eddy.endpoint, "GET", f"triggers/{uuid}/wait?idle_ms=x"), 400, "ValidationException",
+                       "idle_ms must be a whole number of milliseconds from 0 to 600000")
+    lam.delete_event_source_mapping(UUID=uuid)
