@@ -7,6 +7,7 @@ packages=(
   libboost1.81-all-dev rapidjson-dev librocksdb-dev libspdlog-dev libgtest-dev
   libssl-dev zlib1g-dev libexpected-dev
   libzstd-dev zstd  # export/import: ZSTD data files (libzstd.a is linked); the zstd tool makes test files
+  libyaml-cpp-dev  # --init reads CloudFormation and SAM templates in YAML (the package ships libyaml-cpp.a)
   python3-boto3 python3-pytest awscli curl
   openssl chromium  # the TLS tests make a certificate; the CORS tests and the client matrix drive a headless browser
   clang libclang-rt-14-dev libfuzzer-14-dev  # scripts/fuzz.sh: the fuzz targets with libFuzzer, ASan and UBSan

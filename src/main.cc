@@ -60,11 +60,20 @@ po::options_description describe_flags() {
       ("lambda-timeout-seconds", po::value<double>()->default_value(300), "longest one function invocation may run")
       ("trigger-retry-seconds", po::value<double>()->default_value(1),
        "wait before a failed batch's first retry (each further retry waits twice as long, up to 60 s)")
+      ("init", po::value<std::vector<std::string>>()->composing(),
+       "PATH (repeatable): create the tables and load the items declared in a file or folder, if absent: CreateTable "
+       "lists, DescribeTable outputs, CloudFormation/SAM templates, cdk.out, BatchWriteItem files (docs/init.md)")
+      ("init-param", po::value<std::vector<std::string>>()->composing(),
+       "K=V (repeatable): a template parameter for --init, over its Default")
+      ("namespace", po::value<std::string>(),
+       "shared (every access key and region sees the same tables; the default) or access-key-region (tables "
+       "by access key and region, DynamoDB Local's default without -sharedDb; docs/namespaces.md)")
       ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
       ("inMemory", "DynamoDB Local: same as --in-memory")
       ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
-      ("sharedDb", "DynamoDB Local: one database for all credentials and regions (eddy always does this)")
+      ("sharedDb", "DynamoDB Local: one database for all credentials and regions (with DynamoDB Local's flags, "
+                   "tables are otherwise kept by access key and region)")
       ("cors", po::value<std::string>()->implicit_value("*"), "DynamoDB Local: enable CORS for these origins")
       ("delayTransientStatuses", "DynamoDB Local: keep tables and indexes CREATING/DELETING for a moment")
       ("disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")
@@ -122,6 +131,7 @@ int main(int argc, char** argv) {
   po::options_description all;
   all.add(flags).add(hidden);
   po::variables_map vm;
+  bool dynamodb_local_style = eddy::server::is_dynamodb_local_command_line(std::vector<std::string>(argv + 1, argv + argc));
   try {
     auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
     // Without java's own arguments, with the container's defaults (server/launch_arguments.h).
@@ -169,6 +179,17 @@ int main(int argc, char** argv) {
   }
   options.admin = vm.count("admin") > 0;
   options.delay_transient_statuses = vm.count("delayTransientStatuses") > 0;
+  // DynamoDB Local's command line without -sharedDb keeps tables by access key and region, as
+  // DynamoDB Local does; --namespace says it outright.
+  if (dynamodb_local_style && !vm.count("sharedDb")) options.namespaces = eddy::TableNamespaces::kAccessKeyRegion;
+  if (vm.count("namespace")) {
+    std::string mode = vm["namespace"].as<std::string>();
+    if (mode != "shared" && mode != "access-key-region") {
+      std::cerr << "eddy: --namespace must be shared or access-key-region\n";
+      return 2;
+    }
+    options.namespaces = mode == "shared" ? eddy::TableNamespaces::kShared : eddy::TableNamespaces::kAccessKeyRegion;
+  }
   options.sync_writes = vm.count("sync-writes") > 0;
   options.stream_shards = std::max<std::size_t>(1, vm["stream-shards"].as<std::size_t>());
   options.shard_rollover_seconds = vm["shard-rollover-seconds"].as<double>();
@@ -181,6 +202,17 @@ int main(int argc, char** argv) {
   }
   if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
   if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
+  if (vm.count("init")) options.init_paths = vm["init"].as<std::vector<std::string>>();
+  if (vm.count("init-param")) {
+    for (const auto& pair : vm["init-param"].as<std::vector<std::string>>()) {
+      std::size_t equals = pair.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        std::cerr << "eddy: --init-param takes NAME=VALUE, not " << pair << "\n";
+        return 2;
+      }
+      options.init_parameters[pair.substr(0, equals)] = pair.substr(equals + 1);
+    }
+  }
   options.lambda_timeout_seconds = vm["lambda-timeout-seconds"].as<double>();
   options.trigger_retry_seconds = vm["trigger-retry-seconds"].as<double>();
   options.log_level = vm["log-level"].as<std::string>();

@@ -18,6 +18,12 @@ namespace eddy {
 
 inline constexpr const char* kVersion = "0.1.0";
 
+// Which tables a request sees (docs/namespaces.md). Do not renumber.
+enum class TableNamespaces {
+  kShared,           // every access key and region sees the same tables (DynamoDB Local's -sharedDb)
+  kAccessKeyRegion,  // one set of tables per access key id and region, as DynamoDB Local without -sharedDb
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8000;         // 0 picks a free port
@@ -36,6 +42,9 @@ struct ServerOptions {
   // address. Default: false: on loopback only.
   bool admin = false;
   bool delay_transient_statuses = false;
+  // Default: kShared. kAccessKeyRegion keeps each access key and region's tables (and their
+  // streams) in a database of their own, data_dir/namespaces/<access key>_<region>.
+  TableNamespaces namespaces = TableNamespaces::kShared;
   bool sync_writes = false;           // fsync the WAL on every write
   std::string log_level = "info";
   // Streams (see docs/streams.md).
@@ -56,6 +65,11 @@ struct ServerOptions {
   std::string lambda_endpoint;
   // A JSON list of CreateEventSourceMapping requests, created at start. Default: none.
   std::string event_source_mappings_file;
+  // --init: files and folders of table definitions and items, applied at start (docs/init.md).
+  // Default: none.
+  std::vector<std::string> init_paths;
+  // --init-param K=V: template parameters (and pseudo parameters) for init_paths. Default: none.
+  std::map<std::string, std::string> init_parameters;
   double lambda_timeout_seconds = 300;  // one invocation at most
   double trigger_retry_seconds = 1;     // a failed batch's first retry waits this long; doubling, up to 60 s
   // Exports and imports (docs/export-import.md): S3 bucket B is the folder <s3_dir>/B. Default: empty:

@@ -117,7 +117,10 @@ Result<SignatureParts> read_signature_parts(const SignedRequest& request) {
   return from_header(request, header);
 }
 
-std::string credential_region(std::string_view authorization, std::string_view target) {
+namespace {
+
+// <key>/<date>/<region>/<service>/aws4_request, from the header or a presigned target.
+std::string credential_of(std::string_view authorization, std::string_view target) {
   std::string credential;
   if (auto start = authorization.find("Credential="); start != std::string_view::npos) {
     credential = authorization.substr(start + 11);
@@ -127,12 +130,23 @@ std::string credential_region(std::string_view authorization, std::string_view t
     request.target = target;
     credential = query_map(request)["X-Amz-Credential"];
   }
-  // <key>/<date>/<region>/<service>/aws4_request
+  return credential;
+}
+
+}  // namespace
+
+std::string credential_region(std::string_view authorization, std::string_view target) {
+  std::string credential = credential_of(authorization, target);
   std::size_t slash1 = credential.find('/');
   std::size_t slash2 = slash1 == std::string::npos ? slash1 : credential.find('/', slash1 + 1);
   std::size_t slash3 = slash2 == std::string::npos ? slash2 : credential.find('/', slash2 + 1);
   if (slash3 == std::string::npos || slash3 == slash2 + 1) return "us-east-1";
   return credential.substr(slash2 + 1, slash3 - slash2 - 1);
+}
+
+std::string credential_access_key(std::string_view authorization, std::string_view target) {
+  std::string credential = credential_of(authorization, target);
+  return credential.substr(0, credential.find('/'));
 }
 
 }  // namespace eddy::auth

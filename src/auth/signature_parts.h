@@ -26,5 +26,7 @@ Result<SignatureParts> read_signature_parts(const SignedRequest& request);
 // The region of the credential scope, without any check, from the Authorization header or else a
 // presigned target's X-Amz-Credential: "us-east-1" when there is none.
 std::string credential_region(std::string_view authorization, std::string_view target);
+// The access key id of the credential scope, the same way: empty when there is none.
+std::string credential_access_key(std::string_view authorization, std::string_view target);
 
 }  // namespace eddy::auth

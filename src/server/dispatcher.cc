@@ -67,12 +67,10 @@ std::string error_body(const ApiError& error) {
   return body;
 }
 
-// The region of the credential scope; with --credentials only once the signature is verified.
-Result<std::string> Dispatcher::authenticate(const http::Request& request) {
-  if (verifier_ != nullptr) {
-    EDDY_TRY(auth::Signer signer, verifier_->verify(signed_request(request), state_.clock.now()));
-    return signer.region;
-  }
+// The access key and region of the credential scope; with --credentials only once the signature is
+// verified.
+Result<auth::Signer> Dispatcher::authenticate(const http::Request& request) {
+  if (verifier_ != nullptr) return verifier_->verify(signed_request(request), state_.clock.now());
   auto header = request.find(bhttp::field::authorization);
   std::string_view authorization;
   if (header != request.end()) authorization = std::string_view(header->value().data(), header->value().size());
@@ -81,7 +79,7 @@ Result<std::string> Dispatcher::authenticate(const http::Request& request) {
   if (header == request.end() && !presigned) {
     return fail(ApiError{ErrorCode::kMissingAuthenticationToken, "Request is missing Authentication Token", {}});
   }
-  return auth::credential_region(authorization, target);
+  return auth::Signer{auth::credential_access_key(authorization, target), auth::credential_region(authorization, target)};
 }
 
 // `table`, when not null, is given the table(s) the request names, for the request's log line.
@@ -105,7 +103,7 @@ Result<std::string> Dispatcher::dispatch(const http::Request& request, std::stri
   std::string_view name;
   ops::Operation operation = find_target(request, name);
   if (operation == nullptr) return fail(ApiError{ErrorCode::kUnknownOperation, "", {}});
-  EDDY_TRY(std::string region, authenticate(request));
+  EDDY_TRY(auth::Signer signer, authenticate(request));
   if (json.empty()) return fail(ApiError{ErrorCode::kSerialization, "", {}});
   if (!document.IsObject()) return fail(ApiError::serialization("Start of structure or map found where not expected."));
   if (table != nullptr) *table = tables_named_in(document);
@@ -114,7 +112,11 @@ Result<std::string> Dispatcher::dispatch(const http::Request& request, std::stri
     EDDY_TRY_VOID(inject(name, document, injected));
     if (injected.drop_connection) return std::string();  // never run: nothing is written
   }
-  ops::RequestContext context{state_, std::move(region), request_id,
+  ops::ServerState* state = &state_;
+  if (namespaces_ != nullptr) {
+    EDDY_TRY(state, namespaces_->state_for(signer.access_key, signer.region));
+  }
+  ops::RequestContext context{*state, std::move(signer.region), request_id,
                               host == request.end() ? std::string() : std::string(host->value())};
   return operation(context, document);
 }

@@ -30,6 +30,7 @@
 #include "model/clock.h"
 #include "ops/request_context.h"
 #include "protocol/json.h"
+#include "server/namespaces.h"
 #include "server/request_gate.h"
 
 namespace eddy::server {
@@ -50,6 +51,10 @@ class Dispatcher {
   http::Reply handle(const http::Request& request, std::string_view json, const std::string& request_id,
                      std::size_t worker);
 
+  // Requests then run in the namespace of their access key and region (namespaces.h) instead of
+  // on the shared state. Default: none.
+  void use_namespaces(Namespaces* namespaces) { namespaces_ = namespaces; }
+
   // The answer to a request that no operation can serve (the server failed to start).
   static http::Response error_response(const http::Request& request, const ApiError& error,
                                        const std::string& request_id);
@@ -62,7 +67,8 @@ class Dispatcher {
   };
   Result<std::string> dispatch(const http::Request& request, std::string_view json, const std::string& request_id,
                                std::string* table, Injected& injected);
-  Result<std::string> authenticate(const http::Request& request);
+  // The access key and region of the credential scope.
+  Result<auth::Signer> authenticate(const http::Request& request);
   // An injected error, or nothing (and perhaps a delay or a drop in `injected`).
   Result<void> inject(std::string_view operation, const JsonValue& document, Injected& injected);
 
@@ -71,6 +77,7 @@ class Dispatcher {
   std::vector<expr::ExpressionCaches> caches_;  // by worker
   RequestGate& gate_;
   admin::FaultRules* faults_;
+  Namespaces* namespaces_ = nullptr;
 };
 
 // DynamoDB's error body: {"__type":"<namespace>#<Code>","message":"…"} plus the error's extra

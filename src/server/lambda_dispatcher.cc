@@ -85,15 +85,17 @@ Result<std::string> answer(lambda_api::LambdaContext& context, lambda_api::Lambd
 
 }  // namespace
 
-Result<std::string> LambdaDispatcher::authenticate(const http::Request& request) const {
-  if (verifier_ != nullptr) {
-    auto signer = verifier_->verify(signed_request(request), clock_.now(), "lambda");
-    if (!signer) return fail(signer.error());
-    return signer->region;
-  }
+Result<auth::Signer> LambdaDispatcher::authenticate(const http::Request& request) const {
+  if (verifier_ != nullptr) return verifier_->verify(signed_request(request), clock_.now(), "lambda");
   auto header = request.find(bhttp::field::authorization);
   std::string_view authorization = header == request.end() ? std::string_view() : std::string_view(header->value());
-  return auth::credential_region(authorization, request.target());
+  return auth::Signer{auth::credential_access_key(authorization, request.target()),
+                      auth::credential_region(authorization, request.target())};
+}
+
+Result<triggers::TriggerService*> LambdaDispatcher::triggers_of(const auth::Signer& signer) {
+  if (namespaces_ == nullptr) return &triggers_;
+  return namespaces_->triggers_for(signer.access_key, signer.region);
 }
 
 http::Response LambdaDispatcher::handle(const http::Request& request, const std::string& request_id,
@@ -107,13 +109,14 @@ http::Response LambdaDispatcher::handle(const http::Request& request, const std:
   Result<std::string> body;
   try {
     auto operation = lambda_api::find_lambda_operation(request.method_string(), path, lambda_request.uuid);
-    auto region = operation == nullptr ? Result<std::string>(fail(ApiError{ErrorCode::kUnknownOperation, "", {}}))
+    auto signer = operation == nullptr ? Result<auth::Signer>(fail(ApiError{ErrorCode::kUnknownOperation, "", {}}))
                                        : authenticate(request);
-    if (!region) {
-      body = fail(region.error());
+    auto triggers = signer ? triggers_of(*signer) : Result<triggers::TriggerService*>(fail(signer.error()));
+    if (!triggers) {
+      body = fail(triggers.error());
     } else {
       lambda_request.query = auth::query_parameters(query);
-      lambda_api::LambdaContext context{triggers_, *region};
+      lambda_api::LambdaContext context{**triggers, signer->region};
       body = answer(context, operation, lambda_request, request, status);
     }
   } catch (const std::exception& e) {

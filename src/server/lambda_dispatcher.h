@@ -18,6 +18,7 @@
 #include "http/http_types.h"
 #include "model/api_error.h"
 #include "model/clock.h"
+#include "server/namespaces.h"
 #include "server/request_gate.h"
 #include "triggers/trigger_service.h"
 
@@ -31,6 +32,9 @@ class LambdaDispatcher {
                    RequestGate& gate)
       : triggers_(triggers), clock_(clock), verifier_(verifier), gate_(gate) {}
 
+  // Mappings are then those of the request's namespace (namespaces.h). Default: none (the shared tables').
+  void use_namespaces(Namespaces* namespaces) { namespaces_ = namespaces; }
+
   // Whether `target` (path and query) is Lambda's API rather than DynamoDB's.
   static bool serves(std::string_view target) { return target.starts_with("/2015-03-31/"); }
 
@@ -42,12 +46,16 @@ class LambdaDispatcher {
                                        const std::string& request_id);
 
  private:
-  Result<std::string> authenticate(const http::Request& request) const;
+  // The access key and region of the credential scope.
+  Result<auth::Signer> authenticate(const http::Request& request) const;
+  // The trigger service of the request's namespace.
+  Result<triggers::TriggerService*> triggers_of(const auth::Signer& signer);
 
   triggers::TriggerService& triggers_;
   const Clock& clock_;
   const auth::SignatureCheck* verifier_;
   RequestGate& gate_;
+  Namespaces* namespaces_ = nullptr;
 };
 
 }  // namespace eddy::server

@@ -52,6 +52,16 @@ std::vector<std::string> without_java_arguments(const std::vector<std::string>& 
 
 }  // namespace
 
+bool is_dynamodb_local_command_line(const std::vector<std::string>& given) {
+  if (names_any(given, {"inMemory", "dbPath", "sharedDb", "cors", "delayTransientStatuses", "disableTelemetry",
+                        "optimizeDbBeforeStartup"})) {
+    return true;
+  }
+  return std::any_of(given.begin(), given.end(), [](const std::string& arg) {
+    return arg == "-jar" || arg == "-port" || starts_with(arg, "-port=");
+  });
+}
+
 std::vector<std::string> launch_arguments(const std::vector<std::string>& given) {
   std::vector<std::string> args = without_java_arguments(given);
   if (!names_any(args, {"container"})) return args;

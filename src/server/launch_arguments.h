@@ -25,4 +25,10 @@ inline constexpr const char* kContainerDataDir = "/data";
 // defaults when --container is among them.
 std::vector<std::string> launch_arguments(const std::vector<std::string>& given);
 
+// True when `given` is DynamoDB Local's command line: `-jar`, `-port` with one dash, or a flag only
+// DynamoDB Local has (-inMemory, -dbPath, -sharedDb, -cors, -delayTransientStatuses,
+// -disableTelemetry, -optimizeDbBeforeStartup). Without -sharedDb, tables are then kept by access
+// key and region, as DynamoDB Local keeps them (docs/namespaces.md).
+bool is_dynamodb_local_command_line(const std::vector<std::string>& given);
+
 }  // namespace eddy::server

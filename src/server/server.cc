@@ -12,6 +12,8 @@
 #include "auth/signature_check.h"
 #include "engine/database.h"
 #include "http/listener.h"
+#include "init/init_apply.h"
+#include "init/init_reader.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
 #include "ops/transfer_jobs.h"
@@ -22,6 +24,7 @@
 #include "server/endpoint.h"
 #include "server/request_gate.h"
 #include "server/lambda_dispatcher.h"
+#include "server/namespaces.h"
 #include "server/start_gate.h"
 #include "server/trigger_waits.h"
 #include "streams/streams.h"
@@ -74,6 +77,8 @@ struct Server::Impl {
   std::unique_ptr<streams::Streams> streams;
   std::unique_ptr<ops::ServerState> state;
   std::unique_ptr<ops::TransferJobs> transfers;  // exports and imports; stopped before storage closes
+  // With TableNamespaces::kAccessKeyRegion: the namespaces requests run in (namespaces.h).
+  std::unique_ptr<server::Namespaces> namespaces;
   std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
   std::unique_ptr<server::RequestGate> request_gate;     // a slot per worker, then the background's
   admin::FaultRules faults;
@@ -96,6 +101,7 @@ struct Server::Impl {
   bool open_triggers(std::string& error);
   Result<void> apply_mappings_file();
   void resume_triggers();
+  triggers::TriggerOptions trigger_options() const;
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -147,6 +153,12 @@ bool Server::Impl::listen(std::string& error) {
 }
 
 bool Server::Impl::open(std::string& error) {
+  // --init's files are read before storage is touched: a bad one changes nothing.
+  auto init_plan = init::read_init(options.init_paths, options.init_parameters);
+  if (!init_plan) {
+    error = init_plan.error().message;
+    return false;
+  }
   engine::StorageOptions storage;
   storage.data_dir = options.data_dir;
   storage.in_memory = options.in_memory;
@@ -190,11 +202,19 @@ bool Server::Impl::open(std::string& error) {
   control = std::make_unique<Control>(*this);
   admin_context.reset(new admin::AdminContext{*state, *options.clock, *control, faults, *waits});
   admin->set_context(admin_context.get());
+  ops::RequestContext init_context{*state};
+  if (auto applied = init::apply_init(init_context, *init_plan); !applied) {
+    error = applied.error().message;
+    return false;
+  }
+  if (options.namespaces == TableNamespaces::kAccessKeyRegion) {
+    namespaces = std::make_unique<server::Namespaces>(options, settings, trigger_options(), std::move(*init_plan));
+    dispatcher->use_namespaces(namespaces.get());
+  }
   return open_triggers(error);
 }
 
-// The event source mappings: the persisted ones, then the file's (docs/triggers.md).
-bool Server::Impl::open_triggers(std::string& error) {
+triggers::TriggerOptions Server::Impl::trigger_options() const {
   triggers::TriggerOptions settings;
   settings.invoker.lambda_endpoint = options.lambda_endpoint;
   settings.invoker.timeout_seconds = options.lambda_timeout_seconds;
@@ -202,6 +222,12 @@ bool Server::Impl::open_triggers(std::string& error) {
   settings.retention_seconds = options.stream_retention_seconds;
   const std::string& file = options.event_source_mappings_file;
   if (!file.empty()) settings.invoker.working_directory = std::filesystem::absolute(file).parent_path().string();
+  return settings;
+}
+
+// The event source mappings: the persisted ones, then the file's (docs/triggers.md).
+bool Server::Impl::open_triggers(std::string& error) {
+  triggers::TriggerOptions settings = trigger_options();
   trigger_service = std::make_unique<triggers::TriggerService>(*database, *streams, *options.clock, settings);
   if (auto loaded = trigger_service->load(); !loaded) {
     error = loaded.error().message;
@@ -213,6 +239,7 @@ bool Server::Impl::open_triggers(std::string& error) {
   }
   lambda = std::make_unique<server::LambdaDispatcher>(*trigger_service, *options.clock, signature_check.get(),
                                                       *request_gate);
+  if (namespaces) lambda->use_namespaces(namespaces.get());
   endpoint->serve_lambda(lambda.get());
   return true;
 }
@@ -244,6 +271,7 @@ void Server::run() {
   impl_->trigger_service->stop();
   impl_->background->stop();
   impl_->transfers->stop();
+  if (impl_->namespaces) impl_->namespaces->stop();
   // A failed flush is logged by the engine; the write-ahead log still holds every acknowledged write.
   if (!impl_->database->flush()) spdlog::warn("eddy stopped without a final flush");
 }

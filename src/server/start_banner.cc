@@ -14,10 +14,14 @@
 namespace eddy::server {
 namespace {
 
-// Every access key and region sees the same tables (DynamoDB Local's -sharedDb), the only mode
-// eddy has so far.
-constexpr std::string_view kNamespaceMode = "shared";
-constexpr std::string_view kNamespaceMeaning = "every access key and region sees the same tables";
+std::string_view namespace_mode(TableNamespaces namespaces) {
+  return namespaces == TableNamespaces::kShared ? "shared" : "access-key-region";
+}
+
+std::string_view namespace_meaning(TableNamespaces namespaces) {
+  return namespaces == TableNamespaces::kShared ? "every access key and region sees the same tables"
+                                                : "each access key and region has tables of its own";
+}
 
 // A client on this machine reaches a server listening on every address through loopback.
 std::string reachable_host(const std::string& host) {
@@ -78,14 +82,15 @@ void log_start_banner(const ServerOptions& options, unsigned short port) {
     } else {
       event.add("data_dir", data_dir);
     }
-    event.add("in_memory", options.in_memory).add("namespace", kNamespaceMode);
+    event.add("in_memory", options.in_memory).add("namespace", namespace_mode(options.namespaces));
     event.add("aws_cli", aws_cli);
     log_event(spdlog::level::info, event);
   } else {
     spdlog::info("{}", headline);
     spdlog::info("  data folder: {}", options.in_memory ? std::string("none, in memory (nothing is kept after exit)")
                                                          : data_dir);
-    spdlog::info("  namespace:   {} ({})", kNamespaceMode, kNamespaceMeaning);
+    spdlog::info("  namespace:   {} ({})", namespace_mode(options.namespaces),
+                 namespace_meaning(options.namespaces));
     spdlog::info("  AWS CLI:     {} (any access key, secret and region)", aws_cli);
   }
   if (!options.in_memory) warn_of_dynamodb_local_files(data_dir);
