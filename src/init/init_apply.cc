@@ -41,6 +41,21 @@ Result<void> set_time_to_live(ops::RequestContext& context, const TableDeclarati
   return {};
 }
 
+// PointInTimeRecoverySpecification: UpdateContinuousBackups after creation, as CloudFormation does.
+Result<void> enable_point_in_time_recovery(ops::RequestContext& context, const TableDeclaration& table,
+                                           const std::string& name) {
+  JsonDocument request(rapidjson::kObjectType);
+  auto& allocator = request.GetAllocator();
+  JsonValue specification(rapidjson::kObjectType);
+  specification.AddMember("PointInTimeRecoveryEnabled", true, allocator);
+  put_string(request, "TableName", name, allocator);
+  request.AddMember("PointInTimeRecoverySpecification", specification, allocator);
+  if (auto set = perform(context, "UpdateContinuousBackups", request); !set) {
+    return fail(init_error(table.origin, "PointInTimeRecoverySpecification: " + set.error().message));
+  }
+  return {};
+}
+
 // Creates the table unless it exists; true when this call created it.
 Result<bool> create(ops::RequestContext& context, const TableDeclaration& table) {
   std::string name = name_of(table);
@@ -51,10 +66,7 @@ Result<bool> create(ops::RequestContext& context, const TableDeclaration& table)
   }
   if (!created) return fail(init_error(table.origin, created.error().message));
   if (table.time_to_live_attribute) EDDY_TRY_VOID(set_time_to_live(context, table, name));
-  if (table.point_in_time_recovery) {
-    spdlog::info("--init {}: PointInTimeRecoverySpecification not applied: eddy keeps no continuous backups",
-                 table.origin);
-  }
+  if (table.point_in_time_recovery) EDDY_TRY_VOID(enable_point_in_time_recovery(context, table, name));
   spdlog::info("--init {}: created table {}", table.origin, name);
   return true;
 }

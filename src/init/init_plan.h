@@ -21,7 +21,7 @@ struct TableDeclaration {
   JsonDocument create_table;
   // TimeToLiveSpecification's AttributeName when Enabled: set by UpdateTimeToLive after creation.
   std::optional<std::string> time_to_live_attribute;
-  // PointInTimeRecoverySpecification's PointInTimeRecoveryEnabled (logged: eddy keeps no backups yet).
+  // PointInTimeRecoverySpecification's PointInTimeRecoveryEnabled: set by UpdateContinuousBackups.
   bool point_in_time_recovery = false;
 };
 

@@ -114,8 +114,11 @@ def test_sam_template_in_yaml_with_sub_and_a_parameter(eddy_server, tmp_path):
     assert users["AttributeDefinitions"] == [{"AttributeName": "userId", "AttributeType": "N"}]
     assert users["ProvisionedThroughput"]["ReadCapacityUnits"] == 5
     assert users["ProvisionedThroughput"]["WriteCapacityUnits"] == 3
+    backups = ddb.describe_continuous_backups(TableName="orders-prod")["ContinuousBackupsDescription"]
+    assert backups["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"] == "ENABLED"
+    users_backups = ddb.describe_continuous_backups(TableName="users-prod-us-east-1")["ContinuousBackupsDescription"]
+    assert users_backups["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"] == "DISABLED"
     output = server.output()
-    assert "PointInTimeRecoverySpecification not applied" in output
     assert "not applied by eddy: KinesisStreamSpecification" in output
     assert server.stop() == 0
 
