@@ -3,9 +3,9 @@
 // else as one value. Properties, for whatever decodes: encoding and decoding again gives an equal
 // value and the same JSON text (decode ∘ encode = identity on what DynamoDB accepts), and the
 // size DynamoDB bills for it is the same both times.
+#include "protocol/attribute_value_json.h"
 #include "fuzz_check.h"
 #include "model/attribute_value.h"
-#include "protocol/attribute_value_json.h"
 #include "protocol/json_parse.h"
 
 namespace {

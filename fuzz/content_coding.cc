@@ -6,17 +6,17 @@
 //   - a decoded body is never over the limit, and kTooLarge is answered only when the inflated
 //     body really is over it (decoding again with no limit to speak of gives more than `limit`);
 //   - decode ∘ encode = identity for gzip and deflate, on the input's bytes themselves.
-#include "fuzz_check.h"
 #include "http/content_coding.h"
+#include "fuzz_check.h"
 
 namespace {
 
 using namespace eddy;
 using http::DecodeOutcome;
 
-constexpr const char* kCodings[] = {"gzip", "deflate", "gzip, deflate", "deflate, gzip", "identity", "GZIP",
-                                    " gzip ", "gzip,gzip", "br", "", ",", "x-gzip", "identity, gzip", "compress",
-                                    "gzip;q=1", "deflate, identity"};
+constexpr const char* kCodings[] = {
+    "gzip", "deflate", "gzip, deflate", "deflate, gzip",  "identity", "GZIP",     " gzip ",           "gzip,gzip", "br",
+    "",     ",",       "x-gzip",        "identity, gzip", "compress", "gzip;q=1", "deflate, identity"};
 constexpr std::size_t kLimits[] = {0, 1, 64, 1024, 64 << 10, 1 << 20};
 constexpr std::size_t kNoLimit = 64u << 20;  // far above what the limits allow, to tell kTooLarge apart
 

@@ -20,8 +20,8 @@
 #include <map>
 #include <memory>
 
-#include "engine/database.h"
 #include "eddy/clock.h"
+#include "engine/database.h"
 #include "fuzz_check.h"
 #include "ops/operation_table.h"
 #include "ops/request_context.h"
@@ -70,8 +70,8 @@ struct InMemoryServer {
 
 std::string target_of(std::string_view name) {
   if (name.find('.') != std::string_view::npos) return std::string(name);
-  bool stream_operation = name == "ListStreams" || name == "DescribeStream" || name == "GetShardIterator" ||
-                          name == "GetRecords";
+  bool stream_operation =
+      name == "ListStreams" || name == "DescribeStream" || name == "GetShardIterator" || name == "GetRecords";
   return std::string(stream_operation ? ops::kStreamsPrefix : ops::kDynamoDbPrefix) + "." + std::string(name);
 }
 

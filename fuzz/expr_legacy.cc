@@ -85,7 +85,8 @@ void run(const JsonValue& request) {
   bool use_or = request.HasMember("ConditionalOperator") && request["ConditionalOperator"].IsString() &&
                 std::string_view(request["ConditionalOperator"].GetString()) == "OR";
   if (request.HasMember("Expected")) evaluate(legacy_condition(conditions_of(request["Expected"]), use_or, true));
-  if (request.HasMember("QueryFilter")) evaluate(legacy_condition(conditions_of(request["QueryFilter"]), use_or, false));
+  if (request.HasMember("QueryFilter"))
+    evaluate(legacy_condition(conditions_of(request["QueryFilter"]), use_or, false));
   if (request.HasMember("KeyConditions")) {
     (void)legacy_key_condition(conditions_of(request["KeyConditions"]), partition_names(), sort_names());
   }

@@ -24,8 +24,8 @@ inline AttributeMap map_from_json(const char* json) {
 }
 
 inline const std::map<std::string, std::string>& expression_names() {
-  static const std::map<std::string, std::string> names = {
-      {"#a", "a"}, {"#b", "b"}, {"#l", "l"}, {"#m", "m"}, {"#pk", "pk"}, {"#sk", "sk"}, {"#dot", "a.b"}};
+  static const std::map<std::string, std::string> names = {{"#a", "a"},   {"#b", "b"},   {"#l", "l"},    {"#m", "m"},
+                                                           {"#pk", "pk"}, {"#sk", "sk"}, {"#dot", "a.b"}};
   return names;
 }
 

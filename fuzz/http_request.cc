@@ -35,7 +35,8 @@ class ChunkedStream {
       error = boost::asio::error::eof;
       return 0;
     }
-    std::size_t n = boost::asio::buffer_copy(buffers, boost::asio::buffer(bytes_.data(), std::min(chunk_, bytes_.size())));
+    std::size_t n =
+        boost::asio::buffer_copy(buffers, boost::asio::buffer(bytes_.data(), std::min(chunk_, bytes_.size())));
     bytes_.remove_prefix(n);
     return n;
   }

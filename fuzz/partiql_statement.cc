@@ -52,7 +52,7 @@ const std::vector<TableDefinition>& tables() {
 const std::vector<AttributeValue>& parameters() {
   static const std::vector<AttributeValue> values = [] {
     const AttributeMap& v = fuzz::expression_values();
-    return std::vector<AttributeValue>{v.at(":s"), v.at(":n"), v.at(":m"), v.at(":l"), v.at(":ss"),
+    return std::vector<AttributeValue>{v.at(":s"), v.at(":n"),    v.at(":m"), v.at(":l"), v.at(":ss"),
                                        v.at(":b"), v.at(":null"), v.at(":t"), v.at(":e"), v.at(":ns")};
   }();
   return values;

@@ -56,8 +56,7 @@ void check_signed_copy_verifies(auth::SignedRequest request, const auth::Signatu
   request.headers.emplace_back("host", "127.0.0.1:8000");
   request.headers.emplace_back("x-amz-date", date);
   auth::CredentialScope scope{date.substr(0, 8), "us-east-1", "dynamodb"};
-  std::string authorization =
-      auth::authorization_header(request, "host;x-amz-date", kAccessKey, kSecret, scope, date);
+  std::string authorization = auth::authorization_header(request, "host;x-amz-date", kAccessKey, kSecret, scope, date);
   request.headers.emplace_back("authorization", authorization);
   auto signer = check.verify(request, kNow);
   if (!signer) std::fprintf(stderr, "%s\n", signer.error().message.c_str());

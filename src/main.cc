@@ -5,8 +5,8 @@
 #include <iostream>
 #include <thread>
 
-#include <boost/program_options.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/program_options.hpp>
 
 #include "auth/credentials.h"
 #include "cli/admin_command.h"
@@ -26,58 +26,59 @@ namespace {
 
 po::options_description describe_flags() {
   po::options_description flags("eddy: a DynamoDB-compatible server with DynamoDB Streams\n\nOptions");
-  flags.add_options()
-      ("help,h", "print this help and exit")
-      ("version", "print the version and exit")
-      ("port", po::value<unsigned short>()->default_value(8000), "TCP port to listen on (0: any free port)")
-      ("host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")
-      ("data-dir", po::value<std::string>(), "folder of the persistent data (default ./eddy-data)")
-      ("in-memory", "keep everything in memory; nothing is written to disk")
-      ("log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")
-      ("log-format", po::value<std::string>()->default_value("text"),
-       "text (for people) or json (one object per line); debug logs one line per request")
-      ("threads", po::value<std::size_t>()->default_value(0), "worker threads (0: one per core)")
-      ("sync-writes", "fsync the write-ahead log on every write (survive power loss, not only a crash)")
-      ("stream-shards", po::value<std::size_t>()->default_value(4), "shards per stream")
-      ("shard-rollover-seconds", po::value<double>()->default_value(4 * 3600), "age at which a shard is closed")
-      ("stream-retention-seconds", po::value<double>()->default_value(24 * 3600), "stream record retention")
-      ("ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")
-      ("item-collection-limit-bytes", po::value<int64_t>(),
-       "most bytes of one item collection of a table with local secondary indexes (default 10 GB, DynamoDB's)")
-      ("credentials", po::value<std::vector<std::string>>()->composing(),
-       "ACCESS_KEY_ID:SECRET_ACCESS_KEY (repeatable): verify every request's SigV4 signature against these")
-      ("credentials-file", po::value<std::string>(), "a file of ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, as --credentials")
-      ("tls-cert", po::value<std::string>(), "PEM certificate chain: serve HTTPS (with --tls-key)")
-      ("tls-key", po::value<std::string>(), "PEM private key of --tls-cert")
-      ("clock", po::value<std::string>()->default_value("wall"),
-       "wall (the system clock) or virtual (starts at the wall time, then moves only through the admin API)")
-      ("admin", "serve the admin API (/eddy/v1/..., docs/test-controls.md) on a non-loopback --host too")
-      ("s3-dir", po::value<std::string>(),
-       "the folder that stands in for S3 in ExportTableToPointInTime and ImportTable: bucket B is DIR/B")
-      ("lambda-endpoint", po::value<std::string>(),
-       "Lambda's Invoke API for event source mappings that name a function, e.g. http://localhost:9001 (docs/triggers.md)")
-      ("event-source-mappings", po::value<std::string>(), "a JSON file of CreateEventSourceMapping requests, created at start")
-      ("lambda-timeout-seconds", po::value<double>()->default_value(300), "longest one function invocation may run")
-      ("trigger-retry-seconds", po::value<double>()->default_value(1),
-       "wait before a failed batch's first retry (each further retry waits twice as long, up to 60 s)")
-      ("init", po::value<std::vector<std::string>>()->composing(),
-       "PATH (repeatable): create the tables and load the items declared in a file or folder, if absent: CreateTable "
-       "lists, DescribeTable outputs, CloudFormation/SAM templates, cdk.out, BatchWriteItem files (docs/init.md)")
-      ("init-param", po::value<std::vector<std::string>>()->composing(),
-       "K=V (repeatable): a template parameter for --init, over its Default")
-      ("namespace", po::value<std::string>(),
-       "shared (every access key and region sees the same tables; the default) or access-key-region (tables "
-       "by access key and region, DynamoDB Local's default without -sharedDb; docs/namespaces.md)")
-      ("container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
+  flags.add_options()("help,h", "print this help and exit")("version", "print the version and exit")(
+      "port", po::value<unsigned short>()->default_value(8000), "TCP port to listen on (0: any free port)")(
+      "host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")(
+      "data-dir", po::value<std::string>(), "folder of the persistent data (default ./eddy-data)")(
+      "in-memory", "keep everything in memory; nothing is written to disk")(
+      "log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")(
+      "log-format", po::value<std::string>()->default_value("text"),
+      "text (for people) or json (one object per line); debug logs one line per request")(
+      "threads", po::value<std::size_t>()->default_value(0), "worker threads (0: one per core)")(
+      "sync-writes", "fsync the write-ahead log on every write (survive power loss, not only a crash)")(
+      "stream-shards", po::value<std::size_t>()->default_value(4), "shards per stream")(
+      "shard-rollover-seconds", po::value<double>()->default_value(4 * 3600), "age at which a shard is closed")(
+      "stream-retention-seconds", po::value<double>()->default_value(24 * 3600), "stream record retention")(
+      "ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")(
+      "item-collection-limit-bytes", po::value<int64_t>(),
+      "most bytes of one item collection of a table with local secondary indexes (default 10 GB, DynamoDB's)")(
+      "credentials", po::value<std::vector<std::string>>()->composing(),
+      "ACCESS_KEY_ID:SECRET_ACCESS_KEY (repeatable): verify every request's SigV4 signature against these")(
+      "credentials-file", po::value<std::string>(),
+      "a file of ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, as --credentials")(
+      "tls-cert", po::value<std::string>(), "PEM certificate chain: serve HTTPS (with --tls-key)")(
+      "tls-key", po::value<std::string>(), "PEM private key of --tls-cert")(
+      "clock", po::value<std::string>()->default_value("wall"),
+      "wall (the system clock) or virtual (starts at the wall time, then moves only through the admin API)")(
+      "admin", "serve the admin API (/eddy/v1/..., docs/test-controls.md) on a non-loopback --host too")(
+      "s3-dir", po::value<std::string>(),
+      "the folder that stands in for S3 in ExportTableToPointInTime and ImportTable: bucket B is DIR/B")(
+      "lambda-endpoint", po::value<std::string>(),
+      "Lambda's Invoke API for event source mappings that name a function, e.g. http://localhost:9001 "
+      "(docs/triggers.md)")("event-source-mappings", po::value<std::string>(),
+                            "a JSON file of CreateEventSourceMapping requests, created at start")(
+      "lambda-timeout-seconds", po::value<double>()->default_value(300), "longest one function invocation may run")(
+      "trigger-retry-seconds", po::value<double>()->default_value(1),
+      "wait before a failed batch's first retry (each further retry waits twice as long, up to 60 s)")(
+      "init", po::value<std::vector<std::string>>()->composing(),
+      "PATH (repeatable): create the tables and load the items declared in a file or folder, if absent: CreateTable "
+      "lists, DescribeTable outputs, CloudFormation/SAM templates, cdk.out, BatchWriteItem files (docs/init.md)")(
+      "init-param", po::value<std::vector<std::string>>()->composing(),
+      "K=V (repeatable): a template parameter for --init, over its Default")(
+      "namespace", po::value<std::string>(),
+      "shared (every access key and region sees the same tables; the default) or access-key-region (tables "
+      "by access key and region, DynamoDB Local's default without -sharedDb; docs/namespaces.md)")(
+      "container", "the container image's defaults: --host 0.0.0.0 and --data-dir /data unless given (docs/docker.md)")
       // DynamoDB Local's flags.
-      ("inMemory", "DynamoDB Local: same as --in-memory")
-      ("dbPath", po::value<std::string>(), "DynamoDB Local: same as --data-dir")
-      ("sharedDb", "DynamoDB Local: one database for all credentials and regions (with DynamoDB Local's flags, "
-                   "tables are otherwise kept by access key and region)")
-      ("cors", po::value<std::string>()->implicit_value("*"), "DynamoDB Local: enable CORS for these origins")
-      ("delayTransientStatuses", "DynamoDB Local: keep tables and indexes CREATING/DELETING for a moment")
-      ("disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")
-      ("optimizeDbBeforeStartup", "DynamoDB Local: accepted; nothing to do");
+      ("inMemory", "DynamoDB Local: same as --in-memory")("dbPath", po::value<std::string>(),
+                                                          "DynamoDB Local: same as --data-dir")(
+          "sharedDb",
+          "DynamoDB Local: one database for all credentials and regions (with DynamoDB Local's flags, "
+          "tables are otherwise kept by access key and region)")("cors", po::value<std::string>()->implicit_value("*"),
+                                                                 "DynamoDB Local: enable CORS for these origins")(
+          "delayTransientStatuses", "DynamoDB Local: keep tables and indexes CREATING/DELETING for a moment")(
+          "disableTelemetry", "DynamoDB Local: accepted; eddy sends no telemetry")(
+          "optimizeDbBeforeStartup", "DynamoDB Local: accepted; nothing to do");
   return flags;
 }
 
@@ -131,7 +132,8 @@ int main(int argc, char** argv) {
   po::options_description all;
   all.add(flags).add(hidden);
   po::variables_map vm;
-  bool dynamodb_local_style = eddy::server::is_dynamodb_local_command_line(std::vector<std::string>(argv + 1, argv + argc));
+  bool dynamodb_local_style =
+      eddy::server::is_dynamodb_local_command_line(std::vector<std::string>(argv + 1, argv + argc));
   try {
     auto style = po::command_line_style::default_style | po::command_line_style::allow_long_disguise;
     // Without java's own arguments, with the container's defaults (server/launch_arguments.h).
@@ -201,7 +203,8 @@ int main(int argc, char** argv) {
     options.item_collection_limit_bytes = vm["item-collection-limit-bytes"].as<int64_t>();
   }
   if (vm.count("lambda-endpoint")) options.lambda_endpoint = vm["lambda-endpoint"].as<std::string>();
-  if (vm.count("event-source-mappings")) options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
+  if (vm.count("event-source-mappings"))
+    options.event_source_mappings_file = vm["event-source-mappings"].as<std::string>();
   if (vm.count("init")) options.init_paths = vm["init"].as<std::vector<std::string>>();
   if (vm.count("init-param")) {
     for (const auto& pair : vm["init-param"].as<std::vector<std::string>>()) {

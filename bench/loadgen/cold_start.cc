@@ -1,11 +1,11 @@
 // Cold start measurement; see cold_start.h.
 #include "cold_start.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <fstream>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include "sync_client.h"
 

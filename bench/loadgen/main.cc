@@ -38,8 +38,8 @@ void print(const std::string& label, const Report& r) {
 void append_result(const std::string& file, const std::string& label, const Report& r) {
   if (file.empty()) return;
   std::ofstream out(file, std::ios::app);
-  out << label << '\t' << r.workload << '\t' << (r.available ? "yes" : "no") << '\t' << r.rate << '\t'
-      << r.rate_unit << '\t' << r.p50_ms << '\t' << r.p99_ms << '\t' << r.errors << '\t' << r.note << '\n';
+  out << label << '\t' << r.workload << '\t' << (r.available ? "yes" : "no") << '\t' << r.rate << '\t' << r.rate_unit
+      << '\t' << r.p50_ms << '\t' << r.p99_ms << '\t' << r.errors << '\t' << r.note << '\n';
 }
 
 int cold_start_main(int argc, char** argv) {
@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
     if (flag == "--host") settings.endpoint.host = value;
     else if (flag == "--port") settings.endpoint.port = value;
     else if (flag == "--label") label = value;
-    else if (flag == "--seconds") settings.duration = std::chrono::milliseconds(static_cast<long>(std::stod(value) * 1000));
+    else if (flag == "--seconds")
+      settings.duration = std::chrono::milliseconds(static_cast<long>(std::stod(value) * 1000));
     else if (flag == "--connections") settings.connections = std::stoul(value);
     else if (flag == "--threads") settings.threads = std::stoul(value);
     else if (flag == "--items") settings.items = std::stoull(value);

@@ -25,8 +25,8 @@ Report summarize(const std::string& workload, DriveResult result) {
 }
 
 std::vector<std::string> workload_list() {
-  return {"load",  "put",   "put_stream", "put_stream_two_tables", "put_condition", "get",           "update",
-          "query", "scan",  "batch",      "transact",              "getrecords",    "stream_latency"};
+  return {"load",  "put",      "put_stream", "put_stream_two_tables", "put_condition", "get", "update", "query", "scan",
+          "batch", "transact", "getrecords", "stream_latency"};
 }
 
 std::vector<Report> run_workload(const std::string& name, const Settings& settings) {

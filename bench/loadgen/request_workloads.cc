@@ -25,8 +25,8 @@ std::string unique_key(const std::string& tag, std::size_t connection, std::uint
 class FunctionSource : public CallSource {
  public:
   using Make = std::function<Call(std::size_t, std::uint64_t, std::mt19937_64&)>;
-  FunctionSource(std::size_t connection, Make make) : connection_(connection), make_(std::move(make)),
-                                                       random_(connection * 7919 + 1) {}
+  FunctionSource(std::size_t connection, Make make)
+      : connection_(connection), make_(std::move(make)), random_(connection * 7919 + 1) {}
   std::optional<Call> next(std::uint64_t sequence) override { return make_(connection_, sequence, random_); }
 
  private:
@@ -90,9 +90,9 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
     std::string tag = std::to_string(std::random_device{}());
     tag += '-';
     return [next, tag](std::size_t c, std::uint64_t, auto&) {
-      return Call{std::string(kPrefix) + "PutItem",
-                  R"({"TableName":"bench_put","Item":)" + item_json(unique_key(tag, c, (*next)++)) +
-                      R"J(,"ConditionExpression":"attribute_not_exists(pk)"})J"};
+      return Call{std::string(kPrefix) + "PutItem", R"({"TableName":"bench_put","Item":)" +
+                                                        item_json(unique_key(tag, c, (*next)++)) +
+                                                        R"J(,"ConditionExpression":"attribute_not_exists(pk)"})J"};
     };
   }
   if (name == "get") {
@@ -111,9 +111,8 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
   }
   if (name == "query") {
     return [](std::size_t, std::uint64_t, auto&) {
-      return Call{std::string(kPrefix) + "Query",
-                  R"({"TableName":"bench_query","KeyConditionExpression":"pk = :p",)"
-                  R"("ExpressionAttributeValues":{":p":{"S":"hot"}}})"};
+      return Call{std::string(kPrefix) + "Query", R"({"TableName":"bench_query","KeyConditionExpression":"pk = :p",)"
+                                                  R"("ExpressionAttributeValues":{":p":{"S":"hot"}}})"};
     };
   }
   if (name == "batch") {
@@ -134,7 +133,8 @@ FunctionSource::Make maker(const std::string& name, const Settings& settings) {
 }
 
 std::string operation_of(const std::string& name) {
-  if (name == "put" || name == "put_stream" || name == "put_stream_two_tables" || name == "put_condition") return "PutItem";
+  if (name == "put" || name == "put_stream" || name == "put_stream_two_tables" || name == "put_condition")
+    return "PutItem";
   if (name == "get") return "GetItem";
   if (name == "update") return "UpdateItem";
   if (name == "query") return "Query";
@@ -170,8 +170,10 @@ Report run_request_workload(const std::string& name, const Settings& settings) {
     return report;
   }
   scanned = 0;
-  DriveOptions options{.connections = settings.connections, .threads = settings.threads,
-                       .duration = settings.duration, .max_requests = 0};
+  DriveOptions options{.connections = settings.connections,
+                       .threads = settings.threads,
+                       .duration = settings.duration,
+                       .max_requests = 0};
   DriveResult result = drive(settings.endpoint, options, make_source);
   double seconds = result.seconds;
   Report report = summarize(name, std::move(result));

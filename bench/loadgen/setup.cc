@@ -19,7 +19,8 @@ class PreloadSource : public CallSource {
   std::optional<Call> next(std::uint64_t) override {
     std::uint64_t first = next_.fetch_add(25);
     if (first >= total_) return std::nullopt;
-    return Call{"DynamoDB_20120810.BatchWriteItem", batch_put_json(table_, first, std::min<std::uint64_t>(25, total_ - first), "")};
+    return Call{"DynamoDB_20120810.BatchWriteItem",
+                batch_put_json(table_, first, std::min<std::uint64_t>(25, total_ - first), "")};
   }
 
  private:
@@ -52,8 +53,10 @@ bool ensure_table(const Settings& settings, const std::string& table, bool with_
 
 DriveResult preload(const Settings& settings, const std::string& table, std::uint64_t items) {
   std::atomic<std::uint64_t> next{0};
-  DriveOptions options{.connections = settings.connections, .threads = settings.threads,
-                       .duration = std::chrono::minutes(5), .max_requests = 0};
+  DriveOptions options{.connections = settings.connections,
+                       .threads = settings.threads,
+                       .duration = std::chrono::minutes(5),
+                       .max_requests = 0};
   return drive(settings.endpoint, options,
                [&](std::size_t) { return std::make_unique<PreloadSource>(table, items, next); });
 }

@@ -214,7 +214,8 @@ Report run_stream_latency(const Settings& settings) {
   }
   auto wait_until = Clock::now() + 3s;
   auto all_seen = [&] {
-    for (auto& s : seen) if (s == 0) return false;
+    for (auto& s : seen)
+      if (s == 0) return false;
     return true;
   };
   while (!all_seen() && Clock::now() < wait_until) std::this_thread::sleep_for(10ms);
@@ -223,7 +224,10 @@ Report run_stream_latency(const Settings& settings) {
   std::vector<std::uint32_t> latencies;
   std::uint64_t missing = 0;
   for (std::size_t i = 0; i < samples; ++i) {
-    if (seen[i] == 0) { ++missing; continue; }
+    if (seen[i] == 0) {
+      ++missing;
+      continue;
+    }
     auto nanos = std::max<std::int64_t>(0, seen[i] - acked[i]);
     latencies.push_back(static_cast<std::uint32_t>(nanos / 1000));
   }

@@ -16,21 +16,21 @@ struct Settings {
   std::size_t connections = 16;
   std::size_t threads = 1;
   std::chrono::milliseconds duration{3000};
-  std::uint64_t items = 100000;           // preloaded items for GetItem, UpdateItem and Scan
-  std::uint64_t stream_records = 50000;   // records read back with GetRecords
-  std::uint64_t latency_samples = 200;    // PutItems timed to a LATEST consumer
+  std::uint64_t items = 100000;          // preloaded items for GetItem, UpdateItem and Scan
+  std::uint64_t stream_records = 50000;  // records read back with GetRecords
+  std::uint64_t latency_samples = 200;   // PutItems timed to a LATEST consumer
 };
 
 struct Report {
   std::string workload;
   bool available = true;
-  double rate = 0;                 // per second, in rate_unit
+  double rate = 0;  // per second, in rate_unit
   std::string rate_unit = "req/s";
   double p50_ms = 0;
   double p99_ms = 0;
   std::uint64_t requests = 0;
-  std::uint64_t errors = 0;        // non-2xx answers and broken connections
-  std::string note;                // e.g. items/s of a scan, the first error's text
+  std::uint64_t errors = 0;  // non-2xx answers and broken connections
+  std::string note;          // e.g. items/s of a scan, the first error's text
 };
 
 // Fills rate, percentiles and errors from a closed-loop run.

@@ -26,10 +26,10 @@ enum class TableNamespaces {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8000;         // 0 picks a free port
+  unsigned short port = 8000;  // 0 picks a free port
   std::string data_dir = "./eddy-data";
-  bool in_memory = false;             // keep nothing on disk
-  std::size_t threads = 0;            // Default: 0 = one per core
+  bool in_memory = false;   // keep nothing on disk
+  std::size_t threads = 0;  // Default: 0 = one per core
   // CORS is always on, as on AWS; these origins only, when any are named (DynamoDB Local's -cors).
   std::vector<std::string> cors_origins;  // Default: empty = every origin
   // Access key id -> secret access key. Default: empty = any well-formed SigV4 header is accepted;
@@ -45,12 +45,12 @@ struct ServerOptions {
   // Default: kShared. kAccessKeyRegion keeps each access key and region's tables (and their
   // streams) in a database of their own, data_dir/namespaces/<access key>_<region>.
   TableNamespaces namespaces = TableNamespaces::kShared;
-  bool sync_writes = false;           // fsync the WAL on every write
+  bool sync_writes = false;  // fsync the WAL on every write
   std::string log_level = "info";
   // Streams (see docs/streams.md).
-  std::size_t stream_shards = 4;                    // shards per stream
-  double shard_rollover_seconds = 4 * 3600;         // a shard is closed and continued by a child after this
-  double stream_retention_seconds = 24 * 3600;      // records older than this are trimmed
+  std::size_t stream_shards = 4;                // shards per stream
+  double shard_rollover_seconds = 4 * 3600;     // a shard is closed and continued by a child after this
+  double stream_retention_seconds = 24 * 3600;  // records older than this are trimmed
   // The most bytes one item collection of a table with local secondary indexes may hold
   // (ItemCollectionSizeLimitExceededException past it). Default: 10 GB, DynamoDB's limit.
   int64_t item_collection_limit_bytes = int64_t{10} * 1024 * 1024 * 1024;

@@ -12,7 +12,8 @@ std::optional<uint64_t> query_number(const AdminCall& call, const char* name, ui
   auto found = call.query.find(name);
   if (found == call.query.end()) return fallback;
   const std::string& text = found->second;
-  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
   uint64_t value = std::strtoull(text.c_str(), nullptr, 10);
   if (value < low || value > high) return std::nullopt;
   return value;

@@ -5,11 +5,11 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,9 +60,9 @@ struct AdminAnswer {
 // {"__type":"eddy.admin#<type>","message":"<message>"} with `status`; `extra_json` (members without
 // braces) is added to the object.
 AdminAnswer admin_error(int status, std::string_view type, std::string_view message, std::string_view extra_json = {});
-AdminAnswer validation_failure(std::string_view message);                    // 400 ValidationException
-AdminAnswer not_found(std::string_view message);                             // 400 ResourceNotFoundException
-AdminAnswer in_use(std::string_view message);                                // 400 ResourceInUseException
+AdminAnswer validation_failure(std::string_view message);  // 400 ValidationException
+AdminAnswer not_found(std::string_view message);           // 400 ResourceNotFoundException
+AdminAnswer in_use(std::string_view message);              // 400 ResourceInUseException
 // A failed engine or streams call: its status and type as DynamoDB would give them.
 AdminAnswer api_failure(int status, std::string_view type_name, std::string_view message);
 

@@ -5,7 +5,6 @@
 
 #include <rapidjson/document.h>
 
-
 namespace eddy::admin {
 
 bool is_virtual(const Clock& clock) { return dynamic_cast<const ManualClock*>(&clock) != nullptr; }

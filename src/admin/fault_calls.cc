@@ -36,7 +36,9 @@ std::string read_names(const JsonValue& body, const char* name, std::vector<std:
   return {};
 }
 
-bool positive_integer(const JsonValue* value) { return value != nullptr && value->IsUint64() && value->GetUint64() > 0; }
+bool positive_integer(const JsonValue* value) {
+  return value != nullptr && value->IsUint64() && value->GetUint64() > 0;
+}
 
 // What the rule does: exactly one of error, latency_ms and drop_connection.
 std::string read_action(const JsonValue& body, FaultRule& rule) {

@@ -19,10 +19,13 @@ bool names_any(const std::vector<std::string>& list, const std::vector<std::stri
 }  // namespace
 
 const std::vector<std::string_view>& injectable_errors() {
-  static const std::vector<std::string_view> errors = {
-      "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
-      "InternalServerError", "ServiceUnavailable", "TransactionConflictException",
-      "ItemCollectionSizeLimitExceededException"};
+  static const std::vector<std::string_view> errors = {"ProvisionedThroughputExceededException",
+                                                       "ThrottlingException",
+                                                       "RequestLimitExceeded",
+                                                       "InternalServerError",
+                                                       "ServiceUnavailable",
+                                                       "TransactionConflictException",
+                                                       "ItemCollectionSizeLimitExceededException"};
   return errors;
 }
 

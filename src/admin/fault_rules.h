@@ -25,17 +25,17 @@ namespace eddy::admin {
 struct FaultRule {
   enum class Action { kError, kLatency, kDropConnection };
 
-  uint64_t id = 0;                        // given by add()
-  std::vector<std::string> operations;    // empty: every operation
-  std::vector<std::string> tables;        // empty: every request, whatever it names
+  uint64_t id = 0;                      // given by add()
+  std::vector<std::string> operations;  // empty: every operation
+  std::vector<std::string> tables;      // empty: every request, whatever it names
   Action action = Action::kError;
-  std::string error;                      // kError: the error's name, one of injectable_errors()
-  uint64_t latency_ms = 0;                // kLatency
-  std::optional<uint64_t> count;          // how many more matching requests it applies to
-  std::optional<double> probability;      // else: each matching request with this chance
+  std::string error;                  // kError: the error's name, one of injectable_errors()
+  uint64_t latency_ms = 0;            // kLatency
+  std::optional<uint64_t> count;      // how many more matching requests it applies to
+  std::optional<double> probability;  // else: each matching request with this chance
   uint64_t seed = 0;
-  std::optional<double> expires_at;       // epoch seconds on the server's clock
-  uint64_t applied = 0;                   // how many requests it applied to so far
+  std::optional<double> expires_at;  // epoch seconds on the server's clock
+  uint64_t applied = 0;              // how many requests it applied to so far
 };
 
 // What the dispatcher does to one request.

@@ -50,7 +50,8 @@ ApiError injected_error(std::string_view name, std::string_view operation, const
   if (name == "TransactionConflictException") {
     if (is_transaction(operation)) return canceled_by_conflict(request);
     return ApiError{ErrorCode::kTransactionConflict,
-                    "Operation was rejected because there is an ongoing transaction for the item.", {}};
+                    "Operation was rejected because there is an ongoing transaction for the item.",
+                    {}};
   }
   if (name == "ItemCollectionSizeLimitExceededException") {
     return ApiError{ErrorCode::kItemCollectionSizeLimitExceeded, "Collection size exceeded.", {}};

@@ -78,7 +78,8 @@ std::optional<double> parse_iso8601(std::string_view text) {
     ++at;
     double scale = 0.1;
     std::size_t first = at;
-    for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10) fraction += (text[at] - '0') * scale;
+    for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10)
+      fraction += (text[at] - '0') * scale;
     if (at == first) return std::nullopt;
   }
   int offset = 0;

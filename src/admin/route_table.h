@@ -24,8 +24,8 @@ struct Route {
 const std::vector<Route>& routes();
 
 struct RouteMatch {
-  AdminHandler handler = nullptr;   // null: no route for this method and path
-  bool path_known = false;          // some route has this path (with another method)
+  AdminHandler handler = nullptr;  // null: no route for this method and path
+  bool path_known = false;         // some route has this path (with another method)
   std::vector<std::string> parameters;
 };
 // `path` without its query; its segments are compared as they are (the caller decodes them).

@@ -21,7 +21,9 @@ namespace {
 
 using Steady = std::chrono::steady_clock;
 
-AdminAnswer failure(const ApiError& error) { return api_failure(error.http_status(), error.type_name(), error.message); }
+AdminAnswer failure(const ApiError& error) {
+  return api_failure(error.http_status(), error.type_name(), error.message);
+}
 
 void put_info(JsonWriter& w, const engine::SnapshotInfo& info) {
   put(w, "name", info.name);
@@ -55,7 +57,8 @@ AdminAnswer create_snapshot(AdminContext& context, const AdminCall& call) {
   Steady::time_point started = Steady::now();
   Result<engine::SnapshotInfo> info;
   context.server.exclusive([&] {
-    info = context.database().create_snapshot(name->GetString(), context.now(), replace != nullptr && replace->GetBool());
+    info =
+        context.database().create_snapshot(name->GetString(), context.now(), replace != nullptr && replace->GetBool());
   });
   if (!info) return failure(info.error());
   return AdminAnswer{200, written_json([&](JsonWriter& w) {

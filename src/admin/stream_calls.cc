@@ -103,8 +103,8 @@ AdminAnswer wait_for_stream(AdminContext& context, const AdminCall& call) {
     std::string members = progress_members(name, progress);
     members = members.substr(1, members.size() - 2);  // without its braces
     return admin_error(408, "WaitTimeoutException",
-                       "The stream of " + name + " holds " + std::to_string(seen) + " of the " +
-                           std::to_string(count) + " records waited for after " + std::to_string(timeout) + " ms",
+                       "The stream of " + name + " holds " + std::to_string(seen) + " of the " + std::to_string(count) +
+                           " records waited for after " + std::to_string(timeout) + " ms",
                        members);
   };
   return AdminAnswer{200, "", later};

@@ -61,9 +61,9 @@ Result<void> check_time(const SignatureParts& parts, double now) {
   double latest = now + kAllowedSkewSeconds;
   if (parts.expires_seconds) earliest = now - *parts.expires_seconds;  // a presigned request's own lifetime
   if (*signed_at < std::floor(earliest)) {
-    std::string window = parts.expires_seconds ? " - " + std::to_string(static_cast<long>(*parts.expires_seconds)) +
-                                                     " sec.)"
-                                               : " - 15 min.)";
+    std::string window = parts.expires_seconds
+                             ? " - " + std::to_string(static_cast<long>(*parts.expires_seconds)) + " sec.)"
+                             : " - 15 min.)";
     return invalid("Signature expired: " + parts.amz_date + " is now earlier than " + basic_format(earliest) + " (" +
                    basic_format(now) + window);
   }
@@ -100,8 +100,10 @@ Result<std::pair<std::string, CredentialScope>> read_credential(std::string cred
     start = slash + 1;
   }
   if (elements.size() != 5) {
-    return incomplete("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, "
-                      "got '" + original + "'");
+    return incomplete(
+        "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, "
+        "got '" +
+        original + "'");
   }
   CredentialScope scope{elements[1], elements[2], elements[3], elements[4]};
   return std::make_pair(elements[0], scope);
@@ -114,8 +116,8 @@ Result<void> check_scope(const CredentialScope& scope, const std::string& amz_da
     problems.push_back("Credential should be scoped to correct service: '" + std::string(service) + "'.");
   }
   if (scope.terminator != "aws4_request") {
-    problems.push_back("Credential should be scoped with a valid terminator: 'aws4_request', not '" +
-                       scope.terminator + "'.");
+    problems.push_back("Credential should be scoped with a valid terminator: 'aws4_request', not '" + scope.terminator +
+                       "'.");
   }
   if (scope.date != amz_date.substr(0, 8)) {
     problems.push_back("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '" +
@@ -153,7 +155,8 @@ Result<Signer> SignatureCheck::verify(const SignedRequest& request, double now, 
     return invalid(
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access "
         "Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this "
-        "request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have been\n'" + to_sign + "'\n");
+        "request should have been\n'" +
+        canonical + "'\n\nThe String-to-Sign should have been\n'" + to_sign + "'\n");
   }
   return Signer{access_key, scope.region};
 }

@@ -65,8 +65,8 @@ Result<SignatureParts> from_header(const SignedRequest& request, const std::stri
 
 Result<SignatureParts> from_query(const std::map<std::string, std::string>& query) {
   std::string message;
-  for (const char* name : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders",
-                           "X-Amz-Date"}) {
+  for (const char* name :
+       {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"}) {
     auto found = query.find(name);
     if (found == query.end() || found->second.empty()) {
       message += std::string("AWS query-string parameters must include '") + name + "'. ";

@@ -13,11 +13,11 @@ namespace eddy::auth {
 
 struct SignatureParts {
   bool query_form = false;
-  std::string algorithm;       // "AWS4-HMAC-SHA256"
-  std::string credential;      // "<key>/<date>/<region>/<service>/aws4_request"
-  std::string signed_headers;  // "host;x-amz-date"
-  std::string signature;       // lower-case hex
-  std::string amz_date;        // X-Amz-Date, or the Date header in ISO 8601 basic format
+  std::string algorithm;                  // "AWS4-HMAC-SHA256"
+  std::string credential;                 // "<key>/<date>/<region>/<service>/aws4_request"
+  std::string signed_headers;             // "host;x-amz-date"
+  std::string signature;                  // lower-case hex
+  std::string amz_date;                   // X-Amz-Date, or the Date header in ISO 8601 basic format
   std::optional<double> expires_seconds;  // X-Amz-Expires of a presigned request; never negative or NaN
 };
 

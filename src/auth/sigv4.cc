@@ -2,8 +2,8 @@
 #include "auth/sigv4.h"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include <openssl/evp.h>

@@ -12,9 +12,9 @@ namespace eddy::auth {
 
 // Credential=<key>/<date>/<region>/<service>/<terminator>, without the key.
 struct CredentialScope {
-  std::string date;      // YYYYMMDD
+  std::string date;  // YYYYMMDD
   std::string region;
-  std::string service;   // "dynamodb" for DynamoDB and DynamoDB Streams alike
+  std::string service;  // "dynamodb" for DynamoDB and DynamoDB Streams alike
   std::string terminator = "aws4_request";
 
   std::string text() const { return date + "/" + region + "/" + service + "/" + terminator; }

@@ -1,8 +1,8 @@
 // `eddy healthcheck`; see healthcheck_command.h.
 #include "cli/healthcheck_command.h"
 
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -74,23 +74,23 @@ std::string ask(const Probe& probe) {
   request.set(bhttp::field::host, probe.host);
   request.set(bhttp::field::content_type, "application/x-amz-json-1.0");
   request.set("X-Amz-Target", "DynamoDB_20120810.ListTables");
-  request.set(bhttp::field::authorization,
-              "AWS4-HMAC-SHA256 Credential=eddy/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+  request.set(
+      bhttp::field::authorization,
+      "AWS4-HMAC-SHA256 Credential=eddy/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
   request.body() = R"({"Limit":1})";
   request.prepare_payload();
   beast::flat_buffer buffer;
   bhttp::response<bhttp::string_body> reply;
   std::string problem = "no answer";
-  stream.expires_after(std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::duration<double>(probe.timeout_seconds)));
+  stream.expires_after(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::duration<double>(probe.timeout_seconds)));
   auto exchange = [&](auto endpoints) {
     stream.async_connect(endpoints, [&](beast::error_code ec, auto) {
       if (ec) return void(problem = ec.message());
       bhttp::async_write(stream, request, [&](beast::error_code ec, std::size_t) {
         if (ec) return void(problem = ec.message());
-        bhttp::async_read(stream, buffer, reply, [&](beast::error_code ec, std::size_t) {
-          problem = ec ? ec.message() : "";
-        });
+        bhttp::async_read(stream, buffer, reply,
+                          [&](beast::error_code ec, std::size_t) { problem = ec ? ec.message() : ""; });
       });
     });
   };

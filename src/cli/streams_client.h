@@ -21,7 +21,8 @@ struct ClientCredentials {
 
 class StreamsClient {
  public:
-  StreamsClient(std::string host, std::string port, ClientCredentials credentials = ClientCredentials::from_environment());
+  StreamsClient(std::string host, std::string port,
+                ClientCredentials credentials = ClientCredentials::from_environment());
   ~StreamsClient();
   // POSTs `body` to "<service>.<operation>" (service: DynamoDB_20120810 or
   // DynamoDBStreams_20120810). Returns false with `error` set on a transport or service error.

@@ -1,9 +1,9 @@
 // The `eddy streams` subcommands; see tail_command.h.
 #include "cli/tail_command.h"
 
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -95,7 +95,8 @@ class Tail {
     std::string start;
     do {
       JsonDocument stream;
-      std::string body = "{\"StreamArn\":" + quoted(arn_) + (start.empty() ? "" : ",\"ExclusiveStartShardId\":" + quoted(start)) + "}";
+      std::string body =
+          "{\"StreamArn\":" + quoted(arn_) + (start.empty() ? "" : ",\"ExclusiveStartShardId\":" + quoted(start)) + "}";
       if (!client_.call("DynamoDBStreams_20120810.DescribeStream", body, stream, error)) return false;
       const auto& desc = stream["StreamDescription"];
       for (const auto& shard : desc["Shards"].GetArray()) {

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "auth/signer.h"
+#include "cli/streams_client.h"
 #include "protocol/json.h"
 #include "protocol/json_parse.h"
-#include "cli/streams_client.h"
 #include "triggers/http_client.h"
 
 namespace eddy::cli {

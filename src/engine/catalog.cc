@@ -24,7 +24,8 @@ Result<void> Catalog::load() {
     std::string name = table->name;
     tables_[name] = std::make_shared<const TableDefinition>(std::move(*table));
   }
-  if (auto read = cursor->status(); !read) return fail(ApiError::internal("cannot read the catalog of the data folder"));
+  if (auto read = cursor->status(); !read)
+    return fail(ApiError::internal("cannot read the catalog of the data folder"));
   return {};
 }
 

@@ -51,7 +51,8 @@ void put_indexes(Writer& w, const char* key, const std::vector<SecondaryIndex>& 
     put(w, "projection", static_cast<int64_t>(index.projection.type));
     w.Key("non_key");
     w.StartArray();
-    for (const auto& name : index.projection.non_key_attributes) w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    for (const auto& name : index.projection.non_key_attributes)
+      w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
     w.EndArray();
     put_throughput(w, index.throughput);
     put(w, "status", index.status);

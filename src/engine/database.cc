@@ -110,7 +110,8 @@ Result<WriteOutcome> Database::write_item(const TableDefinition& table, const It
   // (TTL deletions are the service's own and simply wait for the item's lock).
   if (!expired_by_ttl && transaction_claims_.held(rocks_key)) {
     return fail(ApiError{ErrorCode::kTransactionConflict,
-                         "Operation was rejected because there is an ongoing transaction for the item.", {}});
+                         "Operation was rejected because there is an ongoing transaction for the item.",
+                         {}});
   }
   KeyLocks::Guard guard = locks_.lock(rocks_key);
   WriteOutcome outcome;

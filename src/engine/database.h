@@ -27,9 +27,9 @@
 #include "engine/point_in_time_log.h"
 #include "engine/storage.h"
 #include "engine/stream_log.h"
-#include "engine/trigger_log.h"
 #include "engine/transaction_claims.h"
 #include "engine/transaction_tokens.h"
+#include "engine/trigger_log.h"
 #include "model/api_error.h"
 #include "model/attribute_value.h"
 #include "model/table_definition.h"
@@ -109,8 +109,8 @@ class Database {
   };
   struct MultiOutcome {
     bool committed = false;
-    std::vector<WriteOutcome> outcomes;            // per write, when committed
-    std::vector<std::optional<ApiError>> errors;   // per write, when not committed
+    std::vector<WriteOutcome> outcomes;           // per write, when committed
+    std::vector<std::optional<ApiError>> errors;  // per write, when not committed
   };
   // All-or-nothing write of several items (transactions, batches): every key is locked, every
   // mutator runs on its current item; if any fails nothing is written and `errors` says which.

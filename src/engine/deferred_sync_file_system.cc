@@ -80,8 +80,7 @@ bool sync_path(const std::filesystem::path& path, int flags) {
 DeferredSyncFileSystem::DeferredSyncFileSystem(const std::shared_ptr<rocksdb::FileSystem>& target)
     : FileSystemWrapper(target), deferring_(std::make_shared<std::atomic<bool>>(false)) {}
 
-rocksdb::IOStatus DeferredSyncFileSystem::NewWritableFile(const std::string& name,
-                                                          const rocksdb::FileOptions& options,
+rocksdb::IOStatus DeferredSyncFileSystem::NewWritableFile(const std::string& name, const rocksdb::FileOptions& options,
                                                           std::unique_ptr<rocksdb::FSWritableFile>* result,
                                                           rocksdb::IODebugContext* dbg) {
   return wrap(target()->NewWritableFile(name, options, result, dbg), result, deferring_);

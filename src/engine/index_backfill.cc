@@ -3,11 +3,11 @@
 
 #include <vector>
 
-#include "engine/key_range_reader.h"
 #include "engine/index_writer.h"
 #include "engine/item_codec.h"
 #include "engine/item_reader.h"
 #include "engine/key_codec.h"
+#include "engine/key_range_reader.h"
 #include "model/result.h"
 
 namespace eddy::engine {

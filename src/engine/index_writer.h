@@ -17,8 +17,7 @@
 namespace eddy::engine {
 
 // The entry key of `item` in `index`, or nullopt when the item is not in the index.
-std::optional<std::string> index_entry_key(const TableDefinition& table, const SecondaryIndex& index,
-                                           const Item& item);
+std::optional<std::string> index_entry_key(const TableDefinition& table, const SecondaryIndex& index, const Item& item);
 // The attributes of `item` that `index` projects (keys of table and index always).
 Item project_for_index(const TableDefinition& table, const SecondaryIndex& index, const Item& item);
 // Adds to `writes` the index changes from old_item to new_item (for every index of `table`), and

@@ -1,9 +1,9 @@
 // Query and Scan ranges in DynamoDB's terms; see item_range.h.
 #include "engine/item_range.h"
 
-#include "engine/key_range_reader.h"
 #include "engine/index_writer.h"
 #include "engine/key_codec.h"
+#include "engine/key_range_reader.h"
 
 namespace eddy::engine {
 
@@ -12,7 +12,8 @@ ItemRange::ItemRange(const TableDefinition& table, const SecondaryIndex* index, 
 
 const KeySchema& ItemRange::read_key() const { return index_ != nullptr ? index_->key : table_->key; }
 
-ItemRange ItemRange::query(const TableDefinition& table, const SecondaryIndex* index, const KeyConditionBounds& bounds) {
+ItemRange ItemRange::query(const TableDefinition& table, const SecondaryIndex* index,
+                           const KeyConditionBounds& bounds) {
   ItemRange range(table, index, Kind::kQuery);
   for (const auto& value : bounds.partition) append_key_value(range.encoded_partition_, value);
   std::string sort_prefix;
@@ -20,8 +21,8 @@ ItemRange ItemRange::query(const TableDefinition& table, const SecondaryIndex* i
   range.has_sort_condition_ = !bounds.sort_prefix.empty() || bounds.comparison != SortComparison::kNone;
   char space = index != nullptr ? kIndexPrefix : kItemPrefix;
   uint64_t id = index != nullptr ? index->id : table.id;
-  range.keys_ = partition_range(space, id, range.encoded_partition_, sort_prefix, bounds.comparison, bounds.value,
-                                bounds.upper);
+  range.keys_ =
+      partition_range(space, id, range.encoded_partition_, sort_prefix, bounds.comparison, bounds.value, bounds.upper);
   return range;
 }
 

@@ -72,7 +72,7 @@ class ItemRange {
   KeyRange keys_;
   std::string encoded_partition_;  // kQuery
   bool has_sort_condition_ = false;
-  uint32_t segment_ = 0;           // kSegment
+  uint32_t segment_ = 0;  // kSegment
   uint32_t total_segments_ = 1;
   std::optional<std::string> exclusive_start_;
 };

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string_view>
 
-#include "engine/key_range_reader.h"
 #include "engine/item_range.h"
+#include "engine/key_range_reader.h"
 #include "engine/storage.h"
 #include "model/api_error.h"
 #include "model/attribute_value.h"

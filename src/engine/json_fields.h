@@ -39,7 +39,7 @@ inline void put(Writer& w, const char* key, bool value) {
 inline std::string get_string(const Value& o, const char* key) {
   auto it = o.FindMember(key);
   return it != o.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                       : std::string();
+                                                     : std::string();
 }
 inline int64_t get_int(const Value& o, const char* key) {
   auto it = o.FindMember(key);

@@ -61,7 +61,8 @@ std::string join_number(bool negative, const std::string& digits, int exponent) 
   } else if (static_cast<std::size_t>(exponent) >= digits.size()) {
     out += digits + std::string(static_cast<std::size_t>(exponent) - digits.size(), '0');
   } else {
-    out += digits.substr(0, static_cast<std::size_t>(exponent)) + "." + digits.substr(static_cast<std::size_t>(exponent));
+    out +=
+        digits.substr(0, static_cast<std::size_t>(exponent)) + "." + digits.substr(static_cast<std::size_t>(exponent));
   }
   return out;
 }
@@ -153,9 +154,8 @@ uint32_t read_u32(std::string_view bytes) {
 }
 
 uint32_t partition_hash(std::string_view encoded_partition_key) {
-  return static_cast<uint32_t>(
-      crc32(0L, reinterpret_cast<const Bytef*>(encoded_partition_key.data()),
-            static_cast<uInt>(encoded_partition_key.size())));
+  return static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(encoded_partition_key.data()),
+                                     static_cast<uInt>(encoded_partition_key.size())));
 }
 
 std::string encode_partition(const KeySchema& schema, const Item& item) {

@@ -43,8 +43,8 @@ inline constexpr char kCatalogPrefix = 'c';
 inline constexpr char kCounterPrefix = 'n';
 inline constexpr char kMetaPrefix = 'm';
 inline constexpr char kStreamPrefix = 's';
-inline constexpr char kTriggerPrefix = 't';  // event source mappings (engine/trigger_log.h)
-inline constexpr char kBackupPrefix = 'b';   // on-demand backups (engine/backups.h)
+inline constexpr char kTriggerPrefix = 't';      // event source mappings (engine/trigger_log.h)
+inline constexpr char kBackupPrefix = 'b';       // on-demand backups (engine/backups.h)
 inline constexpr char kPointInTimePrefix = 'p';  // point-in-time recovery (engine/point_in_time_log.h)
 
 // The encoded partition-key part (all partition attributes in schema order) of `item`.

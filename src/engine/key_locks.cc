@@ -11,7 +11,8 @@ std::size_t KeyLocks::stripe_of(std::string_view item_key) {
   return std::hash<std::string_view>{}(item_key) % kStripes;
 }
 
-KeyLocks::Guard::Guard(KeyLocks& locks, std::vector<std::size_t> stripes) : locks_(&locks), stripes_(std::move(stripes)) {
+KeyLocks::Guard::Guard(KeyLocks& locks, std::vector<std::size_t> stripes)
+    : locks_(&locks), stripes_(std::move(stripes)) {
   std::sort(stripes_.begin(), stripes_.end());
   stripes_.erase(std::unique(stripes_.begin(), stripes_.end()), stripes_.end());
   for (std::size_t stripe : stripes_) locks_->stripes_[stripe].lock();

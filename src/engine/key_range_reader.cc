@@ -31,9 +31,7 @@ std::string prefix_end(std::string prefix) {
   return prefix;
 }
 
-KeyRange entries_range(char space, uint64_t id) {
-  return {entries_prefix(space, id), entries_prefix(space, id + 1)};
-}
+KeyRange entries_range(char space, uint64_t id) { return {entries_prefix(space, id), entries_prefix(space, id + 1)}; }
 
 uint32_t segment_of(uint32_t hash, uint32_t total_segments) {
   return static_cast<uint32_t>((static_cast<uint64_t>(hash) * total_segments) >> 32);
@@ -56,8 +54,8 @@ KeyRange segment_range(char space, uint64_t id, uint32_t segment, uint32_t total
 }
 
 KeyRange partition_range(char space, uint64_t id, const std::string& encoded_partition,
-                         const std::string& encoded_sort_prefix, SortComparison comparison,
-                         const AttributeValue& value, const AttributeValue& upper) {
+                         const std::string& encoded_sort_prefix, SortComparison comparison, const AttributeValue& value,
+                         const AttributeValue& upper) {
   std::string base = partition_prefix(space, id, encoded_partition) + encoded_sort_prefix;
   std::string end = prefix_end(base);
   switch (comparison) {
@@ -82,7 +80,7 @@ KeyRange partition_range(char space, uint64_t id, const std::string& encoded_par
 uint32_t key_partition_hash(std::string_view key) { return read_u32(key.substr(9, 4)); }
 
 KeyRangeReader::KeyRangeReader(const Storage& storage, KeyRange range, bool forward,
-                                   const std::optional<std::string>& exclusive_start, const ReadView* view)
+                               const std::optional<std::string>& exclusive_start, const ReadView* view)
     : forward_(forward) {
   if (exclusive_start) {
     // Keys are prefix-free, so start + 0x00 is the first key after `start` going forward.

@@ -38,8 +38,8 @@ uint32_t segment_of(uint32_t hash, uint32_t total_segments);
 // sort attributes (`encoded_sort_prefix` = enc(...)) and by `comparison` on the next one (`value`,
 // and `upper` for BETWEEN).
 KeyRange partition_range(char space, uint64_t id, const std::string& encoded_partition,
-                         const std::string& encoded_sort_prefix, SortComparison comparison,
-                         const AttributeValue& value, const AttributeValue& upper);
+                         const std::string& encoded_sort_prefix, SortComparison comparison, const AttributeValue& value,
+                         const AttributeValue& upper);
 
 // The partition hash of a full item or index-entry key (bytes 9..12 after space and id).
 uint32_t key_partition_hash(std::string_view key);
@@ -49,7 +49,7 @@ class KeyRangeReader {
   // Reads `range` from `storage` (at `view` when given) in the given direction, starting after
   // `exclusive_start` (a full key; it need not exist) when given.
   KeyRangeReader(const Storage& storage, KeyRange range, bool forward,
-                   const std::optional<std::string>& exclusive_start, const ReadView* view = nullptr);
+                 const std::optional<std::string>& exclusive_start, const ReadView* view = nullptr);
   // False at the end of the range and on a read error: check status() after the loop.
   bool valid() const { return cursor_->valid(); }
   void next();

@@ -1,8 +1,8 @@
 // RocksDB's warnings and errors in eddy's log; see rocksdb_log.h.
 #include "engine/rocksdb_log.h"
 
-#include <cstdarg>
 #include <algorithm>
+#include <cstdarg>
 #include <cstdio>
 #include <string_view>
 
@@ -36,8 +36,8 @@ class RocksdbLog : public rocksdb::Logger {
       spdlog::debug("rocksdb: {}", text);
       return;
     }
-    spdlog::log(level == rocksdb::InfoLogLevel::WARN_LEVEL ? spdlog::level::warn : spdlog::level::err,
-                "rocksdb: {}", text);
+    spdlog::log(level == rocksdb::InfoLogLevel::WARN_LEVEL ? spdlog::level::warn : spdlog::level::err, "rocksdb: {}",
+                text);
   }
 };
 

@@ -48,8 +48,8 @@ std::string encode_counters(int64_t count, int64_t bytes) {
 // its own WriteBatch without a read-modify-write.
 class CountersMergeOperator : public rocksdb::AssociativeMergeOperator {
  public:
-  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
-             std::string* new_value, rocksdb::Logger*) const override {
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value, std::string* new_value,
+             rocksdb::Logger*) const override {
     int64_t count = 0, bytes = 0, add_count = 0, add_bytes = 0;
     if (existing != nullptr) decode_counters(*existing, count, bytes);
     decode_counters(value, add_count, add_bytes);
@@ -188,8 +188,8 @@ Result<void> Storage::open_db(bool replaced) {
   std::error_code ignored;
   // A new folder (or one whose files were just replaced) is opened with its syncs deferred to one
   // background sync of the whole folder.
-  bool defer = deferred_ != nullptr &&
-               (replaced || !std::filesystem::exists(std::filesystem::path(path_) / "CURRENT", ignored));
+  bool defer =
+      deferred_ != nullptr && (replaced || !std::filesystem::exists(std::filesystem::path(path_) / "CURRENT", ignored));
   if (defer) deferred_->set_deferring(true);
   rocksdb::DB* db = nullptr;
   rocksdb::Status status = rocksdb::DB::Open(db_options, path_, &db);
@@ -216,7 +216,8 @@ Storage::~Storage() {
   if (db_) {
     // A failed flush is logged; what the write-ahead log holds is replayed at the next open.
     if (!flush()) spdlog::warn("storage: closing without a final flush");
-    if (rocksdb::Status closed = db_->Close(); !closed.ok()) spdlog::error("storage: close failed: {}", closed.ToString());
+    if (rocksdb::Status closed = db_->Close(); !closed.ok())
+      spdlog::error("storage: close failed: {}", closed.ToString());
   }
   for (auto& sync : folder_syncs_) {
     if (sync.joinable()) sync.join();

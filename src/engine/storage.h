@@ -36,10 +36,10 @@ class DeferredSyncFileSystem;
 
 struct StorageOptions {
   std::string data_dir = "./eddy-data";  // ignored when in_memory
-  bool in_memory = false;                 // Default: false. RocksDB on an in-memory Env: nothing touches disk.
+  bool in_memory = false;                // Default: false. RocksDB on an in-memory Env: nothing touches disk.
   bool sync_writes = false;  // Default: false. fsync the WAL on every write (survives power loss, not only kill -9).
-  std::size_t block_cache_bytes = 32u << 20;    // Default: 32 MiB.
-  std::size_t write_buffer_bytes = 16u << 20;   // Default: 16 MiB per memtable.
+  std::size_t block_cache_bytes = 32u << 20;   // Default: 32 MiB.
+  std::size_t write_buffer_bytes = 16u << 20;  // Default: 16 MiB per memtable.
   // Default: null (the operating system's). Tests wrap it to inject failing reads and writes;
   // ignored when in_memory.
   std::shared_ptr<rocksdb::FileSystem> file_system;

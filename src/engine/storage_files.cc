@@ -54,8 +54,8 @@ Result<std::string> Storage::read_file(const std::string& path) const {
 }
 
 Result<void> Storage::write_file(const std::string& path, std::string_view text) {
-  rocksdb::Status written = rocksdb::WriteStringToFile(env(), rocksdb::Slice(text.data(), text.size()), path,
-                                                       options_.sync_writes);
+  rocksdb::Status written =
+      rocksdb::WriteStringToFile(env(), rocksdb::Slice(text.data(), text.size()), path, options_.sync_writes);
   if (!written.ok()) return fail(file_failure("writing " + path, written));
   return {};
 }

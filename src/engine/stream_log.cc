@@ -50,7 +50,8 @@ std::string record_keys_end(uint64_t stream_id, uint32_t shard_number) {
 }
 // The first key past sequence `up_to` of the shard.
 std::string record_keys_after(uint64_t stream_id, uint32_t shard_number, uint64_t up_to) {
-  return up_to == UINT64_MAX ? record_keys_end(stream_id, shard_number) : record_key(stream_id, shard_number, up_to + 1);
+  return up_to == UINT64_MAX ? record_keys_end(stream_id, shard_number)
+                             : record_key(stream_id, shard_number, up_to + 1);
 }
 uint64_t record_key_sequence(std::string_view key) { return read_u64(key.substr(key.size() - 8)); }
 

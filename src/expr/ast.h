@@ -16,8 +16,8 @@ namespace eddy::expr {
 
 // A path element before resolution: a name (or "#placeholder") or a list index.
 struct RawPathElement {
-  std::string name;     // the name or "#placeholder"; for an index, its digits as written
-  int64_t index = -1;   // >= 0 for a list index (may exceed int range until checked)
+  std::string name;    // the name or "#placeholder"; for an index, its digits as written
+  int64_t index = -1;  // >= 0 for a list index (may exceed int range until checked)
 };
 
 enum class OperandKind {

@@ -45,15 +45,12 @@ std::optional<std::string> check_operand_function(const std::string& name, Gramm
 
 std::optional<std::string> check_operand(const Operand& operand, Grammar grammar) {
   switch (operand.kind) {
-    case OperandKind::kPath:
-      return check_path(operand);
-    case OperandKind::kValue:
-      return std::nullopt;
+    case OperandKind::kPath: return check_path(operand);
+    case OperandKind::kValue: return std::nullopt;
     case OperandKind::kFunction:
       if (auto problem = check_operand_function(operand.name, grammar)) return problem;
       break;
-    case OperandKind::kArithmetic:
-      break;
+    case OperandKind::kArithmetic: break;
   }
   for (const Operand& arg : operand.args) {
     if (auto problem = check_operand(arg, grammar)) return problem;

@@ -30,8 +30,8 @@ Result<std::shared_ptr<const ConditionTree>> parse_condition_tree(std::string_vi
   auto parsed = parse_condition_syntax(text, facts);
   if (!parsed) return invalid_expression(kind, parsed.error());
   if (facts.operator_count > kMaxOperators) {
-    return invalid_expression(kind, "The expression contains too many operators; operator count: " +
-                                        std::to_string(kMaxOperators + 1));
+    return invalid_expression(
+        kind, "The expression contains too many operators; operator count: " + std::to_string(kMaxOperators + 1));
   }
   if (facts.redundant_parentheses) return invalid_expression(kind, "The expression has redundant parentheses;");
   if (auto problem = check_condition_text(*parsed)) return invalid_expression(kind, *problem);

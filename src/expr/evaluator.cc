@@ -61,12 +61,10 @@ bool contains(const AttributeValue* haystack, const AttributeValue* needle) {
       return needle->type == haystack->type && haystack->scalar.find(needle->scalar) != std::string::npos;
     case AttributeType::kSS:
     case AttributeType::kNS:
-    case AttributeType::kBS:
-      return set_contains(*haystack, *needle);
+    case AttributeType::kBS: return set_contains(*haystack, *needle);
     case AttributeType::kL:
       return std::find(haystack->list.begin(), haystack->list.end(), *needle) != haystack->list.end();
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -132,12 +130,8 @@ std::optional<std::size_t> value_size(const AttributeValue& value) {
 
 void evaluate_condition_operand(const Operand& operand, const Item& item, OperandValue& out) {
   switch (operand.kind) {
-    case OperandKind::kPath:
-      out.value = find_path(item, operand.path);
-      return;
-    case OperandKind::kValue:
-      out.value = &operand.value;
-      return;
+    case OperandKind::kPath: out.value = find_path(item, operand.path); return;
+    case OperandKind::kValue: out.value = &operand.value; return;
     default: {
       // size(): the only function a resolved condition operand can be.
       OperandValue arg;
@@ -156,24 +150,18 @@ void evaluate_condition_operand(const Operand& operand, const Item& item, Operan
 
 bool evaluate_node(const ConditionNode& node, const Item& item) {
   switch (node.kind) {
-    case ConditionKind::kOr:
-      return evaluate_node(node.children[0], item) || evaluate_node(node.children[1], item);
-    case ConditionKind::kAnd:
-      return evaluate_node(node.children[0], item) && evaluate_node(node.children[1], item);
-    case ConditionKind::kNot:
-      return !evaluate_node(node.children[0], item);
+    case ConditionKind::kOr: return evaluate_node(node.children[0], item) || evaluate_node(node.children[1], item);
+    case ConditionKind::kAnd: return evaluate_node(node.children[0], item) && evaluate_node(node.children[1], item);
+    case ConditionKind::kNot: return !evaluate_node(node.children[0], item);
     case ConditionKind::kComparison: {
       OperandValue a, b;
       evaluate_condition_operand(node.operands[0], item, a);
       evaluate_condition_operand(node.operands[1], item, b);
       return compare(node.comparator, a.value, b.value);
     }
-    case ConditionKind::kBetween:
-      return between(node, item);
-    case ConditionKind::kIn:
-      return in_list(node, item);
-    case ConditionKind::kFunction:
-      return function(node, item);
+    case ConditionKind::kBetween: return between(node, item);
+    case ConditionKind::kIn: return in_list(node, item);
+    case ConditionKind::kFunction: return function(node, item);
   }
   return false;
 }

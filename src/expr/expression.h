@@ -24,8 +24,7 @@ namespace eddy::expr {
 // One request's ExpressionAttributeNames/Values and which of them the parsed expressions used.
 class ExpressionAttributes {
  public:
-  ExpressionAttributes(const std::map<std::string, std::string>* names,
-                       const AttributeMap* values);
+  ExpressionAttributes(const std::map<std::string, std::string>* names, const AttributeMap* values);
   // ValidationException when a name or value was supplied but not used, with DynamoDB's text:
   // "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a}" /
   // "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}".
@@ -45,8 +44,8 @@ class ExpressionAttributes {
 
 // A document path after name resolution: top-level attribute name, then map keys / list indexes.
 struct PathElement {
-  std::string name;   // map member (or the top-level attribute) when index < 0
-  int index = -1;     // list index when >= 0
+  std::string name;  // map member (or the top-level attribute) when index < 0
+  int index = -1;    // list index when >= 0
 };
 using DocumentPath = std::vector<PathElement>;
 
@@ -117,9 +116,9 @@ Result<Projection> parse_projection(std::string_view text, ExpressionAttributes&
 // with "=" left to right, and the last one given may use any sort operator.
 struct KeyCondition {
   enum class SortOp { kNone, kEq, kLt, kLe, kGt, kGe, kBetween, kBeginsWith };
-  std::vector<std::pair<std::string, AttributeValue>> partition;  // in key-schema order
+  std::vector<std::pair<std::string, AttributeValue>> partition;    // in key-schema order
   std::vector<std::pair<std::string, AttributeValue>> sort_prefix;  // leading sort attributes matched with "="
-  SortOp sort_op = SortOp::kNone;  // condition on the next sort attribute, if any
+  SortOp sort_op = SortOp::kNone;                                   // condition on the next sort attribute, if any
   std::string sort_key;
   AttributeValue sort_value;   // the operand (lower bound for BETWEEN)
   AttributeValue sort_value2;  // upper bound for BETWEEN

@@ -55,13 +55,17 @@ Result<void> ExpressionAttributes::check_all_used() const {
     std::vector<std::string> keys;
     for (const auto& [key, value] : *names_) keys.push_back(key);
     std::string unused = unused_keys(used_names_, keys);
-    if (!unused.empty()) return validation_error("Value provided in ExpressionAttributeNames unused in expressions: keys: {" + unused + "}");
+    if (!unused.empty())
+      return validation_error("Value provided in ExpressionAttributeNames unused in expressions: keys: {" + unused +
+                              "}");
   }
   if (values_ != nullptr) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : *values_) keys.push_back(key);
     std::string unused = unused_keys(used_values_, keys);
-    if (!unused.empty()) return validation_error("Value provided in ExpressionAttributeValues unused in expressions: keys: {" + unused + "}");
+    if (!unused.empty())
+      return validation_error("Value provided in ExpressionAttributeValues unused in expressions: keys: {" + unused +
+                              "}");
   }
   return {};
 }

@@ -45,7 +45,8 @@ Result<void> operands_shape(const std::vector<Operand>& operands) {
     if (operand.kind == OperandKind::kPath) ++paths;
   }
   if (paths > 1) {
-    return validation_error("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+    return validation_error(
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
   }
   for (const Operand& operand : operands) {
     if (operand.kind == OperandKind::kPath && operand.path.size() > 1) {
@@ -62,14 +63,16 @@ Result<KeyTerm> key_term(const ConditionNode& node) {
   const auto& ops = node.operands;
   if (node.kind == ConditionKind::kBetween) {
     if (ops[0].kind != OperandKind::kPath) {
-      return validation_error("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key "
-                              "attribute as its first operand");
+      return validation_error(
+          "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key "
+          "attribute as its first operand");
     }
     term = KeyTerm{ops[0].path[0].name, KeyCondition::SortOp::kBetween, ops[1].value, ops[2].value};
   } else if (node.kind == ConditionKind::kFunction) {
     if (ops[0].kind != OperandKind::kPath) {
-      return validation_error("Invalid condition in KeyConditionExpression: begins_with operator must have the key "
-                              "attribute as its first operand");
+      return validation_error(
+          "Invalid condition in KeyConditionExpression: begins_with operator must have the key "
+          "attribute as its first operand");
     }
     term = KeyTerm{ops[0].path[0].name, KeyCondition::SortOp::kBeginsWith, ops[1].value, {}};
   } else {
@@ -101,8 +104,7 @@ Result<void> collect_terms(const ConditionNode& node, std::vector<const Conditio
     case ConditionKind::kComparison:
       if (node.comparator == Comparator::kNe) return invalid("<>");
       break;
-    case ConditionKind::kBetween:
-      break;
+    case ConditionKind::kBetween: break;
   }
   out.push_back(&node);
   return {};
@@ -136,7 +138,7 @@ Result<KeyCondition> match_schema(const std::vector<KeyTerm>& terms, const std::
     out.partition.emplace_back(name, term->value);
   }
   const std::string* skipped = nullptr;  // a sort attribute left out before one that is given
-  bool ended = false;                   // a sort attribute was skipped or matched with a range operator
+  bool ended = false;                    // a sort attribute was skipped or matched with a range operator
   for (std::size_t i = 0; i < sort.size(); ++i) {
     const KeyTerm* term = find(sort[i]);
     if (term == nullptr) {
@@ -197,7 +199,8 @@ Result<void> check_key_condition_types(const KeyCondition& condition,
   for (const auto& [name, value] : condition.sort_prefix) ok = ok && matches(name, value);
   if (condition.sort_op != KeyCondition::SortOp::kNone) {
     ok = ok && matches(condition.sort_key, condition.sort_value);
-    if (condition.sort_op == KeyCondition::SortOp::kBetween) ok = ok && matches(condition.sort_key, condition.sort_value2);
+    if (condition.sort_op == KeyCondition::SortOp::kBetween)
+      ok = ok && matches(condition.sort_key, condition.sort_value2);
   }
   if (!ok) {
     return fail(errors::invalid_parameter("Condition parameter type does not match schema type"));

@@ -13,7 +13,6 @@
 namespace eddy::expr {
 namespace {
 
-
 struct OperatorInfo {
   LegacyOperator op;
   const char* name;
@@ -22,12 +21,18 @@ struct OperatorInfo {
 };
 
 constexpr std::array<OperatorInfo, 13> kOperators = {{
-    {LegacyOperator::kEq, "EQ", 1, 1},           {LegacyOperator::kNe, "NE", 1, 1},
-    {LegacyOperator::kLe, "LE", 1, 1},           {LegacyOperator::kLt, "LT", 1, 1},
-    {LegacyOperator::kGe, "GE", 1, 1},           {LegacyOperator::kGt, "GT", 1, 1},
-    {LegacyOperator::kNotNull, "NOT_NULL", 0, 0}, {LegacyOperator::kNull, "NULL", 0, 0},
-    {LegacyOperator::kContains, "CONTAINS", 1, 1}, {LegacyOperator::kNotContains, "NOT_CONTAINS", 1, 1},
-    {LegacyOperator::kBeginsWith, "BEGINS_WITH", 1, 1}, {LegacyOperator::kIn, "IN", 1, 1 << 30},
+    {LegacyOperator::kEq, "EQ", 1, 1},
+    {LegacyOperator::kNe, "NE", 1, 1},
+    {LegacyOperator::kLe, "LE", 1, 1},
+    {LegacyOperator::kLt, "LT", 1, 1},
+    {LegacyOperator::kGe, "GE", 1, 1},
+    {LegacyOperator::kGt, "GT", 1, 1},
+    {LegacyOperator::kNotNull, "NOT_NULL", 0, 0},
+    {LegacyOperator::kNull, "NULL", 0, 0},
+    {LegacyOperator::kContains, "CONTAINS", 1, 1},
+    {LegacyOperator::kNotContains, "NOT_CONTAINS", 1, 1},
+    {LegacyOperator::kBeginsWith, "BEGINS_WITH", 1, 1},
+    {LegacyOperator::kIn, "IN", 1, 1 << 30},
     {LegacyOperator::kBetween, "BETWEEN", 2, 2},
 }};
 
@@ -100,7 +105,8 @@ Result<void> check_operator(LegacyOperator op, const std::vector<AttributeValue>
     }
   }
   if (op == LegacyOperator::kBetween && compare_ordered(values[0], values[1]) > 0) {
-    return validation_error("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
+    return validation_error(
+        "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
   }
   return {};
 }

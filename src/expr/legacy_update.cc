@@ -10,7 +10,6 @@
 namespace eddy::expr {
 namespace {
 
-
 Operand path_of(const std::string& attribute) {
   Operand operand;
   operand.kind = OperandKind::kPath;

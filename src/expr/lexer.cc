@@ -11,7 +11,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-constexpr std::array<std::string_view, 9> kKeywords = {"AND",    "OR",  "NOT", "BETWEEN", "IN",
+constexpr std::array<std::string_view, 9> kKeywords = {"AND", "OR",     "NOT", "BETWEEN", "IN",
                                                        "SET", "REMOVE", "ADD", "DELETE"};
 
 std::string_view keyword_of(std::string_view word) {

@@ -16,9 +16,7 @@ namespace eddy::expr {
 
 Parser::Parser(std::string_view text, ParseFacts& facts) : text_(text), tokens_(tokenize(text)), facts_(facts) {}
 
-const Token& Parser::peek(std::size_t ahead) const {
-  return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
-}
+const Token& Parser::peek(std::size_t ahead) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
 
 bool Parser::at_end() const { return peek().kind == TokenKind::kEnd; }
 

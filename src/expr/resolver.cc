@@ -146,7 +146,8 @@ Problem distinct_operands(const std::string& op, const std::vector<Operand>& ope
   for (std::size_t i = 1; i < operands.size(); ++i) {
     if (operands[i].kind == OperandKind::kPath && same_path(first.path, operands[i].path)) {
       return "The first operand must be distinct from the remaining operands for this operator or function; "
-             "operator: " + op + ", first operand: " + format_path(first.path);
+             "operator: " +
+             op + ", first operand: " + format_path(first.path);
     }
   }
   return std::nullopt;
@@ -162,8 +163,8 @@ Problem ordered_operands(const std::string& op, const std::vector<Operand>& oper
 
 Problem between_bounds(const Operand& low, const Operand& high) {
   if (low.kind != OperandKind::kValue || high.kind != OperandKind::kValue) return std::nullopt;
-  std::string bounds = "lower bound operand: " + describe_bound(low.value) +
-                       ", upper bound operand: " + describe_bound(high.value);
+  std::string bounds =
+      "lower bound operand: " + describe_bound(low.value) + ", upper bound operand: " + describe_bound(high.value);
   if (low.value.type != high.value.type) {
     return "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds;
   }
@@ -184,9 +185,10 @@ Problem function_condition(ConditionNode& node) {
   if (fn == "attribute_type") {
     const Operand& type_operand = node.operands[1];
     if (type_operand.kind == OperandKind::kPath) {
-      return std::string("Incorrect operand type for operator or function; operator or function: attribute_type, "
-                         "operand type: {SS,INT,BOOL,M,N,BS,DECIMALSET,HDS,NS,DOUBLE,DECIMAL,INTSET,HD,B,FLOAT,"
-                         "FS,DICT,S,DOUBLESET,NULL,L}");
+      return std::string(
+          "Incorrect operand type for operator or function; operator or function: attribute_type, "
+          "operand type: {SS,INT,BOOL,M,N,BS,DECIMALSET,HDS,NS,DOUBLE,DECIMAL,INTSET,HD,B,FLOAT,"
+          "FS,DICT,S,DOUBLESET,NULL,L}");
     }
     auto type = static_type(type_operand);
     if (type && *type != AttributeType::kS) return operand_type_problem(fn, *type);
@@ -231,8 +233,7 @@ Problem resolve_node(ConditionNode& node, Resolver& resolver) {
     case ConditionKind::kFunction:
       if (auto problem = resolver.arity(node.function, node.operands.size())) return problem;
       return function_condition(node);
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 

@@ -26,8 +26,8 @@ Result<std::shared_ptr<const UpdateTree>> parse_update_tree(std::string_view tex
   auto parsed = parse_update_syntax(text, facts);
   if (!parsed) return invalid_expression(kKind, parsed.error());
   if (!facts.repeated_clause.empty()) {
-    return invalid_expression(kKind, "The \"" + facts.repeated_clause +
-                                         "\" section can only be used once in an update expression;");
+    return invalid_expression(
+        kKind, "The \"" + facts.repeated_clause + "\" section can only be used once in an update expression;");
   }
   if (facts.redundant_parentheses) return invalid_expression(kKind, "The expression has redundant parentheses;");
   if (auto problem = check_update_text(*parsed)) return invalid_expression(kKind, *problem);

@@ -32,17 +32,14 @@ Result<AttributeValue> arithmetic(const Operand& op, const Item& item) {
 
 Result<AttributeValue> evaluate(const Operand& operand, const Item& item) {
   switch (operand.kind) {
-    case OperandKind::kValue:
-      return operand.value;
+    case OperandKind::kValue: return operand.value;
     case OperandKind::kPath: {
       const AttributeValue* found = find_path(item, operand.path);
       if (found == nullptr) return validation_error(kMissing);
       return *found;
     }
-    case OperandKind::kArithmetic:
-      return arithmetic(operand, item);
-    case OperandKind::kFunction:
-      break;
+    case OperandKind::kArithmetic: return arithmetic(operand, item);
+    case OperandKind::kFunction: break;
   }
   if (operand.name == "if_not_exists") {
     const AttributeValue* found = find_path(item, operand.args[0].path);
@@ -84,7 +81,7 @@ Result<AttributeValue*> parent_of(Item& item, const DocumentPath& path) {
 }
 
 Result<void> assign(Item& item, const DocumentPath& path, AttributeValue value) {
-  EDDY_TRY(AttributeValue* parent, parent_of(item, path));
+  EDDY_TRY(AttributeValue * parent, parent_of(item, path));
   const PathElement& last = path.back();
   if (parent == nullptr) {
     item[last.name] = std::move(value);

@@ -55,7 +55,7 @@ std::string describe_bound(const AttributeValue& value) {
 
 std::optional<AttributeType> type_from_name(const std::string& name) {
   static constexpr std::array<AttributeType, 10> kTypes = {
-      AttributeType::kS,  AttributeType::kN, AttributeType::kB,    AttributeType::kSS,  AttributeType::kNS,
+      AttributeType::kS,  AttributeType::kN, AttributeType::kB, AttributeType::kSS,   AttributeType::kNS,
       AttributeType::kBS, AttributeType::kM, AttributeType::kL, AttributeType::kNull, AttributeType::kBool};
   for (AttributeType type : kTypes) {
     if (name == type_name(type)) return type;

@@ -56,7 +56,7 @@ std::optional<Element> read_element(std::string_view text) {
 }
 
 struct Offer {
-  double quality = -1;     // -1: not named
+  double quality = -1;  // -1: not named
   std::size_t position = 0;
 };
 
@@ -81,8 +81,8 @@ ContentCoding preferred_coding(std::string_view accept_encoding) {
   // A coding not named takes the quality of "*", after every named one (gzip before deflate).
   if (gzip.quality < 0 && star >= 0) gzip = Offer{star, position + 1};
   if (deflate.quality < 0 && star >= 0) deflate = Offer{star, position + 2};
-  bool gzip_wins = gzip.quality > deflate.quality ||
-                   (gzip.quality == deflate.quality && gzip.position < deflate.position);
+  bool gzip_wins =
+      gzip.quality > deflate.quality || (gzip.quality == deflate.quality && gzip.position < deflate.position);
   const Offer& best = gzip_wins ? gzip : deflate;
   if (best.quality <= 0) return ContentCoding::kIdentity;
   return gzip_wins ? ContentCoding::kGzip : ContentCoding::kDeflate;

@@ -3,9 +3,9 @@
 
 #include <chrono>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/executor_work_guard.hpp>
 #include <functional>
 
 #include "http/session.h"

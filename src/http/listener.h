@@ -23,12 +23,12 @@ namespace eddy::http {
 
 struct ListenerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8000;       // 0 picks a free port
-  std::size_t threads = 0;          // Default: 0 = one per core.
-  std::size_t body_limit = 16u << 20;  // Default: 16 MiB, DynamoDB's largest request (BatchWriteItem).
+  unsigned short port = 8000;            // 0 picks a free port
+  std::size_t threads = 0;               // Default: 0 = one per core.
+  std::size_t body_limit = 16u << 20;    // Default: 16 MiB, DynamoDB's largest request (BatchWriteItem).
   std::size_t header_limit = 16u << 10;  // Default: 16 KiB of request line and headers; more gets 400
-  int idle_timeout_seconds = 60;    // a connection silent this long is closed
-  std::string server_name = "Server";  // Default: what DynamoDB's Server header says
+  int idle_timeout_seconds = 60;         // a connection silent this long is closed
+  std::string server_name = "Server";    // Default: what DynamoDB's Server header says
   // Seconds since the epoch, for the Date header. Default (empty): the system clock.
   std::function<double()> now;
   // TLS: both set serves HTTPS only (PEM files: certificate chain, private key). Default: plain HTTP.
@@ -68,7 +68,7 @@ class Listener {
   ListenerOptions options_;
   Handler handler_;
   std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;  // one per worker; [0] also accepts
-  std::size_t next_worker_ = 0;  // only touched by the accepting worker
+  std::size_t next_worker_ = 0;                                     // only touched by the accepting worker
   boost::asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<boost::asio::ssl::context> tls_;
   unsigned short port_ = 0;

@@ -112,9 +112,8 @@ class Session {
   void answer_after(std::chrono::milliseconds delay, Response response) {
     timer_.emplace(socket().get_executor());
     timer_->expires_after(delay);
-    timer_->async_wait([self = derived().shared_from_this(), response = std::move(response)](beast::error_code) mutable {
-      self->answer(std::move(response));
-    });
+    timer_->async_wait([self = derived().shared_from_this(), response = std::move(response)](
+                           beast::error_code) mutable { self->answer(std::move(response)); });
   }
 
   // Whichever comes first, a completion's answer or the timeout's, is written; the state's `done`
@@ -193,21 +192,23 @@ class Session {
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
   std::shared_ptr<Response> response_;
-  bool head_ = false;  // the request being answered is a HEAD
-  bool keep_alive_ = false;  // the request being answered asked to keep the connection
-  std::optional<asio::steady_timer> timer_;  // a delayed or later answer's
+  bool head_ = false;                           // the request being answered is a HEAD
+  bool keep_alive_ = false;                     // the request being answered asked to keep the connection
+  std::optional<asio::steady_timer> timer_;     // a delayed or later answer's
   std::shared_ptr<Completion::State> pending_;  // a later answer's, until it is written
   char scratch_[16 * 1024];
 };
 
 class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
  public:
-  PlainSession(asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler,
-               Listener& listener, std::size_t worker)
+  PlainSession(asio::ip::tcp::socket socket, const ListenerOptions& options, const Handler& handler, Listener& listener,
+               std::size_t worker)
       : Session(options, handler, listener, worker), stream_(std::move(socket)) {}
 
   beast::tcp_stream& stream() { return stream_; }
-  void start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
+  void start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+  }
   void close() {
     beast::error_code ignored;
     stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
@@ -224,7 +225,9 @@ class TlsSession : public Session<TlsSession>, public std::enable_shared_from_th
  public:
   TlsSession(asio::ip::tcp::socket socket, asio::ssl::context& tls, const ListenerOptions& options,
              const Handler& handler, Listener& listener, std::size_t worker)
-      : Session(options, handler, listener, worker), stream_(std::move(socket), tls), idle_(options.idle_timeout_seconds) {}
+      : Session(options, handler, listener, worker),
+        stream_(std::move(socket), tls),
+        idle_(options.idle_timeout_seconds) {}
 
   beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
 
@@ -243,9 +246,8 @@ class TlsSession : public Session<TlsSession>, public std::enable_shared_from_th
   // TLS close_notify, then the TCP connection; a client that never answers is cut off by the deadline.
   void close() {
     beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
-    stream_.async_shutdown([self = shared_from_this()](beast::error_code) {
-      beast::get_lowest_layer(self->stream_).close();
-    });
+    stream_.async_shutdown(
+        [self = shared_from_this()](beast::error_code) { beast::get_lowest_layer(self->stream_).close(); });
   }
 
  private:

@@ -1,7 +1,6 @@
 // Maps each ErrorCode to DynamoDB's __type (with its namespace) and HTTP status.
 #include "model/api_error.h"
 
-
 namespace eddy {
 namespace {
 
@@ -20,15 +19,12 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kMissingAuthenticationToken:
       return {"com.amazon.coral.service#MissingAuthenticationTokenException", 400};
     case ErrorCode::kIncompleteSignature: return {"com.amazon.coral.service#IncompleteSignatureException", 400};
-    case ErrorCode::kResourceNotFound:
-      return {"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400};
+    case ErrorCode::kResourceNotFound: return {"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400};
     case ErrorCode::kResourceInUse: return {"com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400};
     case ErrorCode::kConditionalCheckFailed:
       return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400};
-    case ErrorCode::kTransactionCanceled:
-      return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400};
-    case ErrorCode::kTransactionConflict:
-      return {"com.amazonaws.dynamodb.v20120810#TransactionConflictException", 400};
+    case ErrorCode::kTransactionCanceled: return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400};
+    case ErrorCode::kTransactionConflict: return {"com.amazonaws.dynamodb.v20120810#TransactionConflictException", 400};
     case ErrorCode::kTransactionInProgress:
       return {"com.amazonaws.dynamodb.v20120810#TransactionInProgressException", 400};
     case ErrorCode::kIdempotentParameterMismatch:
@@ -38,11 +34,9 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kLimitExceeded: return {"com.amazonaws.dynamodb.v20120810#LimitExceededException", 400};
     case ErrorCode::kProvisionedThroughputExceeded:
       return {"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400};
-    case ErrorCode::kRequestLimitExceeded:
-      return {"com.amazonaws.dynamodb.v20120810#RequestLimitExceeded", 400};
+    case ErrorCode::kRequestLimitExceeded: return {"com.amazonaws.dynamodb.v20120810#RequestLimitExceeded", 400};
     case ErrorCode::kExpiredIterator: return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400};
-    case ErrorCode::kTrimmedDataAccess:
-      return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400};
+    case ErrorCode::kTrimmedDataAccess: return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400};
     case ErrorCode::kAccessDenied: return {"com.amazon.coral.service#AccessDeniedException", 400};
     case ErrorCode::kRequestEntityTooLarge: return {"com.amazon.coral.service#RequestEntityTooLarge", 413};
     case ErrorCode::kUnrecognizedClient: return {"com.amazon.coral.service#UnrecognizedClientException", 400};
@@ -53,8 +47,7 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kInvalidExportTime: return {"com.amazonaws.dynamodb.v20120810#InvalidExportTimeException", 400};
     case ErrorCode::kExportConflict: return {"com.amazonaws.dynamodb.v20120810#ExportConflictException", 400};
     case ErrorCode::kImportConflict: return {"com.amazonaws.dynamodb.v20120810#ImportConflictException", 400};
-    case ErrorCode::kInternalServerError:
-      return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
+    case ErrorCode::kInternalServerError: return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500};
     // Throttling of the request rate itself is the availability framework's, before the service.
     case ErrorCode::kThrottling: return {"com.amazon.coral.availability#ThrottlingException", 400};
     case ErrorCode::kServiceUnavailable: return {"com.amazonaws.dynamodb.v20120810#ServiceUnavailable", 503};
@@ -63,14 +56,12 @@ ErrorInfo info(ErrorCode code) {
     case ErrorCode::kInvalidRequestContent: return {"InvalidRequestContentException", 400};
     case ErrorCode::kBackupNotFound: return {"com.amazonaws.dynamodb.v20120810#BackupNotFoundException", 400};
     case ErrorCode::kBackupInUse: return {"com.amazonaws.dynamodb.v20120810#BackupInUseException", 400};
-    case ErrorCode::kTableAlreadyExists:
-      return {"com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400};
+    case ErrorCode::kTableAlreadyExists: return {"com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400};
     case ErrorCode::kTableNotFound: return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400};
     case ErrorCode::kTableInUse: return {"com.amazonaws.dynamodb.v20120810#TableInUseException", 400};
     case ErrorCode::kPointInTimeRecoveryUnavailable:
       return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400};
-    case ErrorCode::kInvalidRestoreTime:
-      return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400};
+    case ErrorCode::kInvalidRestoreTime: return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400};
     case ErrorCode::kContinuousBackupsUnavailable:
       return {"com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException", 400};
   }

@@ -72,18 +72,14 @@ struct ApiError {
   // HTTP status DynamoDB answers with (400 for client errors, 500 for InternalServerError, 413 ...).
   int http_status() const;
 
-  static ApiError validation(std::string message) {
-    return ApiError{ErrorCode::kValidation, std::move(message), {}};
-  }
+  static ApiError validation(std::string message) { return ApiError{ErrorCode::kValidation, std::move(message), {}}; }
   static ApiError serialization(std::string message) {
     return ApiError{ErrorCode::kSerialization, std::move(message), {}};
   }
   static ApiError not_found(std::string message) {
     return ApiError{ErrorCode::kResourceNotFound, std::move(message), {}};
   }
-  static ApiError in_use(std::string message) {
-    return ApiError{ErrorCode::kResourceInUse, std::move(message), {}};
-  }
+  static ApiError in_use(std::string message) { return ApiError{ErrorCode::kResourceInUse, std::move(message), {}}; }
   static ApiError internal(std::string message) {
     return ApiError{ErrorCode::kInternalServerError, std::move(message), {}};
   }

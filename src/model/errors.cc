@@ -54,9 +54,7 @@ ApiError key_attribute_updated(std::string_view attribute) {
   return invalid_parameter("Cannot update attribute " + std::string(attribute) + ". This attribute is part of the key");
 }
 
-ApiError unknown_comparison_operator() {
-  return ApiError::validation("Comparison type does not exist in DynamoDB");
-}
+ApiError unknown_comparison_operator() { return ApiError::validation("Comparison type does not exist in DynamoDB"); }
 
 ApiError first_key_not_hash() {
   return ApiError::validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");

@@ -54,8 +54,8 @@ ApiError key_attribute_updated(std::string_view attribute);
 ApiError unknown_comparison_operator();
 
 // Key schemas (CreateTable, LSI and GSI definitions).
-ApiError first_key_not_hash();   // "Invalid KeySchema: The first KeySchemaElement is not a HASH key type"
-ApiError second_key_not_range(); // "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type"
+ApiError first_key_not_hash();    // "Invalid KeySchema: The first KeySchemaElement is not a HASH key type"
+ApiError second_key_not_range();  // "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type"
 ApiError hash_and_range_same_name();
 // "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can
 // be specified when BillingMode is PAY_PER_REQUEST".

@@ -125,8 +125,8 @@ Decimal normalise(const Literal& literal) {
   value.negative = literal.negative;
   value.digits = all.substr(first, last - first + 1);
   int64_t length_without_leading_zeros = static_cast<int64_t>(all.size() - first);
-  value.exponent = length_without_leading_zeros - static_cast<int64_t>(literal.fraction_digits.size()) +
-                   literal.exponent;
+  value.exponent =
+      length_without_leading_zeros - static_cast<int64_t>(literal.fraction_digits.size()) + literal.exponent;
   return value;
 }
 

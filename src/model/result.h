@@ -17,14 +17,14 @@
 // `target` is a declaration (`auto x`, `const auto& x`, `Item item`) or an lvalue; it receives the
 // value moved out of the result.
 #define EDDY_TRY(target, expression) EDDY_TRY_IMPL(target, expression, EDDY_TRY_CONCAT(eddy_try_, __COUNTER__))
-#define EDDY_TRY_IMPL(target, expression, result)                               \
-  auto result = (expression);                                                   \
-  if (!result) return ::eddy::fail(std::move(result.error()));                  \
+#define EDDY_TRY_IMPL(target, expression, result)              \
+  auto result = (expression);                                  \
+  if (!result) return ::eddy::fail(std::move(result.error())); \
   target = std::move(*result)
 
-#define EDDY_TRY_VOID(expression)                                                          \
-  do {                                                                                     \
-    if (auto eddy_try_result = (expression); !eddy_try_result) {                           \
-      return ::eddy::fail(std::move(eddy_try_result.error()));                             \
-    }                                                                                      \
+#define EDDY_TRY_VOID(expression)                                \
+  do {                                                           \
+    if (auto eddy_try_result = (expression); !eddy_try_result) { \
+      return ::eddy::fail(std::move(eddy_try_result.error()));   \
+    }                                                            \
   } while (false)

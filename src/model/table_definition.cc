@@ -14,12 +14,11 @@ std::vector<std::string> KeySchema::attribute_names() const {
 
 bool KeySchema::contains(const std::string& attribute) const {
   auto named = [&](const KeyElement& element) { return element.name == attribute; };
-  return std::any_of(partition_key.begin(), partition_key.end(), named) || std::any_of(sort_key.begin(), sort_key.end(), named);
+  return std::any_of(partition_key.begin(), partition_key.end(), named) ||
+         std::any_of(sort_key.begin(), sort_key.end(), named);
 }
 
-std::string TableDefinition::arn() const {
-  return "arn:aws:dynamodb:" + region + ":" + account_id + ":table/" + name;
-}
+std::string TableDefinition::arn() const { return "arn:aws:dynamodb:" + region + ":" + account_id + ":table/" + name; }
 
 std::string TableDefinition::stream_arn() const {
   if (stream.label.empty()) return {};

@@ -96,8 +96,8 @@ struct RestoreSummary {
 
 struct TableDefinition {
   std::string name;
-  uint64_t id = 0;        // internal key prefix of the table's items, unique in the database
-  std::string table_id;   // DynamoDB's TableId, a UUID
+  uint64_t id = 0;       // internal key prefix of the table's items, unique in the database
+  std::string table_id;  // DynamoDB's TableId, a UUID
   std::string region = "us-east-1";
   std::string account_id = "000000000000";
   std::string status = "ACTIVE";
@@ -118,7 +118,7 @@ struct TableDefinition {
   PointInTimeRecovery pitr;
   std::optional<RestoreSummary> restore;
 
-  std::string arn() const;  // arn:aws:dynamodb:<region>:<account>:table/<name>
+  std::string arn() const;         // arn:aws:dynamodb:<region>:<account>:table/<name>
   std::string stream_arn() const;  // <arn>/stream/<label>, empty when no label
   const SecondaryIndex* find_index(const std::string& index_name) const;
 };

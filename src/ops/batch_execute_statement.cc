@@ -30,24 +30,15 @@ struct BatchEntry {
 // BatchStatementError's Code for a statement's failure.
 const char* batch_error_code(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kConditionalCheckFailed:
-      return "ConditionalCheckFailed";
-    case ErrorCode::kDuplicateItem:
-      return "DuplicateItem";
-    case ErrorCode::kResourceNotFound:
-      return "ResourceNotFound";
-    case ErrorCode::kItemCollectionSizeLimitExceeded:
-      return "ItemCollectionSizeLimitExceeded";
-    case ErrorCode::kProvisionedThroughputExceeded:
-      return "ProvisionedThroughputExceeded";
-    case ErrorCode::kTransactionConflict:
-      return "TransactionConflict";
-    case ErrorCode::kRequestLimitExceeded:
-      return "RequestLimitExceeded";
-    case ErrorCode::kInternalServerError:
-      return "InternalServerError";
-    default:
-      return "ValidationError";
+    case ErrorCode::kConditionalCheckFailed: return "ConditionalCheckFailed";
+    case ErrorCode::kDuplicateItem: return "DuplicateItem";
+    case ErrorCode::kResourceNotFound: return "ResourceNotFound";
+    case ErrorCode::kItemCollectionSizeLimitExceeded: return "ItemCollectionSizeLimitExceeded";
+    case ErrorCode::kProvisionedThroughputExceeded: return "ProvisionedThroughputExceeded";
+    case ErrorCode::kTransactionConflict: return "TransactionConflict";
+    case ErrorCode::kRequestLimitExceeded: return "RequestLimitExceeded";
+    case ErrorCode::kInternalServerError: return "InternalServerError";
+    default: return "ValidationError";
   }
 }
 

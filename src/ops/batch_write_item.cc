@@ -121,9 +121,8 @@ Result<std::string> batch_write_item(RequestContext& context, const p::BatchWrit
         continue;
       }
       std::optional<Item> next = write.put ? std::optional<Item>(*write.item) : std::nullopt;
-      writes.push_back({table.table, std::move(key), [next](const std::optional<Item>&) -> Result<std::optional<Item>> {
-                          return next;
-                        }});
+      writes.push_back({table.table, std::move(key),
+                        [next](const std::optional<Item>&) -> Result<std::optional<Item>> { return next; }});
       applied.emplace_back(&table, &write);
     }
   }

@@ -12,8 +12,9 @@ Result<std::string> delete_table(RequestContext& context, const p::DeleteTableRe
   EDDY_TRY(engine::TablePtr removed,
            context.database().delete_table(request.table_name, [&](const TableDefinition& table) -> Result<void> {
              if (table.deletion_protection) {
-               return validation_error("Resource cannot be deleted as it is currently protected against deletion. "
-                                       "Disable deletion protection first.");
+               return validation_error(
+                   "Resource cannot be deleted as it is currently protected against deletion. "
+                   "Disable deletion protection first.");
              }
              TableDefinition shown = table;
              shown.status = "DELETING";

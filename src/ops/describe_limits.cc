@@ -6,9 +6,8 @@
 namespace eddy::ops {
 
 Result<std::string> describe_limits(RequestContext&, const p::DescribeLimitsRequest&) {
-  return std::string(
-      R"({"AccountMaxReadCapacityUnits":80000,"AccountMaxWriteCapacityUnits":80000,)"
-      R"("TableMaxReadCapacityUnits":40000,"TableMaxWriteCapacityUnits":40000})");
+  return std::string(R"({"AccountMaxReadCapacityUnits":80000,"AccountMaxWriteCapacityUnits":80000,)"
+                     R"("TableMaxReadCapacityUnits":40000,"TableMaxWriteCapacityUnits":40000})");
 }
 
 }  // namespace eddy::ops

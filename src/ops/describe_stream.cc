@@ -45,7 +45,7 @@ Result<std::string> describe_stream(RequestContext& context, const p::DescribeSt
   if (request.shard_filter && request.shard_filter->type == "CHILD_SHARDS") {
     child_of = request.shard_filter->shard_id.value_or("");
   }
-  EDDY_TRY(streams::Streams* streams, streams_of(context));
+  EDDY_TRY(streams::Streams * streams, streams_of(context));
   EDDY_TRY(auto stream, streams->describe_stream(request.stream_arn));
 
   std::vector<const streams::Shard*> shards;

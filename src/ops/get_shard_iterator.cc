@@ -16,7 +16,7 @@ streams::IteratorType iterator_type(const std::string& name) {
 }  // namespace
 
 Result<std::string> get_shard_iterator(RequestContext& context, const p::GetShardIteratorRequest& request) {
-  EDDY_TRY(streams::Streams* streams, streams_of(context));
+  EDDY_TRY(streams::Streams * streams, streams_of(context));
   EDDY_TRY(std::string iterator,
            streams->get_shard_iterator(request.stream_arn, request.shard_id, iterator_type(request.shard_iterator_type),
                                        request.sequence_number));

@@ -52,9 +52,9 @@ Result<void> check_index_keys(const SecondaryIndex& index, const Item& item) {
       auto it = item.find(element.name);
       if (it == item.end()) continue;
       if (it->second.type != element.type) {
-        return fail(errors::invalid_parameter("Type mismatch for Index Key " + element.name + " Expected: " +
-                                              type_name(element.type) + " Actual: " + type_name(it->second.type) +
-                                              " IndexName: " + index.name));
+        return fail(errors::invalid_parameter("Type mismatch for Index Key " + element.name +
+                                              " Expected: " + type_name(element.type) +
+                                              " Actual: " + type_name(it->second.type) + " IndexName: " + index.name));
       }
       if (empty_scalar(it->second)) {
         return validation_error(std::string("One or more parameter values are not valid. A value specified for a "
@@ -68,10 +68,9 @@ Result<void> check_index_keys(const SecondaryIndex& index, const Item& item) {
       std::size_t limit = elements == &index.key.partition_key ? kMaxPartitionKeyBytes : kMaxSortKeyBytes;
       std::size_t size = it->second.scalar.size();
       if (size > limit) {
-        return fail(errors::invalid_parameter("Size limit exceeded for Index Key " + element.name +
-                                              " Actual Size: " + std::to_string(size) +
-                                              " bytes Max Size: " + std::to_string(limit) +
-                                              " bytes IndexName: " + index.name));
+        return fail(errors::invalid_parameter(
+            "Size limit exceeded for Index Key " + element.name + " Actual Size: " + std::to_string(size) +
+            " bytes Max Size: " + std::to_string(limit) + " bytes IndexName: " + index.name));
       }
     }
   }

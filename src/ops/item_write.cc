@@ -48,15 +48,11 @@ std::optional<Item> updated_attributes(protocol::ReturnValue return_values, cons
                                        const engine::WriteOutcome& outcome) {
   using protocol::ReturnValue;
   switch (return_values) {
-    case ReturnValue::kNone:
-      return std::nullopt;
-    case ReturnValue::kAllOld:
-      return outcome.old_item;
-    case ReturnValue::kAllNew:
-      return outcome.new_item;
+    case ReturnValue::kNone: return std::nullopt;
+    case ReturnValue::kAllOld: return outcome.old_item;
+    case ReturnValue::kAllNew: return outcome.new_item;
     case ReturnValue::kUpdatedOld:
-    case ReturnValue::kUpdatedNew:
-      break;
+    case ReturnValue::kUpdatedNew: break;
   }
   const std::optional<Item>& item = return_values == ReturnValue::kUpdatedOld ? outcome.old_item : outcome.new_item;
   if (!item) return std::nullopt;

@@ -8,22 +8,14 @@ engine::SortComparison comparison_of(expr::KeyCondition::SortOp op) {
   using Op = expr::KeyCondition::SortOp;
   using Cmp = engine::SortComparison;
   switch (op) {
-    case Op::kNone:
-      return Cmp::kNone;
-    case Op::kEq:
-      return Cmp::kEq;
-    case Op::kLt:
-      return Cmp::kLt;
-    case Op::kLe:
-      return Cmp::kLe;
-    case Op::kGt:
-      return Cmp::kGt;
-    case Op::kGe:
-      return Cmp::kGe;
-    case Op::kBetween:
-      return Cmp::kBetween;
-    case Op::kBeginsWith:
-      return Cmp::kBeginsWith;
+    case Op::kNone: return Cmp::kNone;
+    case Op::kEq: return Cmp::kEq;
+    case Op::kLt: return Cmp::kLt;
+    case Op::kLe: return Cmp::kLe;
+    case Op::kGt: return Cmp::kGt;
+    case Op::kGe: return Cmp::kGe;
+    case Op::kBetween: return Cmp::kBetween;
+    case Op::kBeginsWith: return Cmp::kBeginsWith;
   }
   return Cmp::kNone;
 }

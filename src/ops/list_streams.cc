@@ -9,7 +9,7 @@ namespace eddy::ops {
 
 Result<std::string> list_streams(RequestContext& context, const p::ListStreamsRequest& request) {
   const auto& start = request.exclusive_start_stream_arn;
-  EDDY_TRY(streams::Streams* streams, streams_of(context));
+  EDDY_TRY(streams::Streams * streams, streams_of(context));
   std::vector<streams::StreamSummary> all = streams->list_streams(request.table_name);
   std::size_t first = 0;
   if (start) {

@@ -88,7 +88,8 @@ Result<std::string> delete_backup(RequestContext& context, const p::DeleteBackup
 Result<std::string> restore_table_from_backup(RequestContext& context, const p::RestoreTableFromBackupRequest& request);
 Result<std::string> describe_continuous_backups(RequestContext& context,
                                                 const p::DescribeContinuousBackupsRequest& request);
-Result<std::string> update_continuous_backups(RequestContext& context, const p::UpdateContinuousBackupsRequest& request);
+Result<std::string> update_continuous_backups(RequestContext& context,
+                                              const p::UpdateContinuousBackupsRequest& request);
 Result<std::string> restore_table_to_point_in_time(RequestContext& context,
                                                    const p::RestoreTableToPointInTimeRequest& request);
 // Tags, limits and endpoints

@@ -24,8 +24,9 @@ Result<std::string> put_item(RequestContext& context, const p::PutItemRequest& r
   std::optional<Item> attributes_returned;
   if (request.return_values == p::ReturnValue::kAllOld) attributes_returned = outcome.old_item;
   bool metrics = request.return_item_collection_metrics == p::ReturnItemCollectionMetrics::kSize;
-  return item_write_response(attributes_returned, request.return_consumed_capacity, capacity,
-                             item_collection_metric(*table, engine::key_of(table->key, request.item), outcome, metrics));
+  return item_write_response(
+      attributes_returned, request.return_consumed_capacity, capacity,
+      item_collection_metric(*table, engine::key_of(table->key, request.item), outcome, metrics));
 }
 
 }  // namespace eddy::ops

@@ -9,8 +9,8 @@
 #include "model/errors.h"
 #include "model/result.h"
 #include "ops/expression_attributes.h"
-#include "ops/operations.h"
 #include "ops/key_condition_range.h"
+#include "ops/operations.h"
 #include "ops/read_pager.h"
 #include "ops/read_request.h"
 #include "ops/read_start_key.h"
@@ -29,9 +29,11 @@ Result<expr::KeyCondition> parse_key(const p::QueryRequest& request, const ReadR
                                      expr::ExpressionAttributes& attrs) {
   const KeySchema& key = read.read_key();
   const auto& expression = request.key_condition_expression;
-  EDDY_TRY(expr::KeyCondition condition,
-           expression ? expr::parse_key_condition(*expression, attrs, names_of(key.partition_key), names_of(key.sort_key))
-                      : expr::legacy_key_condition(*request.key_conditions, names_of(key.partition_key), names_of(key.sort_key)));
+  EDDY_TRY(
+      expr::KeyCondition condition,
+      expression
+          ? expr::parse_key_condition(*expression, attrs, names_of(key.partition_key), names_of(key.sort_key))
+          : expr::legacy_key_condition(*request.key_conditions, names_of(key.partition_key), names_of(key.sort_key)));
   std::map<std::string, AttributeType> types;
   for (const auto* elements : {&key.partition_key, &key.sort_key}) {
     for (const auto& element : *elements) types[element.name] = element.type;

@@ -5,8 +5,8 @@
 // LastEvaluatedKey and ConsumedCapacity (bytes read in 4 KB units, halved for eventual consistency).
 #pragma once
 
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "engine/item_range.h"

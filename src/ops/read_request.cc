@@ -47,8 +47,10 @@ Result<expr::Condition> parse_filter(const protocol::ReadMembers& members,
     EDDY_TRY(expr::Condition condition, expr::parse_condition(*members.filter_expression, "FilterExpression", attrs));
     for (const auto& name : condition_attribute_names(condition)) {
       if (contains(key_names, name)) {
-        return validation_error("Filter Expression can only contain non-primary key attributes: Primary key "
-                                "attribute: " + name);
+        return validation_error(
+            "Filter Expression can only contain non-primary key attributes: Primary key "
+            "attribute: " +
+            name);
       }
     }
     return condition;
@@ -117,9 +119,8 @@ Result<ReadRequest> start_read(RequestContext& context, const protocol::ReadMemb
 }
 
 Result<void> parse_filter_and_projection(const protocol::ReadMembers& members,
-                                         const std::optional<std::vector<LegacyCondition>>& filter,
-                                         ReadRequest& read, expr::ExpressionAttributes& attrs,
-                                         const std::vector<std::string>& key_names) {
+                                         const std::optional<std::vector<LegacyCondition>>& filter, ReadRequest& read,
+                                         expr::ExpressionAttributes& attrs, const std::vector<std::string>& key_names) {
   EDDY_TRY(read.filter, parse_filter(members, filter, attrs, key_names));
   EDDY_TRY(expr::Projection projection,
            parse_projection(members.projection_expression, members.attributes_to_get, attrs));
@@ -159,9 +160,9 @@ Result<void> resolve_select(const protocol::ReadMembers& members, ReadRequest& r
     if (!projects(table, index, name)) unprojected_filter.push_back(name);
   }
   if (!unprojected_filter.empty()) {
-    return fail(errors::invalid_parameter("Secondary index " + index.name +
-                                          " does not project one or more filter attributes: " +
-                                          bracket_list(unprojected_filter)));
+    return fail(errors::invalid_parameter(
+        "Secondary index " + index.name +
+        " does not project one or more filter attributes: " + bracket_list(unprojected_filter)));
   }
   return {};
 }

@@ -64,9 +64,8 @@ Result<ReadRequest> start_read(RequestContext& context, const protocol::ReadMemb
 // ScanFilter) — and its projection. `key_names` are the attributes a Query's filter may not use
 // (empty for Scan).
 Result<void> parse_filter_and_projection(const protocol::ReadMembers& members,
-                                         const std::optional<std::vector<LegacyCondition>>& filter,
-                                         ReadRequest& read, expr::ExpressionAttributes& attrs,
-                                         const std::vector<std::string>& key_names);
+                                         const std::optional<std::vector<LegacyCondition>>& filter, ReadRequest& read,
+                                         expr::ExpressionAttributes& attrs, const std::vector<std::string>& key_names);
 
 // Decides the Select mode and whether an LSI read fetches from the table; refuses attributes a GSI
 // does not project.

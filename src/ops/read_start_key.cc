@@ -12,7 +12,8 @@ Result<void> check_start_key_shape(const ReadRequest& read, const Item& start, c
   std::vector<KeyElement> needed;
   auto add = [&](const std::vector<KeyElement>& elements) {
     for (const auto& element : elements) {
-      bool present = std::any_of(needed.begin(), needed.end(), [&](const KeyElement& e) { return e.name == element.name; });
+      bool present =
+          std::any_of(needed.begin(), needed.end(), [&](const KeyElement& e) { return e.name == element.name; });
       if (!present) needed.push_back(element);
     }
   };

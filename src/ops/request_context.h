@@ -26,8 +26,8 @@ struct ServerState {
   engine::Database& database;
   const Clock& clock;
   OperationSettings settings;
-  streams::Streams* streams = nullptr;    // set once change capture is wired
-  TransferJobs* transfers = nullptr;      // exports and imports (ops/transfer_jobs.h); null: none run
+  streams::Streams* streams = nullptr;  // set once change capture is wired
+  TransferJobs* transfers = nullptr;    // exports and imports (ops/transfer_jobs.h); null: none run
 };
 
 struct RequestContext {

@@ -34,11 +34,10 @@ Result<std::string> scan(RequestContext& context, const p::ScanRequest& request)
   EDDY_TRY_VOID(attrs.check_all_used());
   EDDY_TRY_VOID(resolve_select(members, read));
 
-  engine::ItemRange range =
-      request.segment
-          ? engine::ItemRange::scan_segment(*read.table, read.index, static_cast<uint32_t>(*request.segment),
-                                            static_cast<uint32_t>(*request.total_segments))
-          : engine::ItemRange::scan(*read.table, read.index);
+  engine::ItemRange range = request.segment ? engine::ItemRange::scan_segment(
+                                                  *read.table, read.index, static_cast<uint32_t>(*request.segment),
+                                                  static_cast<uint32_t>(*request.total_segments))
+                                            : engine::ItemRange::scan(*read.table, read.index);
   if (members.exclusive_start_key) {
     EDDY_TRY_VOID(start_after(read, range, *members.exclusive_start_key));
   }

@@ -46,9 +46,10 @@ class ItemJsonWriter final : public engine::ItemVisitor {
     value_start();
     open_typed(type);
     out_ += '[';
-    frames_.push_back({Frame::kSet, true, type == AttributeType::kNS   ? AttributeType::kN
-                                          : type == AttributeType::kBS ? AttributeType::kB
-                                                                       : AttributeType::kS});
+    frames_.push_back({Frame::kSet, true,
+                       type == AttributeType::kNS   ? AttributeType::kN
+                       : type == AttributeType::kBS ? AttributeType::kB
+                                                    : AttributeType::kS});
   }
   void set_member(std::string_view bytes) override {
     separate();

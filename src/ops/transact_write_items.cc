@@ -108,12 +108,11 @@ std::string success_response(const p::TransactWriteItemsRequest& request, const 
 Result<std::string> transact_write_items(RequestContext& context, const p::TransactWriteItemsRequest& request) {
   EDDY_TRY(std::vector<TransactionAction> actions, parse_actions(request));
   EDDY_TRY_VOID(resolve_actions(context, request, actions));
-  return with_client_request_token(context, request.client_request_token, request.fingerprint,
-                                   [&]() -> Result<std::string> {
-                                     EDDY_TRY(engine::Database::MultiOutcome outcome,
-                                              commit_transaction(context, actions));
-                                     return success_response(request, actions, outcome);
-                                   });
+  return with_client_request_token(
+      context, request.client_request_token, request.fingerprint, [&]() -> Result<std::string> {
+        EDDY_TRY(engine::Database::MultiOutcome outcome, commit_transaction(context, actions));
+        return success_response(request, actions, outcome);
+      });
 }
 
 }  // namespace eddy::ops

@@ -76,8 +76,7 @@ Result<std::string> with_client_request_token(RequestContext& context, const std
   auto& tokens = context.database().transaction_tokens();
   auto lookup = tokens.begin(*token, fingerprint, context.now());
   switch (lookup.status) {
-    case engine::TransactionTokens::Status::kReplay:
-      return lookup.response;
+    case engine::TransactionTokens::Status::kReplay: return lookup.response;
     case engine::TransactionTokens::Status::kMismatch:
       return fail(ApiError{ErrorCode::kIdempotentParameterMismatch,
                            "The request uses the same client token as a previous, but non-identical request.",
@@ -86,8 +85,7 @@ Result<std::string> with_client_request_token(RequestContext& context, const std
       return fail(ApiError{ErrorCode::kTransactionInProgress,
                            "The transaction with the given request token is already in progress.",
                            {}});
-    case engine::TransactionTokens::Status::kNew:
-      break;
+    case engine::TransactionTokens::Status::kNew: break;
   }
   auto response = run();
   if (response) {

@@ -14,9 +14,8 @@ Result<std::string> untag_resource(RequestContext& context, const p::UntagResour
   EDDY_TRY(engine::TablePtr updated,
            context.database().catalog().modify(protocol::table_name_of_arn(arn), [&](TableDefinition& table) {
              if (!names_table(arn, table)) return Result<void>(fail(arn_not_found(arn)));
-             std::erase_if(table.tags, [&](const Tag& tag) {
-               return std::find(keys.begin(), keys.end(), tag.key) != keys.end();
-             });
+             std::erase_if(table.tags,
+                           [&](const Tag& tag) { return std::find(keys.begin(), keys.end(), tag.key) != keys.end(); });
              return Result<void>();
            }));
   if (updated == nullptr) return fail(arn_not_found(arn));

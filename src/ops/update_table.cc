@@ -17,7 +17,8 @@ Result<void> check_throughput_change(const ProvisionedThroughput& current, const
   }
   return validation_error(
       "The provisioned throughput for the table will not change. The requested value equals the current value. "
-      "Current ReadCapacityUnitsForTable: " + std::to_string(current.read_capacity_units) +
+      "Current ReadCapacityUnitsForTable: " +
+      std::to_string(current.read_capacity_units) +
       ". Requested ReadCapacityUnitsForTable: " + std::to_string(requested.read_capacity_units) +
       ". Current WriteCapacityUnitsForTable: " + std::to_string(current.write_capacity_units) +
       ". Requested WriteCapacityUnitsForTable: " + std::to_string(requested.write_capacity_units) +

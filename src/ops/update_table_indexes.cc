@@ -19,16 +19,18 @@ using protocol::GlobalSecondaryIndexUpdate;
 
 // The table's definitions with the request's added (a redefinition must keep its type).
 Result<std::vector<KeyElement>> merged_definitions(const TableDefinition& table,
-                                                  const std::optional<std::vector<KeyElement>>& given) {
+                                                   const std::optional<std::vector<KeyElement>>& given) {
   std::vector<KeyElement> merged = table.attribute_definitions;
   if (!given) return merged;
   for (const auto& definition : *given) {
-    auto same = std::find_if(merged.begin(), merged.end(), [&](const KeyElement& e) { return e.name == definition.name; });
+    auto same =
+        std::find_if(merged.begin(), merged.end(), [&](const KeyElement& e) { return e.name == definition.name; });
     if (same == merged.end()) {
       merged.push_back(definition);
     } else if (same->type != definition.type) {
-      return validation_error("invalid attribute, SchemaElement redefined should be of same type as previously "
-                              "defined");
+      return validation_error(
+          "invalid attribute, SchemaElement redefined should be of same type as previously "
+          "defined");
     }
   }
   return merged;

@@ -32,13 +32,13 @@ enum class ExprKind {
   kAnd,
   kOr,
   kNot,
-  kIn,       // children: value, candidates
-  kBetween,  // children: value, low, high
-  kLike,     // children: value, pattern
-  kIs,       // children: operand; text: the type (MISSING, NULL, BOOLEAN, ...), in upper case
-  kCall,     // text: the function name as written; children: arguments
-  kSubquery, // (SELECT ...), also EXISTS's argument
-  kStar,     // * as a function argument: COUNT(*)
+  kIn,        // children: value, candidates
+  kBetween,   // children: value, low, high
+  kLike,      // children: value, pattern
+  kIs,        // children: operand; text: the type (MISSING, NULL, BOOLEAN, ...), in upper case
+  kCall,      // text: the function name as written; children: arguments
+  kSubquery,  // (SELECT ...), also EXISTS's argument
+  kStar,      // * as a function argument: COUNT(*)
 };
 
 enum class LiteralKind { kString, kNumber, kBoolean, kNull };

@@ -32,7 +32,8 @@ Result<std::vector<expr::DocumentPath>> projection(const std::vector<Expr>& item
   for (const Expr& item : items) {
     EDDY_TRY(expr::DocumentPath path, document_path(item));
     for (const expr::DocumentPath& earlier : paths) {
-      if (output_name(earlier) == output_name(path)) return fail(errors::duplicate_select_identifier(output_name(path)));
+      if (output_name(earlier) == output_name(path))
+        return fail(errors::duplicate_select_identifier(output_name(path)));
     }
     paths.push_back(std::move(path));
   }
@@ -131,8 +132,8 @@ std::optional<std::string> statement_kind(const Expr& expr) {
 }
 
 // A statement that is an expression: only EXISTS(SELECT ...) in ExecuteTransaction is one DynamoDB runs.
-Result<BoundStatement> bind_expression(const ExpressionStatement& statement, const std::vector<AttributeValue>& parameters,
-                                       StatementContext context) {
+Result<BoundStatement> bind_expression(const ExpressionStatement& statement,
+                                       const std::vector<AttributeValue>& parameters, StatementContext context) {
   const Expr& expr = statement.expression;
   auto kind = statement.operation.empty() ? statement_kind(expr) : std::optional<std::string>(statement.operation);
   if (kind) {

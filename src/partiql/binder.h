@@ -40,9 +40,9 @@ struct BoundOrderTerm {
 
 struct BoundSelect {
   TableRef from;
-  bool all_attributes = true;                   // SELECT *
+  bool all_attributes = true;                  // SELECT *
   std::vector<expr::DocumentPath> projection;  // SELECT a, b.c: in the order written
-  std::optional<expr::ConditionTree> where;     // resolved: paths are names, values are values
+  std::optional<expr::ConditionTree> where;    // resolved: paths are names, values are values
   std::vector<BoundOrderTerm> order_by;
 };
 

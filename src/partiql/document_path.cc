@@ -22,7 +22,8 @@ int64_t list_index(const std::string& text) {
 }  // namespace
 
 Result<expr::DocumentPath> document_path(const Expr& path) {
-  if (path.kind != ExprKind::kPath || !path.children.empty()) return fail(errors::unexpected_path_component(path.where));
+  if (path.kind != ExprKind::kPath || !path.children.empty())
+    return fail(errors::unexpected_path_component(path.where));
   if (path.text.empty()) return fail(errors::empty_path_component());
   expr::DocumentPath out{expr::PathElement{path.text, -1}};
   for (const PathStep& step : path.steps) {

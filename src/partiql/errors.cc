@@ -33,8 +33,10 @@ ApiError invalid_table_name() {
   return v("Table name should be within the length [3, 255] and only contain 'a-z', 'A-Z', '0-9', '-', '_', '.'.");
 }
 ApiError insert_item_format(SourceLocation where) {
-  return v("Unsupported format in item expression. Please use struct format {...} to express item values for "
-           "insert statement." + where.suffix());
+  return v(
+      "Unsupported format in item expression. Please use struct format {...} to express item values for "
+      "insert statement." +
+      where.suffix());
 }
 ApiError insert_at(SourceLocation where) { return v("AT is not supported in insert statements." + where.suffix()); }
 ApiError returning_star() { return v("Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause"); }
@@ -99,8 +101,9 @@ ApiError operand_count(std::string_view op, std::size_t count) {
            ", number of operands: " + std::to_string(count));
 }
 ApiError in_operands() {
-  return v("IN operator must have a left hand argument of type Variable Reference and right hand argument of type "
-           "Seq with at least one member");
+  return v(
+      "IN operator must have a left hand argument of type Variable Reference and right hand argument of type "
+      "Seq with at least one member");
 }
 ApiError missing_comparison() { return v("MISSING must be compared using IS operator"); }
 ApiError is_operand() { return v("The left hand side argument to IS must be a Variable Reference, Literal, or Path"); }
@@ -144,8 +147,10 @@ ApiError key_type(std::string_view key) {
   return v("Key attribute's data type should match its data type in table's schema: Key " + s(key));
 }
 ApiError empty_key_string(std::string_view key) {
-  return v("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an "
-           "empty string value. Key: " + s(key));
+  return v(
+      "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an "
+      "empty string value. Key: " +
+      s(key));
 }
 ApiError condition_type() {
   return v("One or more parameter values were invalid: Condition parameter type does not match schema type");

@@ -144,10 +144,8 @@ bool is_value_expression(const Expr& expr) {
     case ExprKind::kStruct:
     case ExprKind::kMissing:
     case ExprKind::kIonLiteral:
-    case ExprKind::kTyped:
-      return true;
-    default:
-      return false;
+    case ExprKind::kTyped: return true;
+    default: return false;
   }
 }
 

@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t kPrecision = 38;
 
 struct Decimal {
-  std::string digits;  // significant digits, no leading zeros; empty for zero
+  std::string digits;      // significant digits, no leading zeros; empty for zero
   long long exponent = 0;  // value = digits x 10^exponent
 };
 
@@ -73,7 +73,8 @@ Result<std::string> number_literal(std::string_view text, bool decimal, std::str
   if (!decimal) {
     auto number = Number::parse(text);
     if (!number) {
-      if (number.error().message.find("significant digits") != std::string::npos) return fail(errors::number_precision());
+      if (number.error().message.find("significant digits") != std::string::npos)
+        return fail(errors::number_precision());
       return fail(number.error());
     }
     return number->to_string();

@@ -109,7 +109,8 @@ bool StatementParser::returning(Returning& out) {
     }
     if (!first) refuse(errors::returning_multiple());
     if (first) {
-      out = all ? (old ? Returning::kAllOld : Returning::kAllNew) : (old ? Returning::kModifiedOld : Returning::kModifiedNew);
+      out = all ? (old ? Returning::kAllOld : Returning::kAllNew)
+                : (old ? Returning::kModifiedOld : Returning::kModifiedNew);
     }
     first = false;
   } while (accept_symbol(","));

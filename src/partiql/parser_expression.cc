@@ -31,16 +31,16 @@ bool is_comparison(const Token& token) {
 std::string type_name(std::string word) {
   for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
-      {"BOOL", "BOOLEAN"}, {"INT", "INTEGER"}, {"INT2", "SMALLINT"}, {"INTEGER2", "SMALLINT"},
-      {"INT4", "INTEGER4"}, {"INT8", "INTEGER8"}, {"DEC", "DECIMAL"}, {"CHAR", "CHARACTER"},
-      {"VARCHAR", "CHARACTER_VARYING"}};
+      {"BOOL", "BOOLEAN"},      {"INT", "INTEGER"},    {"INT2", "SMALLINT"},
+      {"INTEGER2", "SMALLINT"}, {"INT4", "INTEGER4"},  {"INT8", "INTEGER8"},
+      {"DEC", "DECIMAL"},       {"CHAR", "CHARACTER"}, {"VARCHAR", "CHARACTER_VARYING"}};
   for (auto [alias, name] : kAliases) {
     if (word == alias) return std::string(name);
   }
   static constexpr std::string_view kTypes[] = {
-      "MISSING", "NULL", "BOOLEAN", "STRING", "NUMERIC", "BLOB", "STRUCT", "TUPLE", "LIST", "SMALLINT",
-      "INTEGER", "INTEGER4", "INTEGER8", "BIGINT", "FLOAT", "REAL", "DOUBLE", "DECIMAL", "TIMESTAMP",
-      "CHARACTER", "SYMBOL", "CLOB", "SEXP", "BAG", "DATE", "TIME"};
+      "MISSING",   "NULL",      "BOOLEAN",  "STRING",   "NUMERIC", "BLOB",  "STRUCT", "TUPLE",  "LIST",
+      "SMALLINT",  "INTEGER",   "INTEGER4", "INTEGER8", "BIGINT",  "FLOAT", "REAL",   "DOUBLE", "DECIMAL",
+      "TIMESTAMP", "CHARACTER", "SYMBOL",   "CLOB",     "SEXP",    "BAG",   "DATE",   "TIME"};
   for (std::string_view type : kTypes) {
     if (word == type) return word;
   }

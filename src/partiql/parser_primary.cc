@@ -97,10 +97,8 @@ bool StatementParser::primary(Expr& out) {
       if (token.is_symbol("<<")) return sequence(out, ExprKind::kBag, ">>");
       if (token.is_symbol("{")) return struct_literal(out);
       return false;
-    case TokenKind::kIdentifier:
-      break;
-    case TokenKind::kEnd:
-      return false;
+    case TokenKind::kIdentifier: break;
+    case TokenKind::kEnd: return false;
   }
   if (token.is_keyword("TRUE") || token.is_keyword("FALSE")) {
     out.literal = LiteralKind::kBoolean;

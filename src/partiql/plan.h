@@ -23,7 +23,7 @@ struct SelectPlan {
   // Query: one key condition per partition-key value, in the order to read them (WHERE pk IN [...]
   // and WHERE pk = 'a' OR pk = 'b' read several partitions; ORDER BY the partition key sorts them).
   std::vector<expr::KeyCondition> key_conditions;
-  expr::Condition filter;  // what WHERE asks beyond the key conditions; empty when nothing
+  expr::Condition filter;          // what WHERE asks beyond the key conditions; empty when nothing
   bool scan_index_forward = true;  // ORDER BY <sort key> DESC: false
   bool all_attributes = true;      // SELECT *
   expr::Projection projection;     // otherwise the paths, in the order written

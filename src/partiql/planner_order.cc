@@ -13,7 +13,8 @@ namespace eddy::partiql {
 namespace {
 
 bool is_partition_attribute(const KeySchema& key, const std::string& name) {
-  return std::any_of(key.partition_key.begin(), key.partition_key.end(), [&](const KeyElement& element) { return element.name == name; });
+  return std::any_of(key.partition_key.begin(), key.partition_key.end(),
+                     [&](const KeyElement& element) { return element.name == name; });
 }
 
 // True when `node` cannot hold unless a condition on the partition key does.
@@ -25,15 +26,15 @@ bool names_partition_key(const expr::ConditionNode& node, const KeySchema& key) 
     case expr::ConditionKind::kOr:
       return std::all_of(node.children.begin(), node.children.end(),
                          [&](const expr::ConditionNode& child) { return names_partition_key(child, key); });
-    case expr::ConditionKind::kNot:
-      return names_partition_key(node.children[0], key);
-    default:
-      return is_partition_attribute(key, subject_attribute(node));
+    case expr::ConditionKind::kNot: return names_partition_key(node.children[0], key);
+    default: return is_partition_attribute(key, subject_attribute(node));
   }
 }
 
 void order_partitions(SelectPlan& plan, bool descending) {
-  auto value = [](const expr::KeyCondition& condition) -> const AttributeValue& { return condition.partition[0].second; };
+  auto value = [](const expr::KeyCondition& condition) -> const AttributeValue& {
+    return condition.partition[0].second;
+  };
   std::stable_sort(plan.key_conditions.begin(), plan.key_conditions.end(),
                    [&](const expr::KeyCondition& a, const expr::KeyCondition& b) {
                      int order = expr::compare_ordered(value(a), value(b));

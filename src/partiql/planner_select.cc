@@ -55,9 +55,10 @@ Result<void> check_condition_types(const ConditionNode& node, const std::map<std
   for (const ConditionNode& child : node.children) {
     EDDY_TRY_VOID(check_condition_types(child, keys));
   }
-  bool typed = node.kind == ConditionKind::kComparison || node.kind == ConditionKind::kBetween ||
-               node.kind == ConditionKind::kIn ||
-               (node.kind == ConditionKind::kFunction && (node.function == "begins_with" || node.function == "contains"));
+  bool typed =
+      node.kind == ConditionKind::kComparison || node.kind == ConditionKind::kBetween ||
+      node.kind == ConditionKind::kIn ||
+      (node.kind == ConditionKind::kFunction && (node.function == "begins_with" || node.function == "contains"));
   if (!typed) return {};
   std::optional<AttributeType> key_type;
   for (const Operand& operand : node.operands) {
@@ -67,10 +68,12 @@ Result<void> check_condition_types(const ConditionNode& node, const std::map<std
     break;
   }
   if (!key_type) return {};
-  std::size_t last = node.kind == ConditionKind::kIn ? std::min<std::size_t>(2, node.operands.size()) : node.operands.size();
+  std::size_t last =
+      node.kind == ConditionKind::kIn ? std::min<std::size_t>(2, node.operands.size()) : node.operands.size();
   for (std::size_t i = 0; i < last; ++i) {
     const Operand& operand = node.operands[i];
-    if (operand.kind == expr::OperandKind::kValue && operand.value.type != *key_type) return fail(errors::condition_type());
+    if (operand.kind == expr::OperandKind::kValue && operand.value.type != *key_type)
+      return fail(errors::condition_type());
   }
   return {};
 }
@@ -89,7 +92,8 @@ void add_distinct(std::vector<AttributeValue>& values, const AttributeValue& val
 
 std::optional<PartitionMatch> match_partition(const Conjuncts& conjuncts, const std::string& hash) {
   for (std::size_t i = 0; i < conjuncts.size(); ++i) {
-    if (const AttributeValue* value = equality_value(*conjuncts[i], hash)) return PartitionMatch{{*value}, i, false, true};
+    if (const AttributeValue* value = equality_value(*conjuncts[i], hash))
+      return PartitionMatch{{*value}, i, false, true};
   }
   for (std::size_t i = 0; i < conjuncts.size(); ++i) {
     const ConditionNode& node = *conjuncts[i];
@@ -210,13 +214,14 @@ std::optional<Item> full_key(const KeySchema& key, const PartitionMatch& match, 
 
 }  // namespace
 
-Result<void> plan_query(const BoundSelect& select, const KeySchema& key, const std::map<std::string, AttributeType>& keys,
-                        SelectPlan& plan) {
+Result<void> plan_query(const BoundSelect& select, const KeySchema& key,
+                        const std::map<std::string, AttributeType>& keys, SelectPlan& plan) {
   const ConditionNode& root = select.where->root;
   Conjuncts rest = flatten(root, ConditionKind::kAnd);
   KeyCondition shared;
-  std::optional<PartitionMatch> match = key.partition_key.size() == 1 ? match_partition(rest, key.partition_attribute().name)
-                                                             : match_composite_partition(rest, key, shared);
+  std::optional<PartitionMatch> match = key.partition_key.size() == 1
+                                            ? match_partition(rest, key.partition_attribute().name)
+                                            : match_composite_partition(rest, key, shared);
   if (!match) {  // a Scan, filtered by the whole WHERE
     plan.filter = conjunction({&root});
     return check_condition_types(root, keys);

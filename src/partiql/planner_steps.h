@@ -14,8 +14,8 @@ namespace eddy::partiql {
 // planner_select.cc
 Result<SelectPlan> plan_select(const BoundSelect& select, const TableDefinition& table, StatementContext context);
 // Fills the Query parts of `plan` (or leaves it a Scan) from select.where, which is set.
-Result<void> plan_query(const BoundSelect& select, const KeySchema& key, const std::map<std::string, AttributeType>& keys,
-                        SelectPlan& plan);
+Result<void> plan_query(const BoundSelect& select, const KeySchema& key,
+                        const std::map<std::string, AttributeType>& keys, SelectPlan& plan);
 
 // planner_order.cc: ORDER BY's checks, the read direction and the order of the partitions.
 Result<void> plan_order(const BoundSelect& select, const KeySchema& key, SelectPlan& plan);

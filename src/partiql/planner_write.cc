@@ -31,7 +31,8 @@ Result<void> check_key_value(const KeyElement& element, const AttributeValue& va
 bool equality_into(const expr::ConditionNode& node, const std::string& name) {
   if (node.kind != expr::ConditionKind::kComparison || node.comparator != expr::Comparator::kEq) return false;
   for (const expr::Operand& operand : node.operands) {
-    if (operand.kind == expr::OperandKind::kPath && operand.path.size() > 1 && operand.path[0].name == name) return true;
+    if (operand.kind == expr::OperandKind::kPath && operand.path.size() > 1 && operand.path[0].name == name)
+      return true;
   }
   return false;
 }
@@ -133,7 +134,8 @@ Result<ConditionCheckPlan> plan_condition_check(const BoundConditionCheck& check
     return fail(incomplete ? errors::transaction_check_key() : key.error());
   }
   if (key->rest.empty()) return fail(errors::transaction_check_key());
-  return ConditionCheckPlan{table.name, std::move(key->key), exists_and(table.key.partition_attribute().name, key->rest)};
+  return ConditionCheckPlan{table.name, std::move(key->key),
+                            exists_and(table.key.partition_attribute().name, key->rest)};
 }
 
 Result<void> check_key_attributes_not_updated(const UpdatePlan& plan, const TableDefinition& table) {

@@ -26,7 +26,8 @@ Result<expr::UpdateTree> ExpressionTranslator::update(const std::vector<UpdateAc
   expr::ExpressionAttributes attributes(&names_, &values_);
   if (auto problem = expr::resolve_update(tree, attributes)) return validation_error(*problem);
   std::vector<const expr::DocumentPath*> paths;
-  for (auto action = tree.actions.rbegin(); action != tree.actions.rend(); ++action) paths.push_back(&action->path.path);
+  for (auto action = tree.actions.rbegin(); action != tree.actions.rend(); ++action)
+    paths.push_back(&action->path.path);
   if (auto problem = expr::find_overlapping_paths(paths)) return validation_error(*problem);
   if (auto problem = expr::resolve_update_values(tree, attributes)) return validation_error(*problem);
   return tree;

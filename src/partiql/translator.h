@@ -63,9 +63,9 @@ class ExpressionTranslator {
   const std::string& name_placeholder(const std::string& name);
 
   const std::vector<AttributeValue>& parameters_;
-  std::map<std::string, std::string> names_;  // "#0" -> attribute name
+  std::map<std::string, std::string> names_;           // "#0" -> attribute name
   std::map<std::string, std::string> placeholder_of_;  // attribute name -> "#0"
-  AttributeMap values_;                               // ":0" -> value
+  AttributeMap values_;                                // ":0" -> value
   int operators_ = 0;
 };
 

@@ -35,9 +35,9 @@ struct TypeTag {
   AttributeType type;
 };
 constexpr TypeTag kTags[] = {
-    {"S", AttributeType::kS},   {"N", AttributeType::kN},   {"B", AttributeType::kB},
-    {"SS", AttributeType::kSS}, {"NS", AttributeType::kNS}, {"BS", AttributeType::kBS},
-    {"M", AttributeType::kM},   {"L", AttributeType::kL},   {"NULL", AttributeType::kNull},
+    {"S", AttributeType::kS},       {"N", AttributeType::kN},   {"B", AttributeType::kB},
+    {"SS", AttributeType::kSS},     {"NS", AttributeType::kNS}, {"BS", AttributeType::kBS},
+    {"M", AttributeType::kM},       {"L", AttributeType::kL},   {"NULL", AttributeType::kNull},
     {"BOOL", AttributeType::kBool},
 };
 
@@ -56,8 +56,9 @@ Result<std::string> decode_number_text(const JsonValue& json) {
 Result<std::string> decode_binary(const JsonValue& json) {
   if (!json.IsString()) return wrong_json_type("a string");
   auto bytes = base64_decode(std::string_view(json.GetString(), json.GetStringLength()));
-  if (!bytes) return fail(ApiError::serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " +
-                                                  std::to_string(json.GetStringLength())));
+  if (!bytes)
+    return fail(ApiError::serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " +
+                                        std::to_string(json.GetStringLength())));
   return std::move(*bytes);
 }
 
@@ -181,8 +182,7 @@ Result<AttributeValue> decode_value(const JsonValue& json, int levels_above) {
     }
   }
   if (found == nullptr) {
-    return validation_error(
-        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    return validation_error("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   }
   return decode_typed(found->type, *payload, levels_above);
 }

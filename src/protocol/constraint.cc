@@ -16,8 +16,7 @@ constexpr std::string_view kNamePattern = "[a-zA-Z0-9_.-]+";
 std::string string_of(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
 
 bool name_character(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-         c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }
 
 bool matches_name_pattern(std::string_view text) {
@@ -130,7 +129,8 @@ void check_map_keys(const JsonValue& value, const MemberPath& path, ConstraintVi
     out.add(path.text(), map_text(value),
             "Map keys must satisfy constraint: [Member must have length less than or equal to 255, "
             "Member must have length greater than or equal to 3, "
-            "Member must satisfy regular expression pattern: " + std::string(kNamePattern) + "]");
+            "Member must satisfy regular expression pattern: " +
+                std::string(kNamePattern) + "]");
     return;
   }
 }
@@ -142,8 +142,8 @@ void check_map_values(const Constraint& c, const JsonValue& value, const MemberP
     if (size >= c.min && size <= c.max) continue;
     out.add(path.text(), map_text(value),
             "Map value must satisfy constraint: [Member must have length less than or equal to " +
-                std::to_string(c.max) + ", Member must have length greater than or equal to " +
-                std::to_string(c.min) + "]");
+                std::to_string(c.max) + ", Member must have length greater than or equal to " + std::to_string(c.min) +
+                "]");
     return;
   }
 }
@@ -155,7 +155,8 @@ void check(const Constraint& constraint, const JsonValue* value, const MemberPat
   if (constraint.kind == Constraint::Kind::kRequiredParameter) {
     std::string member = path.text();
     if (!member.empty()) member[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(member[0])));
-    if (value == nullptr) violations.missing("The parameter '" + member + "' is required but was not present in the request");
+    if (value == nullptr)
+      violations.missing("The parameter '" + member + "' is required but was not present in the request");
     return;
   }
   if (constraint.kind == Constraint::Kind::kRequiredMap) {

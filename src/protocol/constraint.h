@@ -27,13 +27,13 @@ enum class Shown {
 
 struct Constraint {
   enum class Kind {
-    kRequired,         // Member must not be null
-    kLength,           // a string's length in bytes, or a list's or map's number of entries
-    kRange,            // an integer's value
-    kEnum,             // Member must satisfy enum value set: [...]
-    kName,             // a table or index name: [a-zA-Z0-9_.-]+, 3 to 255 characters
-    kMapKeysNames,     // every key of a map is a table name (BatchGetItem's and BatchWriteItem's RequestItems)
-    kMapValuesLength,  // every value of a map is a list of `min` to `max` entries, reported once
+    kRequired,           // Member must not be null
+    kLength,             // a string's length in bytes, or a list's or map's number of entries
+    kRange,              // an integer's value
+    kEnum,               // Member must satisfy enum value set: [...]
+    kName,               // a table or index name: [a-zA-Z0-9_.-]+, 3 to 255 characters
+    kMapKeysNames,       // every key of a map is a table name (BatchGetItem's and BatchWriteItem's RequestItems)
+    kMapValuesLength,    // every value of a map is a list of `min` to `max` entries, reported once
     kRequiredParameter,  // absent: "The parameter 'TableName' is required but was not present in the request"
     kRequiredMap,        // absent or empty: "The requestItems parameter is required for BatchGetItem"
   };

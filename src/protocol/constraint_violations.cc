@@ -15,7 +15,8 @@ void ConstraintViolations::add(std::string_view path, const std::optional<std::s
 }
 
 void ConstraintViolations::add_unshown(std::string_view member, std::string_view constraint) {
-  messages_.push_back("Value at '" + std::string(member) + "' failed to satisfy constraint: " + std::string(constraint));
+  messages_.push_back("Value at '" + std::string(member) +
+                      "' failed to satisfy constraint: " + std::string(constraint));
 }
 
 Result<void> ConstraintViolations::result() const {

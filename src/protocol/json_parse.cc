@@ -25,9 +25,7 @@ class DepthLimit {
   bool RawNumber(const char* text, rapidjson::SizeType length, bool copy) {
     return document_.RawNumber(text, length, copy);
   }
-  bool String(const char* text, rapidjson::SizeType length, bool copy) {
-    return document_.String(text, length, copy);
-  }
+  bool String(const char* text, rapidjson::SizeType length, bool copy) { return document_.String(text, length, copy); }
   bool Key(const char* text, rapidjson::SizeType length, bool copy) { return document_.Key(text, length, copy); }
   bool StartObject() { return open() && document_.StartObject(); }
   bool EndObject(rapidjson::SizeType members) {

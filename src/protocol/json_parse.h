@@ -18,8 +18,8 @@ inline constexpr std::size_t kMaxJsonDepth = 1000;
 
 enum class JsonParseOutcome {
   kParsed,
-  kNotJson,   // a syntax error, or trailing text after the value
-  kTooDeep,   // objects and arrays nested deeper than the cap
+  kNotJson,  // a syntax error, or trailing text after the value
+  kTooDeep,  // objects and arrays nested deeper than the cap
 };
 
 // Parses `text` into `document`. On any outcome but kParsed the document is left null.

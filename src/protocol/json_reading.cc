@@ -57,7 +57,8 @@ const JsonValue* json_member(const JsonValue& object, const char* name) {
 
 ApiError wrong_scalar_type(const JsonValue& value, const char* target) {
   if (value.IsObject()) return structure_not_expected();
-  if (value.IsArray()) return ApiError::serialization(std::string("Unrecognized collection type class java.lang.") + target);
+  if (value.IsArray())
+    return ApiError::serialization(std::string("Unrecognized collection type class java.lang.") + target);
   // A Boolean is read from the parser's token stream, where a string is no token it can take.
   if (value.IsString() && std::string_view(target) == "Boolean") {
     return ApiError::serialization("Unexpected token received from parser");

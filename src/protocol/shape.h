@@ -46,8 +46,8 @@ struct MemberChecks {
     kNestedWhenValid,  // the nested values are not checked once the member's own constraints fail
   };
 
-  const char* name;       // in the JSON
-  std::string path;       // in messages: the name with its first letter in lower case
+  const char* name;  // in the JSON
+  std::string path;  // in messages: the name with its first letter in lower case
   std::vector<Constraint> constraints;
   Nesting nesting = Nesting::kNone;
   const struct ShapeChecks* nested = nullptr;
@@ -220,8 +220,7 @@ typename Shape<R>::Member member(const char* name, E R::*field, const EnumValues
 template <typename R, typename S>
 typename Shape<R>::Member member(const char* name, std::optional<S> R::*field, const Shape<S>& shape,
                                  std::vector<Constraint> constraints = {}) {
-  return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kStructure,
-           &shape.constraints()},
+  return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kStructure, &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
             EDDY_TRY_VOID(expect_structure(*value, shape.type_name(), Position::kMember));
@@ -262,8 +261,8 @@ typename Shape<R>::Member member(const char* name, std::vector<S> R::*field, con
 }
 
 template <typename R, typename S>
-typename Shape<R>::Member member(const char* name, std::optional<std::vector<S>> R::*field,
-                                 const Shape<S>& shape, std::vector<Constraint> constraints = {}) {
+typename Shape<R>::Member member(const char* name, std::optional<std::vector<S>> R::*field, const Shape<S>& shape,
+                                 std::vector<Constraint> constraints = {}) {
   return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kList, &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
@@ -282,34 +281,33 @@ using NamedEntries = std::vector<std::pair<std::string, S>>;
 template <typename R, typename S>
 typename Shape<R>::Member member(const char* name, NamedEntries<S> R::*field, const Shape<S>& shape,
                                  std::vector<Constraint> constraints = {}) {
-  return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kMap, &shape.constraints()},
-          [field, &shape](const JsonValue* value, R& out) -> Result<void> {
-            if (value == nullptr) return {};
-            EDDY_TRY_VOID(expect_map(*value, shape.type_name()));
-            Result<void> first_invalid;
-            for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
-              EDDY_TRY_VOID(expect_structure(it->value, shape.type_name(), Position::kValue));
-              S nested{};
-              auto read = shape.read_members(it->value, nested);
-              if (!read && read.error().code != ErrorCode::kValidation) return read;
-              if (!read && first_invalid) first_invalid = std::move(read);
-              (out.*field).emplace_back(std::string(it->name.GetString(), it->name.GetStringLength()),
-                                        std::move(nested));
-            }
-            return first_invalid;
-          }};
+  return {
+      {name, message_name(name), std::move(constraints), MemberChecks::Nesting::kMap, &shape.constraints()},
+      [field, &shape](const JsonValue* value, R& out) -> Result<void> {
+        if (value == nullptr) return {};
+        EDDY_TRY_VOID(expect_map(*value, shape.type_name()));
+        Result<void> first_invalid;
+        for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
+          EDDY_TRY_VOID(expect_structure(it->value, shape.type_name(), Position::kValue));
+          S nested{};
+          auto read = shape.read_members(it->value, nested);
+          if (!read && read.error().code != ErrorCode::kValidation) return read;
+          if (!read && first_invalid) first_invalid = std::move(read);
+          (out.*field).emplace_back(std::string(it->name.GetString(), it->name.GetStringLength()), std::move(nested));
+        }
+        return first_invalid;
+      }};
 }
 
 // A map of name to a list of structures, in the order sent (RequestItems of BatchWriteItem).
 template <typename R, typename S>
-typename Shape<R>::Member member(const char* name, NamedEntries<std::vector<S>> R::*field,
-                                 const Shape<S>& shape, std::vector<Constraint> constraints = {}) {
-  return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kMapOfLists,
-           &shape.constraints()},
+typename Shape<R>::Member member(const char* name, NamedEntries<std::vector<S>> R::*field, const Shape<S>& shape,
+                                 std::vector<Constraint> constraints = {}) {
+  return {{name, message_name(name), std::move(constraints), MemberChecks::Nesting::kMapOfLists, &shape.constraints()},
           [field, &shape](const JsonValue* value, R& out) -> Result<void> {
             if (value == nullptr) return {};
-            EDDY_TRY_VOID(expect_map(*value, std::string("java.util.List<com.amazonaws.dynamodb.v20120810.") +
-                                                 shape.type_name() + ">"));
+            EDDY_TRY_VOID(expect_map(
+                *value, std::string("java.util.List<com.amazonaws.dynamodb.v20120810.") + shape.type_name() + ">"));
             Result<void> first_invalid;
             for (auto it = value->MemberBegin(); it != value->MemberEnd(); ++it) {
               EDDY_TRY_VOID(expect_list_in_map(it->value));
@@ -317,8 +315,7 @@ typename Shape<R>::Member member(const char* name, NamedEntries<std::vector<S>> 
               auto read = read_list(it->value, shape, list);
               if (!read && read.error().code != ErrorCode::kValidation) return read;
               if (!read && first_invalid) first_invalid = std::move(read);
-              (out.*field).emplace_back(std::string(it->name.GetString(), it->name.GetStringLength()),
-                                        std::move(list));
+              (out.*field).emplace_back(std::string(it->name.GetString(), it->name.GetStringLength()), std::move(list));
             }
             return first_invalid;
           }};

@@ -142,10 +142,10 @@ void encode_table_description(JsonWriter& w, const TableDefinition& table, const
     w.StartObject();
     write_string(w, "Status", "ENABLED");
     write_string(w, "SSEType", table.sse->sse_type.empty() ? "KMS" : table.sse->sse_type);
-    write_string(w, "KMSMasterKeyArn", table.sse->kms_master_key_id.empty()
-                                           ? "arn:aws:kms:" + table.region + ":" + table.account_id +
-                                                 ":key/eddy-local-key"
-                                           : table.sse->kms_master_key_id);
+    write_string(w, "KMSMasterKeyArn",
+                 table.sse->kms_master_key_id.empty()
+                     ? "arn:aws:kms:" + table.region + ":" + table.account_id + ":key/eddy-local-key"
+                     : table.sse->kms_master_key_id);
     w.EndObject();
   }
   if (table.table_class != "STANDARD") {

@@ -4,8 +4,8 @@
 #include <exception>
 #include <map>
 
-#include <boost/asio/ip/address.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/asio/ip/address.hpp>
 
 #include "admin/route_table.h"
 #include "protocol/json_parse.h"
@@ -90,10 +90,11 @@ bool AdminDispatcher::is_loopback(const std::string& host) {
 http::Reply AdminDispatcher::handle(const http::Request& request, std::size_t worker) {
   unsigned version = request.version();
   if (!allowed_) {
-    return to_response(admin::admin_error(403, "AccessDeniedException",
-                                          "The eddy admin API is refused: eddy listens on " + host_ +
-                                              ", which is not a loopback address. Start eddy with --admin to allow it."),
-                       version);
+    return to_response(
+        admin::admin_error(403, "AccessDeniedException",
+                           "The eddy admin API is refused: eddy listens on " + host_ +
+                               ", which is not a loopback address. Start eddy with --admin to allow it."),
+        version);
   }
   if (gate_.wait() == nullptr || context_.load(std::memory_order_acquire) == nullptr) {
     return to_response(admin::admin_error(500, "InternalServerError", "eddy failed to start"), version);
@@ -118,9 +119,11 @@ http::Reply AdminDispatcher::route(const http::Request& request, std::size_t wor
   admin::RouteMatch match = admin::find_route(method, path);
   if (match.handler == nullptr) {
     if (match.path_known) {
-      return to_response(admin::admin_error(405, "MethodNotAllowedException", method + " is not a call of " + path), version);
+      return to_response(admin::admin_error(405, "MethodNotAllowedException", method + " is not a call of " + path),
+                         version);
     }
-    return to_response(admin::admin_error(404, "UnknownOperationException", "No admin call " + method + " " + path), version);
+    return to_response(admin::admin_error(404, "UnknownOperationException", "No admin call " + method + " " + path),
+                       version);
   }
   JsonDocument body;
   body.SetObject();

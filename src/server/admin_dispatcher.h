@@ -27,7 +27,8 @@ class AdminDispatcher {
  public:
   // `allowed`: the listening address is loopback, or --admin was given; else every call is
   // refused, with `host` named in the message.
-  AdminDispatcher(bool allowed, std::string host, StartGate& gate) : allowed_(allowed), host_(std::move(host)), gate_(gate) {}
+  AdminDispatcher(bool allowed, std::string host, StartGate& gate)
+      : allowed_(allowed), host_(std::move(host)), gate_(gate) {}
 
   static bool is_admin_path(std::string_view target) { return target.substr(0, 9) == "/eddy/v1/"; }
   // Whether the admin API may be served on `host` (127.0.0.0/8, ::1, ::ffff:127.x.x.x).

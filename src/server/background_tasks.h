@@ -51,7 +51,7 @@ class BackgroundTasks {
   std::condition_variable wake_;
   std::condition_variable passed_;
   bool stopping_ = false;
-  uint64_t clock_moves_ = 0;  // counts the clock's moves; a worker runs when it changed
+  uint64_t clock_moves_ = 0;         // counts the clock's moves; a worker runs when it changed
   std::vector<uint64_t> caught_up_;  // by service: the clock_moves_ its last finished pass had seen
   std::vector<std::thread> threads_;
   ClockSubscription subscription_;

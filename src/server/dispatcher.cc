@@ -79,7 +79,8 @@ Result<auth::Signer> Dispatcher::authenticate(const http::Request& request) {
   if (header == request.end() && !presigned) {
     return fail(ApiError{ErrorCode::kMissingAuthenticationToken, "Request is missing Authentication Token", {}});
   }
-  return auth::Signer{auth::credential_access_key(authorization, target), auth::credential_region(authorization, target)};
+  return auth::Signer{auth::credential_access_key(authorization, target),
+                      auth::credential_region(authorization, target)};
 }
 
 // `table`, when not null, is given the table(s) the request names, for the request's log line.
@@ -147,8 +148,8 @@ http::Reply Dispatcher::handle(const http::Request& request, std::string_view js
     dropped.drop_connection = true;
     return dropped;
   }
-  http::Response response = body ? http::Response{bhttp::status::ok, request.version()}
-                                 : error_response(request, body.error(), request_id);
+  http::Response response =
+      body ? http::Response{bhttp::status::ok, request.version()} : error_response(request, body.error(), request_id);
   if (body) {
     response.body() = std::move(*body);
     response.set("x-amzn-RequestId", request_id);

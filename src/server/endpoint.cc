@@ -102,8 +102,7 @@ http::Reply Endpoint::handle(http::Request& request, std::size_t worker) {
   return reply;
 }
 
-http::Reply Endpoint::answer(const http::Request& request, const std::string& request_id,
-                                std::size_t worker) {
+http::Reply Endpoint::answer(const http::Request& request, const std::string& request_id, std::size_t worker) {
   std::string encoding = header(request, bhttp::field::content_encoding);
   http::Decoded decoded;
   if (!encoding.empty()) {

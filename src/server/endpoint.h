@@ -28,9 +28,9 @@
 namespace eddy::server {
 
 struct EndpointSettings {
-  std::vector<std::string> cors_origins;       // Default: empty = every origin (-cors may name some)
+  std::vector<std::string> cors_origins;        // Default: empty = every origin (-cors may name some)
   std::size_t inflated_body_limit = 16u << 20;  // Default: 16 MiB, DynamoDB's largest request
-  std::size_t compression_threshold = 4096;    // Default: 4 KiB, DynamoDB's
+  std::size_t compression_threshold = 4096;     // Default: 4 KiB, DynamoDB's
 };
 
 class Endpoint {

@@ -24,31 +24,19 @@ struct LambdaErrorInfo {
 
 LambdaErrorInfo lambda_info(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kValidation:
-      return {"ValidationException", 400, false, nullptr};
-    case ErrorCode::kInvalidParameterValue:
-      return {"InvalidParameterValueException", 400, false, "User"};
+    case ErrorCode::kValidation: return {"ValidationException", 400, false, nullptr};
+    case ErrorCode::kInvalidParameterValue: return {"InvalidParameterValueException", 400, false, "User"};
     case ErrorCode::kInvalidRequestContent:
-    case ErrorCode::kSerialization:
-      return {"InvalidRequestContentException", 400, false, "User"};
-    case ErrorCode::kResourceNotFound:
-      return {"ResourceNotFoundException", 404, true, "User"};
-    case ErrorCode::kResourceConflict:
-      return {"ResourceConflictException", 409, false, "User"};
-    case ErrorCode::kUnknownOperation:
-      return {"UnknownOperationException", 404, false, nullptr};
-    case ErrorCode::kMissingAuthenticationToken:
-      return {"MissingAuthenticationTokenException", 403, false, nullptr};
-    case ErrorCode::kIncompleteSignature:
-      return {"IncompleteSignatureException", 403, false, nullptr};
-    case ErrorCode::kInvalidSignature:
-      return {"InvalidSignatureException", 403, false, nullptr};
-    case ErrorCode::kUnrecognizedClient:
-      return {"UnrecognizedClientException", 403, false, nullptr};
-    case ErrorCode::kRequestEntityTooLarge:
-      return {"RequestTooLargeException", 413, false, "User"};
-    default:
-      return {"ServiceException", 500, true, "Service"};
+    case ErrorCode::kSerialization: return {"InvalidRequestContentException", 400, false, "User"};
+    case ErrorCode::kResourceNotFound: return {"ResourceNotFoundException", 404, true, "User"};
+    case ErrorCode::kResourceConflict: return {"ResourceConflictException", 409, false, "User"};
+    case ErrorCode::kUnknownOperation: return {"UnknownOperationException", 404, false, nullptr};
+    case ErrorCode::kMissingAuthenticationToken: return {"MissingAuthenticationTokenException", 403, false, nullptr};
+    case ErrorCode::kIncompleteSignature: return {"IncompleteSignatureException", 403, false, nullptr};
+    case ErrorCode::kInvalidSignature: return {"InvalidSignatureException", 403, false, nullptr};
+    case ErrorCode::kUnrecognizedClient: return {"UnrecognizedClientException", 403, false, nullptr};
+    case ErrorCode::kRequestEntityTooLarge: return {"RequestTooLargeException", 413, false, "User"};
+    default: return {"ServiceException", 500, true, "Service"};
   }
 }
 

@@ -14,8 +14,8 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 // D or X, so these cannot be mistaken for them.
 bool is_jvm_option(std::string_view arg) {
   static constexpr std::array<std::string_view, 6> kSwitches = {"-server", "-client", "-ea", "-da", "-esa", "-dsa"};
-  static constexpr std::array<std::string_view, 8> kPrefixes = {"-D", "-X", "-ea:", "-da:", "-verbose",
-                                                                "-agentlib:", "-agentpath:", "-javaagent:"};
+  static constexpr std::array<std::string_view, 8> kPrefixes = {
+      "-D", "-X", "-ea:", "-da:", "-verbose", "-agentlib:", "-agentpath:", "-javaagent:"};
   if (std::find(kSwitches.begin(), kSwitches.end(), arg) != kSwitches.end()) return true;
   return std::any_of(kPrefixes.begin(), kPrefixes.end(), [arg](std::string_view p) { return starts_with(arg, p); });
 }

@@ -62,7 +62,8 @@ void RequestLog::write(const http::Request& request, const http::Response& respo
     std::string type = error->type_name();
     event.add("error", std::string_view(type).substr(type.find('#') + 1));
   }
-  event.add("micros", static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()));
+  event.add("micros",
+            static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()));
   log_event(kLevel, event);
 }
 
@@ -73,7 +74,8 @@ std::vector<std::string_view> table_names_in(const JsonValue& request) {
   add_table(tables, table_of_arn(string_member(request, "StreamArn")));
   add_table(tables, table_of_arn(string_member(request, "ResourceArn")));
   if (auto batch = request.FindMember("RequestItems"); batch != request.MemberEnd() && batch->value.IsObject()) {
-    for (const auto& entry : batch->value.GetObject()) add_table(tables, {entry.name.GetString(), entry.name.GetStringLength()});
+    for (const auto& entry : batch->value.GetObject())
+      add_table(tables, {entry.name.GetString(), entry.name.GetStringLength()});
   }
   if (auto items = request.FindMember("TransactItems"); items != request.MemberEnd() && items->value.IsArray()) {
     add_transaction_tables(tables, items->value);

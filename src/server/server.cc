@@ -14,17 +14,17 @@
 #include "http/listener.h"
 #include "init/init_apply.h"
 #include "init/init_reader.h"
+#include "lambda_api/mappings_file.h"
 #include "model/clock.h"
 #include "ops/request_context.h"
 #include "ops/transfer_jobs.h"
 #include "server/admin_dispatcher.h"
 #include "server/background_tasks.h"
 #include "server/dispatcher.h"
-#include "lambda_api/mappings_file.h"
 #include "server/endpoint.h"
-#include "server/request_gate.h"
 #include "server/lambda_dispatcher.h"
 #include "server/namespaces.h"
+#include "server/request_gate.h"
 #include "server/start_gate.h"
 #include "server/trigger_waits.h"
 #include "streams/streams.h"
@@ -80,7 +80,7 @@ struct Server::Impl {
   // With TableNamespaces::kAccessKeyRegion: the namespaces requests run in (namespaces.h).
   std::unique_ptr<server::Namespaces> namespaces;
   std::unique_ptr<auth::SignatureCheck> signature_check;  // null without --credentials
-  std::unique_ptr<server::RequestGate> request_gate;     // a slot per worker, then the background's
+  std::unique_ptr<server::RequestGate> request_gate;      // a slot per worker, then the background's
   admin::FaultRules faults;
   std::unique_ptr<admin::StreamWaits> waits;
   std::unique_ptr<Control> control;
@@ -145,9 +145,8 @@ bool Server::Impl::listen(std::string& error) {
   bool admin_allowed = options.admin || server::AdminDispatcher::is_loopback(options.host);
   admin = std::make_unique<server::AdminDispatcher>(admin_allowed, options.host, gate);
   endpoint = std::make_unique<server::Endpoint>(endpoint_settings, gate, admin.get());
-  listener = std::make_unique<http::Listener>(settings, [this](http::Request& request, std::size_t worker) {
-    return endpoint->handle(request, worker);
-  });
+  listener = std::make_unique<http::Listener>(
+      settings, [this](http::Request& request, std::size_t worker) { return endpoint->handle(request, worker); });
   request_gate = std::make_unique<server::RequestGate>(listener->workers() + server::BackgroundTasks::kSlots);
   return listener->bind(error);
 }
@@ -196,8 +195,8 @@ bool Server::Impl::open(std::string& error) {
   state.reset(new ops::ServerState{*database, clock, settings, streams.get(), transfers.get()});
   background = std::make_unique<server::BackgroundTasks>(options, *state, *request_gate, listener->workers());
   if (!options.credentials.empty()) signature_check = std::make_unique<auth::SignatureCheck>(options.credentials);
-  dispatcher = std::make_unique<server::Dispatcher>(*state, listener->workers(), *request_gate,
-                                                    signature_check.get(), &faults);
+  dispatcher =
+      std::make_unique<server::Dispatcher>(*state, listener->workers(), *request_gate, signature_check.get(), &faults);
   waits = std::make_unique<admin::StreamWaits>(streams.get());
   control = std::make_unique<Control>(*this);
   admin_context.reset(new admin::AdminContext{*state, *options.clock, *control, faults, *waits});

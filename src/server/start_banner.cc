@@ -48,8 +48,10 @@ void warn_of_dynamodb_local_files(const std::string& data_dir) {
   if (files.empty()) return;
   std::string names;
   for (const std::string& name : files) names += (names.empty() ? "" : ", ") + name;
-  spdlog::warn("the data folder {} holds DynamoDB Local's database files ({}); eddy does not read them: "
-               "its tables are its own, kept beside them", data_dir, names);
+  spdlog::warn(
+      "the data folder {} holds DynamoDB Local's database files ({}); eddy does not read them: "
+      "its tables are its own, kept beside them",
+      data_dir, names);
 }
 
 std::string absolute_data_dir(const std::string& data_dir) {
@@ -87,10 +89,9 @@ void log_start_banner(const ServerOptions& options, unsigned short port) {
     log_event(spdlog::level::info, event);
   } else {
     spdlog::info("{}", headline);
-    spdlog::info("  data folder: {}", options.in_memory ? std::string("none, in memory (nothing is kept after exit)")
-                                                         : data_dir);
-    spdlog::info("  namespace:   {} ({})", namespace_mode(options.namespaces),
-                 namespace_meaning(options.namespaces));
+    spdlog::info("  data folder: {}",
+                 options.in_memory ? std::string("none, in memory (nothing is kept after exit)") : data_dir);
+    spdlog::info("  namespace:   {} ({})", namespace_mode(options.namespaces), namespace_meaning(options.namespaces));
     spdlog::info("  AWS CLI:     {} (any access key, secret and region)", aws_cli);
   }
   if (!options.in_memory) warn_of_dynamodb_local_files(data_dir);

@@ -28,13 +28,14 @@ Result<Streams::ShardEvent> Streams::force_rollover(const std::string& table_nam
   Stream* stream = enabled_stream_locked(table_name);
   if (stream == nullptr) return fail(no_enabled_stream(table_name));
   engine::StreamLog::Changes changes;
-  ShardEvent event = roll_over_locked(*stream, clock_.now(), [](const Shard&) { return true; }, changes);
+  ShardEvent event = roll_over_locked(
+      *stream, clock_.now(), [](const Shard&) { return true; }, changes);
   if (auto written = log_.write(changes); !written) return fail(written.error());
   return event;
 }
 
 Result<Streams::ShardEvent> Streams::split_shard(const std::string& table_name,
-                                                             const std::optional<std::string>& shard_id) {
+                                                 const std::optional<std::string>& shard_id) {
   std::lock_guard<std::shared_mutex> lock(mutex_);
   Stream* stream = enabled_stream_locked(table_name);
   if (stream == nullptr) return fail(no_enabled_stream(table_name));

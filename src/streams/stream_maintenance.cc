@@ -136,15 +136,15 @@ void Streams::trim() {
 // Deletes the shard's records created before cutoff_ms (all of them, and its descriptor, when
 // `removed_shard`). The trim horizon moves (and is persisted) before the records go, so a reader
 // never silently skips a record being trimmed.
-Result<void> Streams::trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms,
-                                       bool removed_shard) {
+Result<void> Streams::trim_shard(uint64_t stream_id, const Shard& shard, uint64_t cutoff_ms, bool removed_shard) {
   uint64_t up_to = removed_shard ? UINT64_MAX : 0;
   if (!removed_shard) {
-    EDDY_TRY_VOID(log_.read_records(stream_id, shard.number, 0, UINT64_MAX, [&](const engine::StreamLog::Record& record) {
-      if (record.created_ms >= cutoff_ms) return false;
-      up_to = record.sequence;
-      return true;
-    }));
+    EDDY_TRY_VOID(
+        log_.read_records(stream_id, shard.number, 0, UINT64_MAX, [&](const engine::StreamLog::Record& record) {
+          if (record.created_ms >= cutoff_ms) return false;
+          up_to = record.sequence;
+          return true;
+        }));
     if (up_to == 0) return {};
     std::lock_guard<std::shared_mutex> lock(mutex_);
     auto stream = streams_.find(stream_id);

@@ -18,9 +18,8 @@ ApiError stream_not_found(const std::string& arn) {
 }
 
 ApiError trimmed() {
-  return ApiError{ErrorCode::kTrimmedDataAccess,
-                  "The operation attempted to read past the oldest stream record in a shard.",
-                  {}};
+  return ApiError{
+      ErrorCode::kTrimmedDataAccess, "The operation attempted to read past the oldest stream record in a shard.", {}};
 }
 
 // "Tue Nov 24 14:55:12 UTC 2026", the form the iterator-expiry message uses.
@@ -75,9 +74,8 @@ Result<Stream> Streams::describe_stream(const std::string& arn) {
   return copy;
 }
 
-Result<std::string> Streams::get_shard_iterator(const std::string& arn, const std::string& shard_id,
-                                                      IteratorType type,
-                                                      const std::optional<std::string>& sequence_number) {
+Result<std::string> Streams::get_shard_iterator(const std::string& arn, const std::string& shard_id, IteratorType type,
+                                                const std::optional<std::string>& sequence_number) {
   std::lock_guard<std::shared_mutex> lock(mutex_);
   reconcile_locked();
   Stream* stream = find_locked(arn);
@@ -118,7 +116,8 @@ Result<Streams::ShardBounds> Streams::shard_bounds(const ShardIterator& it) {
     shared.lock();
     found = streams_.find(it.stream_id);
   }
-  if (found == streams_.end() || found->second.stream.arn != it.stream_arn) return fail(stream_not_found(it.stream_arn));
+  if (found == streams_.end() || found->second.stream.arn != it.stream_arn)
+    return fail(stream_not_found(it.stream_arn));
   std::lock_guard<std::mutex> order(found->second.sequencing);
   for (const auto& shard : found->second.stream.shards) {
     if (shard.number != it.shard_number) continue;
@@ -129,7 +128,7 @@ Result<Streams::ShardBounds> Streams::shard_bounds(const ShardIterator& it) {
 }
 
 Result<RecordsPage> Streams::get_records(const std::string& iterator_text, std::size_t limit,
-                                               std::string& records_json) {
+                                         std::string& records_json) {
   auto it = decode_shard_iterator(iterator_text);
   if (!it) return validation_error("Invalid ShardIterator");
   double now = clock_.now();
@@ -143,20 +142,21 @@ Result<RecordsPage> Streams::get_records(const std::string& iterator_text, std::
   // Records past `visible` may be committed already, but one below them is still being written:
   // they are read once it is, so that a reader never finds a smaller sequence appear behind it.
   EDDY_TRY(bool complete, log_.read_records(it->stream_id, it->shard_number, position, bounds.visible,
-                                    [&](const engine::StreamLog::Record& record) {
-                                      if (page.count >= limit) return false;
-                                      if (page.count > 0 && bytes + record.json.size() > kMaxRecordsBytes) return false;
-                                      bytes += record.json.size();
-                                      if (page.count++ > 0) records_json += ',';
-                                      records_json += record.json;
-                                      position = record.sequence;
-                                      return true;
-                                    }));
+                                            [&](const engine::StreamLog::Record& record) {
+                                              if (page.count >= limit) return false;
+                                              if (page.count > 0 && bytes + record.json.size() > kMaxRecordsBytes)
+                                                return false;
+                                              bytes += record.json.size();
+                                              if (page.count++ > 0) records_json += ',';
+                                              records_json += record.json;
+                                              position = record.sequence;
+                                              return true;
+                                            }));
   // No record carries the shard's starting sequence, so a position before it is at its start. A
   // closed shard read to its end is finished even if its last sequences never got a record (a
   // write that failed after taking its sequence).
   bool finished = bounds.closed && (std::max(position, bounds.starting_sequence) >= bounds.last_sequence ||
-                                     (complete && bounds.visible >= bounds.last_sequence));
+                                    (complete && bounds.visible >= bounds.last_sequence));
   if (!finished) {
     ShardIterator next = *it;
     next.position = position;
@@ -166,9 +166,8 @@ Result<RecordsPage> Streams::get_records(const std::string& iterator_text, std::
   return page;
 }
 
-Result<ShardRead> Streams::read_shard(uint64_t stream_id, uint32_t shard_number, uint64_t after,
-                                            std::size_t limit,
-                                            const std::function<void(const engine::StreamLog::Record&)>& visit) {
+Result<ShardRead> Streams::read_shard(uint64_t stream_id, uint32_t shard_number, uint64_t after, std::size_t limit,
+                                      const std::function<void(const engine::StreamLog::Record&)>& visit) {
   ShardRead read;
   ShardBounds bounds;
   read.position = after;

@@ -38,11 +38,11 @@ struct Shard {
   uint32_t lineage = 0;
   uint64_t starting_sequence = 0;
   bool closed = false;
-  uint64_t last_sequence = 0;   // persisted as the EndingSequenceNumber once closed
-  uint64_t trim_horizon = 0;    // lowest sequence that may still be stored
+  uint64_t last_sequence = 0;  // persisted as the EndingSequenceNumber once closed
+  uint64_t trim_horizon = 0;   // lowest sequence that may still be stored
   double created_at = 0;
   double closed_at = 0;
-  uint32_t hash_low = 0;            // the partition hashes it takes, inclusive
+  uint32_t hash_low = 0;  // the partition hashes it takes, inclusive
   uint32_t hash_high = UINT32_MAX;
   std::vector<uint64_t> pending;  // in memory: handed out, write not finished; ascending
 
@@ -54,7 +54,7 @@ struct Stream {
   uint64_t id = 0;
   std::string arn;
   std::string table_name;
-  uint64_t table_id = 0;        // the table's internal id (a re-created table gets a new one)
+  uint64_t table_id = 0;  // the table's internal id (a re-created table gets a new one)
   std::string label;
   std::string view_type;
   std::string region;
@@ -63,9 +63,9 @@ struct Stream {
   bool enabled = true;
   double disabled_at = 0;
   uint32_t lineages = 1;
-  uint64_t next_sequence = 1;   // in memory: recovered from the shards at start
+  uint64_t next_sequence = 1;  // in memory: recovered from the shards at start
   uint32_t next_shard_number = 0;
-  std::vector<Shard> shards;    // ordered by number (= creation order)
+  std::vector<Shard> shards;  // ordered by number (= creation order)
 
   Shard* find_shard(std::string_view shard_id);
   // The open shard of `lineage` whose hash range holds `hash`; nullptr when none.

@@ -30,8 +30,8 @@ Result<void> Streams::on_change(const engine::ItemChange& change, engine::Commit
   // table's definition, whose stream (same label) has the same view type and region.
   double now = clock_.now();
   std::size_t sequence_at = 0;
-  RecordInput input{&table.key, change.old_item, change.new_item, change.expired_by_ttl,
-                    table.stream.view_type, table.region, now};
+  RecordInput input{
+      &table.key, change.old_item, change.new_item, change.expired_by_ttl, table.stream.view_type, table.region, now};
   std::string json = render_record(input, sequence_at);
   uint32_t hash = engine::partition_hash_of(table.key, new_item ? *new_item : *old_item);
   std::string arn = table.stream_arn();

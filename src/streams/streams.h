@@ -17,8 +17,8 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -35,9 +35,9 @@
 namespace eddy::streams {
 
 struct StreamOptions {
-  std::size_t shards = 4;                    // Default: 4 shard lineages per stream.
-  double rollover_seconds = 4 * 3600;        // Default: 4 hours, as DynamoDB.
-  double retention_seconds = 24 * 3600;      // Default: 24 hours, as DynamoDB.
+  std::size_t shards = 4;                // Default: 4 shard lineages per stream.
+  double rollover_seconds = 4 * 3600;    // Default: 4 hours, as DynamoDB.
+  double retention_seconds = 24 * 3600;  // Default: 24 hours, as DynamoDB.
 };
 
 inline constexpr double kIteratorLifetimeSeconds = 15 * 60;
@@ -53,10 +53,10 @@ enum class IteratorType { kTrimHorizon, kLatest, kAtSequenceNumber, kAfterSequen
 
 // What a consumer inside eddy (triggers/) read of one shard with Streams::read_shard.
 struct ShardRead {
-  uint64_t position = 0;   // the last sequence visited, or where reading resumed
-  bool finished = false;   // the shard is closed and was read to its end
-  bool trimmed = false;    // records after `after` were trimmed away: reading resumed at the horizon
-  bool gone = false;       // the shard (or its stream) no longer exists: nothing more to read
+  uint64_t position = 0;  // the last sequence visited, or where reading resumed
+  bool finished = false;  // the shard is closed and was read to its end
+  bool trimmed = false;   // records after `after` were trimmed away: reading resumed at the horizon
+  bool gone = false;      // the shard (or its stream) no longer exists: nothing more to read
 };
 
 // What GetRecords read; the records themselves went into the caller's buffer.
@@ -186,7 +186,7 @@ class Streams : public engine::ChangeObserver {
   const Clock& clock_;
   StreamOptions options_;
   std::shared_mutex mutex_;
-  std::map<uint64_t, LiveStream> streams_;  // by internal id
+  std::map<uint64_t, LiveStream> streams_;                                                // by internal id
   std::map<std::string, std::shared_ptr<std::atomic<uint64_t>>, std::less<>> committed_;  // by table name
   std::function<void()> commit_listener_;
   std::atomic<bool> watching_{false};

@@ -61,14 +61,10 @@ ApiError invalid_filter_pattern() {
 
 bool FilterRule::Literal::equals(const JsonValue& value) const {
   switch (type) {
-    case Type::kString:
-      return value.IsString() && std::string_view(value.GetString(), value.GetStringLength()) == text;
-    case Type::kNumber:
-      return value.IsNumber() && value.GetDouble() == number;
-    case Type::kBool:
-      return value.IsBool() && value.GetBool() == boolean;
-    case Type::kNull:
-      return value.IsNull();
+    case Type::kString: return value.IsString() && std::string_view(value.GetString(), value.GetStringLength()) == text;
+    case Type::kNumber: return value.IsNumber() && value.GetDouble() == number;
+    case Type::kBool: return value.IsBool() && value.GetBool() == boolean;
+    case Type::kNull: return value.IsNull();
   }
   return false;
 }
@@ -203,24 +199,18 @@ bool FilterRule::matches_text(std::string_view text) const {
   bool ignore_case = ignore_case_ || kind == Kind::kEqualsIgnoreCase;
   return std::any_of(texts_.begin(), texts_.end(), [&](const std::string& want) {
     switch (kind) {
-      case Kind::kPrefix:
-        return starts_with(text, want, ignore_case);
-      case Kind::kSuffix:
-        return ends_with(text, want, ignore_case);
-      case Kind::kEqualsIgnoreCase:
-        return lower(text) == lower(want);
-      case Kind::kWildcard:
-        return wildcard_match(text, want);
-      default:
-        return false;
+      case Kind::kPrefix: return starts_with(text, want, ignore_case);
+      case Kind::kSuffix: return ends_with(text, want, ignore_case);
+      case Kind::kEqualsIgnoreCase: return lower(text) == lower(want);
+      case Kind::kWildcard: return wildcard_match(text, want);
+      default: return false;
     }
   });
 }
 
 bool FilterRule::matches(const JsonValue& value) const {
   switch (kind_) {
-    case Kind::kExact:
-      return literal_.equals(value);
+    case Kind::kExact: return literal_.equals(value);
     case Kind::kPrefix:
     case Kind::kSuffix:
     case Kind::kEqualsIgnoreCase:
@@ -234,8 +224,7 @@ bool FilterRule::matches(const JsonValue& value) const {
       return value.IsNumber() && std::all_of(comparisons_.begin(), comparisons_.end(), [&](const Comparison& c) {
                return compare(value.GetDouble(), c.op, c.bound);
              });
-    case Kind::kExists:
-      return exists_;
+    case Kind::kExists: return exists_;
   }
   return false;
 }

@@ -86,7 +86,7 @@ class TriggerService {
   std::vector<std::shared_ptr<MappingRunner>> runners_;  // in creation order
   std::vector<std::shared_ptr<MappingRunner>> retired_;  // deleted, still ending
   bool started_ = false;
-  bool paused_ = false;  // pause() found it started: resume() starts it again
+  bool paused_ = false;                 // pause() found it started: resume() starts it again
   std::atomic<bool> listening_{false};  // raise the signal for stream records: some mapping runs
   ClockSubscription clock_subscription_;
 };

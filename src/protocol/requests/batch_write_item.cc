@@ -19,10 +19,11 @@ const Shape<DeleteRequest>& delete_request_shape() {
 // DeleteRequest's constraints are checked before PutRequest's.
 const Shape<WriteRequest>& write_request_shape() {
   using R = WriteRequest;
-  static const Shape<R> shape{"WriteRequest", {
-      member("DeleteRequest", &R::delete_request, delete_request_shape()),
-      member("PutRequest", &R::put_request, put_request_shape()),
-  }};
+  static const Shape<R> shape{"WriteRequest",
+                              {
+                                  member("DeleteRequest", &R::delete_request, delete_request_shape()),
+                                  member("PutRequest", &R::put_request, put_request_shape()),
+                              }};
   return shape;
 }
 

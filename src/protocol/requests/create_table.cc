@@ -98,8 +98,8 @@ Result<void> check_stream(const TableDefinition& table) {
 Result<void> check_table(R& request, const JsonValue&) {
   EDDY_TRY_VOID(describe_table(request));
   EDDY_TRY_VOID(check_billing(request));
-  EDDY_TRY_VOID(resolve_create_table_indexes(request.table, request.local_secondary_indexes,
-                                             request.global_secondary_indexes));
+  EDDY_TRY_VOID(
+      resolve_create_table_indexes(request.table, request.local_secondary_indexes, request.global_secondary_indexes));
   EDDY_TRY_VOID(check_definitions_used(request.table));
   return check_stream(request.table);
 }

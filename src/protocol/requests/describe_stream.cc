@@ -13,10 +13,11 @@ using R = DescribeStreamRequest;
 constexpr std::string_view kShardFilterTypes[] = {"CHILD_SHARDS"};
 
 const Shape<ShardFilter>& shard_filter_shape() {
-  static const Shape<ShardFilter> shape{"ShardFilter", {
-      member("Type", &ShardFilter::type, {one_of(kShardFilterTypes)}),
-      member("ShardId", &ShardFilter::shard_id, {length(28, 65)}),
-  }};
+  static const Shape<ShardFilter> shape{"ShardFilter",
+                                        {
+                                            member("Type", &ShardFilter::type, {one_of(kShardFilterTypes)}),
+                                            member("ShardId", &ShardFilter::shard_id, {length(28, 65)}),
+                                        }};
   return shape;
 }
 
@@ -30,14 +31,13 @@ Result<void> check_request(R& request, const JsonValue&) {
 }  // namespace
 
 Result<DescribeStreamRequest> read_describe_stream(const JsonValue& json) {
-  static const Shape<R> shape{
-      {
-          member("StreamArn", &R::stream_arn, {required(), length(37, 1024)}),
-          member("Limit", &R::limit, {range(1)}),
-          member("ExclusiveStartShardId", &R::exclusive_start_shard_id, {length(28, 65)}),
-          member("ShardFilter", &R::shard_filter, shard_filter_shape()),
-      },
-      {check_request}};
+  static const Shape<R> shape{{
+                                  member("StreamArn", &R::stream_arn, {required(), length(37, 1024)}),
+                                  member("Limit", &R::limit, {range(1)}),
+                                  member("ExclusiveStartShardId", &R::exclusive_start_shard_id, {length(28, 65)}),
+                                  member("ShardFilter", &R::shard_filter, shard_filter_shape()),
+                              },
+                              {check_request}};
   return shape.read(json);
 }
 

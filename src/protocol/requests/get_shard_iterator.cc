@@ -14,8 +14,8 @@ constexpr std::string_view kShardIteratorTypes[] = {"TRIM_HORIZON", "LATEST", "A
                                                     "AFTER_SEQUENCE_NUMBER"};
 
 Result<void> check_request(R& request, const JsonValue&) {
-  bool needs_sequence = request.shard_iterator_type == "AT_SEQUENCE_NUMBER" ||
-                        request.shard_iterator_type == "AFTER_SEQUENCE_NUMBER";
+  bool needs_sequence =
+      request.shard_iterator_type == "AT_SEQUENCE_NUMBER" || request.shard_iterator_type == "AFTER_SEQUENCE_NUMBER";
   if (needs_sequence && !request.sequence_number) return fail(errors::invalid_parameter("Invalid SequenceNumber"));
   if (!needs_sequence && request.sequence_number) {
     return fail(errors::invalid_parameter("SequenceNumber should not be passed for this iterator type"));

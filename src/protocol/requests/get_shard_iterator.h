@@ -12,7 +12,7 @@ namespace eddy::protocol {
 struct GetShardIteratorRequest {
   std::string stream_arn;
   std::string shard_id;
-  std::string shard_iterator_type;  // TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER
+  std::string shard_iterator_type;             // TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER
   std::optional<std::string> sequence_number;  // for AT_ and AFTER_SEQUENCE_NUMBER only
 };
 

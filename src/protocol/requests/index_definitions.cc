@@ -15,10 +15,11 @@ constexpr std::string_view kProjectionTypes[] = {"ALL", "INCLUDE", "KEYS_ONLY"};
 
 const Shape<Projection>& projection_shape() {
   using R = Projection;
-  static const Shape<R> shape{"Projection", {
-      member("ProjectionType", &R::projection_type, {one_of(kProjectionTypes)}),
-      member("NonKeyAttributes", &R::non_key_attributes, {length(1, 20, Shown::kStrings)}),
-  }};
+  static const Shape<R> shape{"Projection",
+                              {
+                                  member("ProjectionType", &R::projection_type, {one_of(kProjectionTypes)}),
+                                  member("NonKeyAttributes", &R::non_key_attributes, {length(1, 20, Shown::kStrings)}),
+                              }};
   return shape;
 }
 
@@ -78,8 +79,9 @@ Result<IndexProjection> resolve_projection(const IndexDefinition& index) {
     return projection;
   }
   if (!given.non_key_attributes) {
-    return fail(errors::invalid_parameter("If Projection type INCLUDE is specified, some non-key attributes to include "
-                                          "in the projection must be specified as well"));
+    return fail(
+        errors::invalid_parameter("If Projection type INCLUDE is specified, some non-key attributes to include "
+                                  "in the projection must be specified as well"));
   }
   projection.type = IndexProjection::Type::kInclude;
   std::set<std::string> seen;
@@ -116,7 +118,8 @@ Result<void> check_local_key_order(const IndexDefinition& index, const TableDefi
   if (elements[0].attribute_name != table.key.partition_attribute().name) {
     return fail(errors::invalid_parameter(
         "Index KeySchema does not have the same leading hash key as table KeySchema for index: " + index.index_name +
-        ". index hash key: " + elements[0].attribute_name + ", table hash key: " + table.key.partition_attribute().name));
+        ". index hash key: " + elements[0].attribute_name +
+        ", table hash key: " + table.key.partition_attribute().name));
   }
   return {};
 }

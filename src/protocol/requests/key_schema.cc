@@ -36,19 +36,21 @@ Result<void> check_order(const std::vector<KeySchemaElement>& elements, bool mul
 
 const Shape<KeySchemaElement>& key_schema_element_shape() {
   using R = KeySchemaElement;
-  static const Shape<R> shape{"KeySchemaElement", {
-      member("AttributeName", &R::attribute_name, {required(), length(1, 255)}),
-      member("KeyType", &R::key_type, {required(), one_of(kKeyTypes)}),
-  }};
+  static const Shape<R> shape{"KeySchemaElement",
+                              {
+                                  member("AttributeName", &R::attribute_name, {required(), length(1, 255)}),
+                                  member("KeyType", &R::key_type, {required(), one_of(kKeyTypes)}),
+                              }};
   return shape;
 }
 
 const Shape<AttributeDefinition>& attribute_definition_shape() {
   using R = AttributeDefinition;
-  static const Shape<R> shape{"AttributeDefinition", {
-      member("AttributeName", &R::attribute_name, {required(), length(1, 255)}),
-      member("AttributeType", &R::attribute_type, {required(), one_of(kAttributeTypes)}),
-  }};
+  static const Shape<R> shape{"AttributeDefinition",
+                              {
+                                  member("AttributeName", &R::attribute_name, {required(), length(1, 255)}),
+                                  member("AttributeType", &R::attribute_type, {required(), one_of(kAttributeTypes)}),
+                              }};
   return shape;
 }
 

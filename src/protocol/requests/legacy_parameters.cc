@@ -69,8 +69,7 @@ Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::v
   return {};
 }
 
-Result<void> read_attribute_updates(const JsonValue* value,
-                                    std::optional<std::vector<LegacyAttributeUpdate>>& out) {
+Result<void> read_attribute_updates(const JsonValue* value, std::optional<std::vector<LegacyAttributeUpdate>>& out) {
   if (value == nullptr) return {};
   EDDY_TRY_VOID(expect_map(*value, "AttributeValueUpdate"));
   std::vector<LegacyAttributeUpdate> updates;
@@ -134,9 +133,10 @@ Result<void> check_parameter_mix(const RequestParameterUse& use) {
   if (use.filter_expression) expressions.push_back("FilterExpression");
   if (use.key_condition_expression) expressions.push_back("KeyConditionExpression");
   if (legacy.empty() || expressions.empty()) return {};
-  return validation_error("Can not use both expression and non-expression parameters in the same request: "
-                          "Non-expression parameters: " + brace_list(legacy) +
-                          " Expression parameters: " + brace_list(expressions));
+  return validation_error(
+      "Can not use both expression and non-expression parameters in the same request: "
+      "Non-expression parameters: " +
+      brace_list(legacy) + " Expression parameters: " + brace_list(expressions));
 }
 
 Result<void> check_comparison_operators(const JsonValue& request, const char* member) {

@@ -18,9 +18,8 @@
 namespace eddy::protocol {
 
 // The value sets, in the order DynamoDB's "Member must satisfy enum value set" message prints them.
-inline constexpr std::string_view kComparisonOperators[] = {"IN", "NULL",        "BETWEEN",     "LT", "NOT_CONTAINS",
-                                                            "EQ", "GT",          "NOT_NULL",    "NE", "LE",
-                                                            "BEGINS_WITH",       "GE",          "CONTAINS"};
+inline constexpr std::string_view kComparisonOperators[] = {
+    "IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"};
 inline constexpr std::string_view kConditionalOperators[] = {"OR", "AND"};
 inline constexpr std::string_view kAttributeActions[] = {"ADD", "PUT", "DELETE"};
 
@@ -38,8 +37,7 @@ Result<void> read_legacy_conditions(const JsonValue* value, std::optional<std::v
                                     const char* type_name);
 // AttributeUpdates: attribute name -> {Action, Value}. An unknown Action reads as PUT;
 // check_attribute_update_actions reports it.
-Result<void> read_attribute_updates(const JsonValue* value,
-                                    std::optional<std::vector<LegacyAttributeUpdate>>& out);
+Result<void> read_attribute_updates(const JsonValue* value, std::optional<std::vector<LegacyAttributeUpdate>>& out);
 
 // The members read by those readers.
 template <typename R>

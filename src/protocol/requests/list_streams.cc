@@ -20,13 +20,12 @@ Result<void> check_request(R& request, const JsonValue&) {
 }  // namespace
 
 Result<ListStreamsRequest> read_list_streams(const JsonValue& json) {
-  static const Shape<R> shape{
-      {
-          member("TableName", &R::table_name, {name()}),
-          member("Limit", &R::limit, {range(1)}),
-          member("ExclusiveStartStreamArn", &R::exclusive_start_stream_arn, {length(37, 1024)}),
-      },
-      {check_request}};
+  static const Shape<R> shape{{
+                                  member("TableName", &R::table_name, {name()}),
+                                  member("Limit", &R::limit, {range(1)}),
+                                  member("ExclusiveStartStreamArn", &R::exclusive_start_stream_arn, {length(37, 1024)}),
+                              },
+                              {check_request}};
   return shape.read(json);
 }
 

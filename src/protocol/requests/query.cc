@@ -10,8 +10,9 @@ using R = QueryRequest;
 
 Result<void> check_key_condition_given(const R& request) {
   if (!request.key_condition_expression && !request.key_conditions) {
-    return validation_error("Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
-                            "request.");
+    return validation_error(
+        "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
+        "request.");
   }
   return {};
 }

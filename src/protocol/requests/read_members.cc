@@ -30,8 +30,9 @@ Result<void> check_select(const ReadMembers& read) {
                             " when choosing to get only the Count");
   }
   if (select == "SPECIFIC_ATTRIBUTES" && !has_projection) {
-    return validation_error("Must specify the AttributesToGet or ProjectionExpression when choosing to get "
-                            "SPECIFIC_ATTRIBUTES");
+    return validation_error(
+        "Must specify the AttributesToGet or ProjectionExpression when choosing to get "
+        "SPECIFIC_ATTRIBUTES");
   }
   if ((select == "ALL_ATTRIBUTES" || select == "ALL_PROJECTED_ATTRIBUTES") && has_projection) {
     return validation_error(std::string("Cannot specify the ") + projection_member + " when choosing to get " + select);

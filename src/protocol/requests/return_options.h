@@ -22,8 +22,7 @@ inline constexpr EnumValues<ReturnConsumedCapacity, 3> kReturnConsumedCapacity{
 inline constexpr EnumValues<ReturnItemCollectionMetrics, 2> kReturnItemCollectionMetrics{
     {"SIZE", "NONE"}, {ReturnItemCollectionMetrics::kSize, ReturnItemCollectionMetrics::kNone}};
 inline constexpr EnumValues<ReturnValuesOnConditionCheckFailure, 2> kReturnValuesOnConditionCheckFailure{
-    {"ALL_OLD", "NONE"},
-    {ReturnValuesOnConditionCheckFailure::kAllOld, ReturnValuesOnConditionCheckFailure::kNone}};
+    {"ALL_OLD", "NONE"}, {ReturnValuesOnConditionCheckFailure::kAllOld, ReturnValuesOnConditionCheckFailure::kNone}};
 
 // ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics and
 // ReturnValuesOnConditionCheckFailure of PutItem, DeleteItem and UpdateItem, in DynamoDB's order.

@@ -12,17 +12,20 @@ Result<void> check_segments(const R& request) {
   const auto& segment = request.segment;
   const auto& total = request.total_segments;
   if (segment && !total) {
-    return validation_error("The TotalSegments parameter is required but was not present in the request when Segment "
-                            "parameter is present");
+    return validation_error(
+        "The TotalSegments parameter is required but was not present in the request when Segment "
+        "parameter is present");
   }
   if (total && !segment) {
-    return validation_error("The Segment parameter is required but was not present in the request when parameter "
-                            "TotalSegments is present");
+    return validation_error(
+        "The Segment parameter is required but was not present in the request when parameter "
+        "TotalSegments is present");
   }
   if (segment && *segment >= *total) {
-    return validation_error("The Segment parameter is zero-based and must be less than parameter TotalSegments: "
-                            "Segment: " + std::to_string(*segment) + " is not less than TotalSegments: " +
-                            std::to_string(*total));
+    return validation_error(
+        "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
+        "Segment: " +
+        std::to_string(*segment) + " is not less than TotalSegments: " + std::to_string(*total));
   }
   return {};
 }

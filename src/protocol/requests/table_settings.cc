@@ -10,19 +10,21 @@ constexpr std::string_view kStreamViewTypes[] = {"NEW_IMAGE", "OLD_IMAGE", "NEW_
 
 const Shape<ProvisionedThroughput>& provisioned_throughput_shape() {
   using R = ProvisionedThroughput;
-  static const Shape<R> shape{"ProvisionedThroughput", {
-      long_member("ReadCapacityUnits", &R::read_capacity_units, {required(), range(1)}),
-      long_member("WriteCapacityUnits", &R::write_capacity_units, {required(), range(1)}),
-  }};
+  static const Shape<R> shape{"ProvisionedThroughput",
+                              {
+                                  long_member("ReadCapacityUnits", &R::read_capacity_units, {required(), range(1)}),
+                                  long_member("WriteCapacityUnits", &R::write_capacity_units, {required(), range(1)}),
+                              }};
   return shape;
 }
 
 const Shape<StreamSpecification>& stream_specification_shape() {
   using R = StreamSpecification;
-  static const Shape<R> shape{"StreamSpecification", {
-      member("StreamEnabled", &R::stream_enabled, {required()}),
-      member("StreamViewType", &R::stream_view_type, {one_of(kStreamViewTypes)}),
-  }};
+  static const Shape<R> shape{"StreamSpecification",
+                              {
+                                  member("StreamEnabled", &R::stream_enabled, {required()}),
+                                  member("StreamViewType", &R::stream_view_type, {one_of(kStreamViewTypes)}),
+                              }};
   return shape;
 }
 
@@ -35,11 +37,12 @@ StreamSettings stream_settings(const StreamSpecification& specification) {
 
 const Shape<SseSpecification>& sse_specification_shape() {
   using R = SseSpecification;
-  static const Shape<R> shape{"SSESpecification", {
-      member("Enabled", &R::enabled),
-      member("SSEType", &R::sse_type),
-      member("KMSMasterKeyId", &R::kms_master_key_id),
-  }};
+  static const Shape<R> shape{"SSESpecification",
+                              {
+                                  member("Enabled", &R::enabled),
+                                  member("SSEType", &R::sse_type),
+                                  member("KMSMasterKeyId", &R::kms_master_key_id),
+                              }};
   return shape;
 }
 
@@ -52,10 +55,11 @@ SseDescription sse_description(const SseSpecification& specification) {
 }
 
 const Shape<Tag>& tag_shape() {
-  static const Shape<Tag> shape{"Tag", {
-      member("Key", &Tag::key, {length_or_empty(1, 128)}),
-      member("Value", &Tag::value, {required(), length(0, 256)}),
-  }};
+  static const Shape<Tag> shape{"Tag",
+                                {
+                                    member("Key", &Tag::key, {length_or_empty(1, 128)}),
+                                    member("Value", &Tag::value, {required(), length(0, 256)}),
+                                }};
   return shape;
 }
 

@@ -10,16 +10,17 @@ namespace {
 const Shape<Get>& get_shape() {
   using R = Get;
   static const Shape<R> shape{"Get", join<R>(
-      {
-          member("Key", &R::key, {required()}),
-          member("TableName", &R::table_name, {required(), name()}),
-      },
-      projection_members<R>())};
+                                         {
+                                             member("Key", &R::key, {required()}),
+                                             member("TableName", &R::table_name, {required(), name()}),
+                                         },
+                                         projection_members<R>())};
   return shape;
 }
 
 const Shape<TransactGetItem>& transact_get_item_shape() {
-  static const Shape<TransactGetItem> shape{"TransactGetItem", {member("Get", &TransactGetItem::get, get_shape(), {required()})}};
+  static const Shape<TransactGetItem> shape{"TransactGetItem",
+                                            {member("Get", &TransactGetItem::get, get_shape(), {required()})}};
   return shape;
 }
 

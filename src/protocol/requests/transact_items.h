@@ -10,8 +10,6 @@ namespace eddy::protocol {
 
 inline constexpr std::size_t kMaxTransactionActions = 100;
 
-inline std::vector<Constraint> transact_items_constraints() {
-  return {required(), length(1, kMaxTransactionActions)};
-}
+inline std::vector<Constraint> transact_items_constraints() { return {required(), length(1, kMaxTransactionActions)}; }
 
 }  // namespace eddy::protocol

@@ -62,12 +62,14 @@ const Shape<Action>& shape_of(TransactActionKind kind) {
 
 const Shape<TransactWriteItem>& transact_write_item_shape() {
   using R = TransactWriteItem;
-  static const Shape<R> shape{"TransactWriteItem", {
-      member("ConditionCheck", &R::condition_check, shape_of(TransactActionKind::kConditionCheck)),
-      member("Put", &R::put, shape_of(TransactActionKind::kPut)),
-      member("Delete", &R::delete_action, shape_of(TransactActionKind::kDelete)),
-      member("Update", &R::update, shape_of(TransactActionKind::kUpdate)),
-  }};
+  static const Shape<R> shape{
+      "TransactWriteItem",
+      {
+          member("ConditionCheck", &R::condition_check, shape_of(TransactActionKind::kConditionCheck)),
+          member("Put", &R::put, shape_of(TransactActionKind::kPut)),
+          member("Delete", &R::delete_action, shape_of(TransactActionKind::kDelete)),
+          member("Update", &R::update, shape_of(TransactActionKind::kUpdate)),
+      }};
   return shape;
 }
 

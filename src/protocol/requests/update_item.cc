@@ -22,8 +22,7 @@ Result<void> check_expression_members(R& request, const JsonValue& json) {
 
 const Shape<R>& shape() {
   static const Shape<R> shape{
-      join<R>({member("TableName", &R::table_name, {required(), name()})},
-              item_write_return_members<R>(),
+      join<R>({member("TableName", &R::table_name, {required(), name()})}, item_write_return_members<R>(),
               Members<R>{
                   member("Key", &R::key, {required()}),
                   member("ExpressionAttributeNames", &R::expression_attribute_names),

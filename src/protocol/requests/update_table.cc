@@ -15,11 +15,13 @@ constexpr std::string_view kTableClasses[] = {"STANDARD", "STANDARD_INFREQUENT_A
 
 const Shape<UpdateGlobalSecondaryIndexAction>& update_index_shape() {
   using A = UpdateGlobalSecondaryIndexAction;
-  static const Shape<A> shape{"UpdateGlobalSecondaryIndexAction", {
-      member("IndexName", &A::index_name, {required(), name()}),
-      member("ProvisionedThroughput", &A::provisioned_throughput, provisioned_throughput_shape(), {required()})
-          .nested_first(),
-  }};
+  static const Shape<A> shape{
+      "UpdateGlobalSecondaryIndexAction",
+      {
+          member("IndexName", &A::index_name, {required(), name()}),
+          member("ProvisionedThroughput", &A::provisioned_throughput, provisioned_throughput_shape(), {required()})
+              .nested_first(),
+      }};
   return shape;
 }
 
@@ -32,11 +34,12 @@ const Shape<DeleteGlobalSecondaryIndexAction>& delete_index_shape() {
 
 const Shape<GlobalSecondaryIndexUpdate>& index_update_shape() {
   using A = GlobalSecondaryIndexUpdate;
-  static const Shape<A> shape{"GlobalSecondaryIndexUpdate", {
-      member("Create", &A::create, global_index_shape()),
-      member("Update", &A::update, update_index_shape()),
-      member("Delete", &A::delete_action, delete_index_shape()),
-  }};
+  static const Shape<A> shape{"GlobalSecondaryIndexUpdate",
+                              {
+                                  member("Create", &A::create, global_index_shape()),
+                                  member("Update", &A::update, update_index_shape()),
+                                  member("Delete", &A::delete_action, delete_index_shape()),
+                              }};
   return shape;
 }
 

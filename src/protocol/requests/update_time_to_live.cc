@@ -8,10 +8,11 @@ namespace {
 
 const Shape<TimeToLiveSpecification>& specification_shape() {
   using S = TimeToLiveSpecification;
-  static const Shape<S> shape{"TimeToLiveSpecification", {
-      member("Enabled", &S::enabled, {required()}),
-      member("AttributeName", &S::attribute_name, {required(), length(1, 255)}),
-  }};
+  static const Shape<S> shape{"TimeToLiveSpecification",
+                              {
+                                  member("Enabled", &S::enabled, {required()}),
+                                  member("AttributeName", &S::attribute_name, {required(), length(1, 255)}),
+                              }};
   return shape;
 }
 

@@ -79,8 +79,7 @@ std::vector<bool> draws(uint64_t seed) {
   rule.seed = seed;
   rules.add(rule, 0);
   std::vector<bool> out;
-  for (int i = 0; i < 64; ++i)
-    out.push_back(rules.match("PutItem", {}, 0).has_value());
+  for (int i = 0; i < 64; ++i) out.push_back(rules.match("PutItem", {}, 0).has_value());
   return out;
 }
 
@@ -106,5 +105,5 @@ TEST(FaultRules, RemoveAndClear) {
   EXPECT_FALSE(rules.any());
 }
 
-} // namespace
-} // namespace eddy::admin
+}  // namespace
+}  // namespace eddy::admin

@@ -10,7 +10,7 @@ TEST(Iso8601, WritesMillisecondsInUtc) {
   EXPECT_EQ(iso8601(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(iso8601(1893456000.25), "2030-01-01T00:00:00.250Z");
   EXPECT_EQ(iso8601(1893455999.9996),
-            "2030-01-01T00:00:00.000Z"); // rounds up into the next second
+            "2030-01-01T00:00:00.000Z");  // rounds up into the next second
 }
 
 TEST(Iso8601, ReadsZonesAndFractions) {
@@ -22,13 +22,12 @@ TEST(Iso8601, ReadsZonesAndFractions) {
 }
 
 TEST(Iso8601, RefusesWhatIsNotATime) {
-  for (const char *text :
-       {"", "2030-01-01", "2030-13-01T00:00:00Z", "2030-02-30T00:00:00Z",
-        "2030-01-01T24:00:00Z", "2030-01-01T00:00:00ZZ",
-        "2030-01-01T00:00:00.Z", "yesterday", "2030-01-01T00:00:00+25:00"}) {
+  for (const char* text :
+       {"", "2030-01-01", "2030-13-01T00:00:00Z", "2030-02-30T00:00:00Z", "2030-01-01T24:00:00Z",
+        "2030-01-01T00:00:00ZZ", "2030-01-01T00:00:00.Z", "yesterday", "2030-01-01T00:00:00+25:00"}) {
     EXPECT_FALSE(parse_iso8601(text).has_value()) << text;
   }
 }
 
-} // namespace
-} // namespace eddy::admin
+}  // namespace
+}  // namespace eddy::admin

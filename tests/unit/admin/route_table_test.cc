@@ -42,5 +42,5 @@ TEST(RouteTable, DeleteOfOneRuleAndOfAll) {
   EXPECT_EQ(one.parameters, std::vector<std::string>{"12"});
 }
 
-} // namespace
-} // namespace eddy::admin
+}  // namespace
+}  // namespace eddy::admin

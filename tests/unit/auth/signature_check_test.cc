@@ -73,8 +73,9 @@ TEST(SignatureCheck, WrongSecretShowsTheCanonicalRequest) {
   EXPECT_EQ(error.message,
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
             "Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String "
-            "for this request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have been\n'" +
-                string_to_sign(kDate, kScope, canonical) + "'\n");
+            "for this request should have been\n'" +
+                canonical + "'\n\nThe String-to-Sign should have been\n'" + string_to_sign(kDate, kScope, canonical) +
+                "'\n");
 }
 
 TEST(SignatureCheck, FifteenMinutesEitherWay) {
@@ -118,7 +119,8 @@ TEST(SignatureCheck, MalformedParts) {
   bad_date.date = "201";
   ApiError date = refusal(bad_date.request());
   EXPECT_EQ(date.code, ErrorCode::kIncompleteSignature);
-  EXPECT_EQ(date.message, "Date must be in ISO-8601 'basic format'. Got '201'. See http://en.wikipedia.org/wiki/ISO_8601");
+  EXPECT_EQ(date.message,
+            "Date must be in ISO-8601 'basic format'. Got '201'. See http://en.wikipedia.org/wiki/ISO_8601");
 
   ApiError host = refusal(Signed{authorization_for(kKey, kSecret, kScope, "content-type;x-amz-date")}.request());
   EXPECT_EQ(host.code, ErrorCode::kInvalidSignature);
@@ -132,8 +134,9 @@ TEST(SignatureCheck, MalformedParts) {
 
   ApiError elements = refusal(Signed{"AWS4-HMAC-SHA256 Credential=a/b/c/d, SignedHeaders=host, Signature=0"}.request());
   EXPECT_EQ(elements.code, ErrorCode::kIncompleteSignature);
-  EXPECT_EQ(elements.message,
-            "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'a/b/c/d'");
+  EXPECT_EQ(
+      elements.message,
+      "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'a/b/c/d'");
 
   ApiError scope = refusal(Signed{"AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=0"}.request());
   EXPECT_EQ(scope.code, ErrorCode::kInvalidSignature);

@@ -76,8 +76,7 @@ class CountingFileSystem : public rocksdb::FileSystemWrapper {
     return status;
   }
   rocksdb::IOStatus NewDirectory(const std::string& name, const rocksdb::IOOptions& options,
-                                 std::unique_ptr<rocksdb::FSDirectory>* result,
-                                 rocksdb::IODebugContext* dbg) override {
+                                 std::unique_ptr<rocksdb::FSDirectory>* result, rocksdb::IODebugContext* dbg) override {
     auto status = target()->NewDirectory(name, options, result, dbg);
     if (status.ok()) *result = std::make_unique<CountedFolder>(std::move(*result), counts_);
     return status;
@@ -150,7 +149,7 @@ bool locked_for_another_process(const std::filesystem::path& lock_file) {
   pid_t child = fork();
   if (child == 0) {
     int fd = ::open(lock_file.c_str(), O_RDWR);
-    struct flock lock{};
+    struct flock lock {};
     lock.l_type = F_WRLCK;
     lock.l_whence = SEEK_SET;
     bool refused = fd >= 0 && fcntl(fd, F_SETLK, &lock) == -1 && (errno == EAGAIN || errno == EACCES);
@@ -181,7 +180,7 @@ TEST_F(DeferredSyncFileSystemTest, NewFolderReopensWithItsDataAndHasNoRocksdbLog
     ASSERT_TRUE((*storage)->write(writes).has_value());
   }
   EXPECT_FALSE(std::filesystem::exists(folder_ / "data" / "LOG"));  // RocksDB logs into eddy's log
-  auto reopened = Storage::open(options);  // an existing folder: ordinary syncs
+  auto reopened = Storage::open(options);                           // an existing folder: ordinary syncs
   ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
   auto value = (*reopened)->get("k");
   ASSERT_TRUE(value.has_value());

@@ -67,9 +67,9 @@ TEST(KeyCodec, StringsAndBinariesSortAsUnsignedBytes) {
   std::mt19937_64 random(11);
   for (int i = 0; i < 5000; ++i) {
     std::string a = random_bytes(random), b = random_bytes(random);
-    auto unsigned_less = std::lexicographical_compare(
-        a.begin(), a.end(), b.begin(), b.end(),
-        [](char x, char y) { return static_cast<unsigned char>(x) < static_cast<unsigned char>(y); });
+    auto unsigned_less = std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
+    });
     EXPECT_EQ(unsigned_less, encoded(AttributeValue::binary(a)) < encoded(AttributeValue::binary(b)));
     // A composite key (value then more bytes) keeps the order of the first value.
     if (a != b) {
@@ -81,7 +81,7 @@ TEST(KeyCodec, StringsAndBinariesSortAsUnsignedBytes) {
 TEST(KeyCodec, DecodesWhatItEncodes) {
   std::mt19937_64 random(13);
   for (int i = 0; i < 2000; ++i) {
-    AttributeValue value = i % 3 == 0 ? random_number(random)
+    AttributeValue value = i % 3 == 0   ? random_number(random)
                            : i % 3 == 1 ? AttributeValue::string(random_bytes(random))
                                         : AttributeValue::binary(random_bytes(random));
     std::string bytes = encoded(value) + "tail";

@@ -94,8 +94,8 @@ Item key_of_pk(const char* pk) { return Item{{"pk", AttributeValue::string(pk)}}
 class StorageFaultsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder_ = std::filesystem::temp_directory_path() /
-              ("eddy-storage-faults-" + std::to_string(std::random_device{}()));
+    folder_ =
+        std::filesystem::temp_directory_path() / ("eddy-storage-faults-" + std::to_string(std::random_device{}()));
     options_.data_dir = folder_.string();
     options_.block_cache_bytes = 0;  // every read of a table file reaches the file system
     options_.file_system = std::make_shared<FaultyFileSystem>(faults_);
@@ -129,9 +129,9 @@ class StorageFaultsTest : public ::testing::Test {
   Result<WriteOutcome> put(const char* pk, const char* v) {
     Item item = key_of_pk(pk);
     item["v"] = AttributeValue::string(v);
-    return database_->write_item(table(), key_of_pk(pk), [item](const std::optional<Item>&) -> Result<std::optional<Item>> {
-      return std::optional<Item>(item);
-    });
+    return database_->write_item(
+        table(), key_of_pk(pk),
+        [item](const std::optional<Item>&) -> Result<std::optional<Item>> { return std::optional<Item>(item); });
   }
   std::optional<std::string> stored_v(const char* pk) {
     auto item = database_->get_item(table(), key_of_pk(pk));
@@ -154,12 +154,12 @@ TEST_F(StorageFaultsTest, FailedReadRefusesAConditionalPutAndOverwritesNothing) 
   Item replacement = key_of_pk("a");
   replacement["v"] = AttributeValue::string("new");
   // attribute_not_exists(pk): passes only when the read says the item is absent.
-  auto outcome = database_->write_item(table(), key_of_pk("a"), [&](const std::optional<Item>& current)
-                                                                    -> Result<std::optional<Item>> {
-    decided = true;
-    if (current) return fail(ApiError{ErrorCode::kConditionalCheckFailed, "The conditional request failed", {}});
-    return std::optional<Item>(replacement);
-  });
+  auto outcome = database_->write_item(
+      table(), key_of_pk("a"), [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
+        decided = true;
+        if (current) return fail(ApiError{ErrorCode::kConditionalCheckFailed, "The conditional request failed", {}});
+        return std::optional<Item>(replacement);
+      });
   ASSERT_FALSE(outcome.has_value());
   EXPECT_EQ(outcome.error().code, ErrorCode::kInternalServerError);
   EXPECT_EQ(outcome.error().message, kInternalMessage);
@@ -204,9 +204,8 @@ TEST_F(StorageFaultsTest, FailedCatalogWriteLeavesTheDefinitionAsItWas) {
   ASSERT_FALSE(modified.has_value());
   EXPECT_EQ(modified.error().code, ErrorCode::kInternalServerError);
   EXPECT_FALSE(table().ttl.enabled);
-  auto created = database_->catalog().create(TableDefinition{.name = "u"}, [](TableDefinition&) -> Result<void> {
-    return {};
-  });
+  auto created =
+      database_->catalog().create(TableDefinition{.name = "u"}, [](TableDefinition&) -> Result<void> { return {}; });
   ASSERT_FALSE(created.has_value());
   EXPECT_EQ(database_->catalog().find("u"), nullptr);
 }

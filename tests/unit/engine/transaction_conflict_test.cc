@@ -23,8 +23,8 @@ class TransactionConflictTest : public ::testing::Test {
   Result<WriteOutcome> put(const char* pk, bool ttl = false) {
     Item key{{"pk", AttributeValue::string(pk)}};
     return database_->write_item(
-        table_, key, [&](const std::optional<Item>&) -> Result<std::optional<Item>> { return std::optional<Item>(key); },
-        ttl);
+        table_, key,
+        [&](const std::optional<Item>&) -> Result<std::optional<Item>> { return std::optional<Item>(key); }, ttl);
   }
 
   std::unique_ptr<Database> database_;

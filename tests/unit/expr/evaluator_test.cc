@@ -56,9 +56,9 @@ TEST(Evaluate, BetweenAndIn) {
 }
 
 TEST(Evaluate, LogicalOperatorsAndPrecedence) {
-  EXPECT_TRUE(h("n1 = :n1 OR n1 = :n2 AND n1 = :n2"));     // AND binds tighter than OR
+  EXPECT_TRUE(h("n1 = :n1 OR n1 = :n2 AND n1 = :n2"));  // AND binds tighter than OR
   EXPECT_FALSE(h("(n1 = :n1 OR n1 = :n2) AND n1 = :n2"));
-  EXPECT_TRUE(h("NOT n1 = :n2 AND n1 = :n1"));             // NOT binds tighter than AND
+  EXPECT_TRUE(h("NOT n1 = :n2 AND n1 = :n1"));  // NOT binds tighter than AND
   EXPECT_FALSE(h("NOT (n1 = :n1 AND n1 = :n1)"));
 }
 
@@ -81,12 +81,12 @@ TEST(Evaluate, Functions) {
 }
 
 TEST(Evaluate, SizeCountsUtf16UnitsBytesAndMembers) {
-  EXPECT_TRUE(h("size(s) = :five"));      // "héllo": 5 characters (6 UTF-8 bytes)
-  EXPECT_TRUE(h("size(emoji) = :two"));   // one surrogate pair
+  EXPECT_TRUE(h("size(s) = :five"));     // "héllo": 5 characters (6 UTF-8 bytes)
+  EXPECT_TRUE(h("size(emoji) = :two"));  // one surrogate pair
   EXPECT_TRUE(h("size(b) = :two") == false);
   EXPECT_TRUE(holds("size(b) = :n", kItem, R"({":n":{"N":"3"}})"));
   EXPECT_TRUE(h("size(ss) = :two") && h("size(l) = :two") && h("size(m) = :two"));
-  EXPECT_FALSE(h("size(n1) = :one"));     // N has no size: false, not an error
+  EXPECT_FALSE(h("size(n1) = :one"));  // N has no size: false, not an error
   EXPECT_FALSE(h("size(bo) = :one"));
   EXPECT_TRUE(h("size(l) > size(ss)") == false);
 }
@@ -107,8 +107,8 @@ TEST(ExpressionAttributes, ListsUnusedKeysInDynamoDbOrder) {
             "Value provided in ExpressionAttributeValues unused in expressions: keys: {:Y2, :abc, :price, :q, :zeta, "
             ":a1, :hello_world, :n0, :x}");
   Names names;
-  for (const char* key : {"#zeta", "#a1", "#b", "#price", "#x", "#Y2", "#hello_world", "#q", "#n0", "#m", "#n",
-                          "#o", "#p", "#r", "#s", "#t", "#u", "#v", "#w"}) {
+  for (const char* key : {"#zeta", "#a1", "#b", "#price", "#x", "#Y2", "#hello_world", "#q", "#n0", "#m", "#n", "#o",
+                          "#p", "#r", "#s", "#t", "#u", "#v", "#w"}) {
     names[key] = "x";
   }
   EXPECT_EQ(condition_error("a = :v", R"({":v":{"S":"x"}})", names),

@@ -44,25 +44,31 @@ TEST(KeyCondition, DynamoDbMessages) {
   EXPECT_EQ(err("pk = :s OR sk = :t"), "Invalid operator used in KeyConditionExpression: OR");
   EXPECT_EQ(err("NOT pk = :s"), "Invalid operator used in KeyConditionExpression: NOT");
   EXPECT_EQ(err("pk IN (:s)"), "Invalid operator used in KeyConditionExpression: IN");
-  EXPECT_EQ(err("pk = :s AND attribute_exists(sk)"), "Invalid operator used in KeyConditionExpression: attribute_exists");
+  EXPECT_EQ(err("pk = :s AND attribute_exists(sk)"),
+            "Invalid operator used in KeyConditionExpression: attribute_exists");
   EXPECT_EQ(err("pk = :s AND contains(sk, :s)"), "Invalid operator used in KeyConditionExpression: contains");
   EXPECT_EQ(err("pk = :s AND pk = :t"), "KeyConditionExpressions must only contain one condition per key");
   EXPECT_EQ(err("pk = :s AND size(sk) = :n"), "KeyConditionExpressions cannot contain nested operations");
-  EXPECT_EQ(err("pk = pk"), "Invalid KeyConditionExpression: The first operand must be distinct from the remaining "
-                            "operands for this operator or function; operator: =, first operand: [pk]");
-  EXPECT_EQ(err("pk = sk"), "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
-  EXPECT_EQ(err("pk = :s AND begins_with(sk, :n)"), "Invalid KeyConditionExpression: Incorrect operand type for "
-                                                    "operator or function; operator or function: begins_with, operand type: N");
+  EXPECT_EQ(err("pk = pk"),
+            "Invalid KeyConditionExpression: The first operand must be distinct from the remaining "
+            "operands for this operator or function; operator: =, first operand: [pk]");
+  EXPECT_EQ(err("pk = sk"),
+            "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+  EXPECT_EQ(err("pk = :s AND begins_with(sk, :n)"),
+            "Invalid KeyConditionExpression: Incorrect operand type for "
+            "operator or function; operator or function: begins_with, operand type: N");
   EXPECT_EQ(err("pk = :s AND sk BETWEEN :t AND :s"),
             "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to "
             "lower bound; lower bound operand: AttributeValue: {S:y}, upper bound operand: AttributeValue: {S:x}");
   EXPECT_EQ(err("pk = :s AND sk.x = :t"), "KeyConditionExpressions cannot have conditions on nested attributes");
   EXPECT_EQ(err("pk[0] = :s"), "KeyConditionExpressions cannot have conditions on nested attributes");
   EXPECT_EQ(err("pk = :s AND x = :s AND y = :s"), "Conditions can be of length 1 or 2 only");
-  EXPECT_EQ(err("year = :s"), "Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword: year");
-  EXPECT_EQ(err("pk = :s AND begins_with(:s, sk)"),
-            "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first "
-            "operand");
+  EXPECT_EQ(err("year = :s"),
+            "Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword: year");
+  EXPECT_EQ(
+      err("pk = :s AND begins_with(:s, sk)"),
+      "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first "
+      "operand");
 }
 
 TEST(KeyCondition, ValueTypesMustMatchSchema) {

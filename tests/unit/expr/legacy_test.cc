@@ -88,17 +88,25 @@ TEST(LegacyExpected, Evaluates) {
   EXPECT_FALSE(expected_holds(R"({"Expected":{"a":{"Value":{"S":"y"}}}})", kItem));
   EXPECT_TRUE(expected_holds(R"({"Expected":{"a":{"Value":{"S":"x"},"ComparisonOperator":"EQ"}}})", kItem));
   EXPECT_TRUE(expected_holds(R"({"Expected":{"zz":{"Exists":false}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"a":{"Value":{"S":"y"}},"zz":{"Exists":false}},"ConditionalOperator":"OR"})", kItem));
+  EXPECT_TRUE(expected_holds(
+      R"({"Expected":{"a":{"Value":{"S":"y"}},"zz":{"Exists":false}},"ConditionalOperator":"OR"})", kItem));
   EXPECT_FALSE(expected_holds(R"({"Expected":{"a":{"Value":{"S":"y"}},"zz":{"Exists":false}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"zz":{"ComparisonOperator":"NE","AttributeValueList":[{"S":"x"}]}}})", kItem));
-  EXPECT_FALSE(expected_holds(R"({"Expected":{"zz":{"ComparisonOperator":"NOT_CONTAINS","AttributeValueList":[{"S":"x"}]}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"ss":{"ComparisonOperator":"NOT_CONTAINS","AttributeValueList":[{"S":"z"}]}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"l":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"S":"x"}]}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"n":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"1"},{"N":"9"}]}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"n":{"ComparisonOperator":"IN","AttributeValueList":[{"N":"1"},{"N":"5"}]}}})", kItem));
+  EXPECT_TRUE(
+      expected_holds(R"({"Expected":{"zz":{"ComparisonOperator":"NE","AttributeValueList":[{"S":"x"}]}}})", kItem));
+  EXPECT_FALSE(expected_holds(
+      R"({"Expected":{"zz":{"ComparisonOperator":"NOT_CONTAINS","AttributeValueList":[{"S":"x"}]}}})", kItem));
+  EXPECT_TRUE(expected_holds(
+      R"({"Expected":{"ss":{"ComparisonOperator":"NOT_CONTAINS","AttributeValueList":[{"S":"z"}]}}})", kItem));
+  EXPECT_TRUE(expected_holds(R"({"Expected":{"l":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"S":"x"}]}}})",
+                             kItem));
+  EXPECT_TRUE(expected_holds(
+      R"({"Expected":{"n":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"1"},{"N":"9"}]}}})", kItem));
+  EXPECT_TRUE(expected_holds(
+      R"({"Expected":{"n":{"ComparisonOperator":"IN","AttributeValueList":[{"N":"1"},{"N":"5"}]}}})", kItem));
   EXPECT_TRUE(expected_holds(R"({"Expected":{"n":{"ComparisonOperator":"NOT_NULL"}}})", kItem));
   EXPECT_TRUE(expected_holds(R"({"Expected":{"zz":{"ComparisonOperator":"NULL"}}})", kItem));
-  EXPECT_TRUE(expected_holds(R"({"Expected":{"a":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"S":"x"}]}}})", kItem));
+  EXPECT_TRUE(expected_holds(
+      R"({"Expected":{"a":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"S":"x"}]}}})", kItem));
 }
 
 TEST(LegacyExpected, DynamoDbMessages) {
@@ -117,13 +125,16 @@ TEST(LegacyExpected, DynamoDbMessages) {
             p + "ComparisonOperator LT is not valid for BOOL AttributeValue type");
   EXPECT_EQ(expected_error(R"({"Expected":{"a":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"L":[]}]}}})"),
             p + "ComparisonOperator CONTAINS is not valid for L AttributeValue type");
-  EXPECT_EQ(expected_error(R"({"Expected":{"a":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"N":"1"}]}}})"),
-            p + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
+  EXPECT_EQ(
+      expected_error(R"({"Expected":{"a":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"N":"1"}]}}})"),
+      p + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
   EXPECT_EQ(expected_error(R"({"Expected":{"a":{"ComparisonOperator":"IN","AttributeValueList":[{"SS":["x"]}]}}})"),
             p + "ComparisonOperator IN is not valid for SS AttributeValue type");
-  EXPECT_EQ(expected_error(R"({"Expected":{"a":{"ComparisonOperator":"IN","AttributeValueList":[{"S":"x"},{"N":"1"}]}}})"),
-            p + "AttributeValues inside AttributeValueList must be of same type");
-  EXPECT_EQ(expected_error(R"({"Expected":{"a":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"2"},{"N":"1"}]}}})"),
+  EXPECT_EQ(
+      expected_error(R"({"Expected":{"a":{"ComparisonOperator":"IN","AttributeValueList":[{"S":"x"},{"N":"1"}]}}})"),
+      p + "AttributeValues inside AttributeValueList must be of same type");
+  EXPECT_EQ(expected_error(
+                R"({"Expected":{"a":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"2"},{"N":"1"}]}}})"),
             "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
   EXPECT_EQ(expected_error(R"({"Expected":{"a":{"Exists":true}}})"),
             p + "Value must be provided when Exists is true for Attribute: a");
@@ -131,12 +142,15 @@ TEST(LegacyExpected, DynamoDbMessages) {
             p + "Value cannot be used when Exists is false for Attribute: a");
   EXPECT_EQ(expected_error(R"({"Expected":{"a":{"Value":{"S":"x"},"AttributeValueList":[{"S":"x"}]}}})"),
             p + "Value and AttributeValueList cannot be used together for Attribute: a");
-  EXPECT_EQ(expected_error(R"({"Expected":{"a":{}}})"), p + "Value must be provided when Exists is null for Attribute: a");
-  EXPECT_EQ(expected_error(R"({"Expected":{"a":{"Exists":true,"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]}}})"),
+  EXPECT_EQ(expected_error(R"({"Expected":{"a":{}}})"),
+            p + "Value must be provided when Exists is null for Attribute: a");
+  EXPECT_EQ(expected_error(
+                R"({"Expected":{"a":{"Exists":true,"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]}}})"),
             p + "Exists and ComparisonOperator cannot be used together for Attribute: a");
   EXPECT_EQ(expected_error(R"({"Expected":{"a":{"Value":{"S":"x"}}},"ConditionalOperator":"OR"})"),
             "ConditionalOperator can only be used when Filter or Expected has two or more elements");
-  EXPECT_EQ(expected_error(R"({"ConditionalOperator":"OR"})"), "ConditionalOperator cannot be used without Filter or Expected");
+  EXPECT_EQ(expected_error(R"({"ConditionalOperator":"OR"})"),
+            "ConditionalOperator cannot be used without Filter or Expected");
 }
 
 TEST(LegacyParameters, MixingStylesIsRefused) {
@@ -166,7 +180,8 @@ TEST(LegacyFilters, QueryFilterRefusesKeysAndNeedsOperator) {
   auto doc = request(R"({"QueryFilter":{"sk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"x"}]}}})");
   auto filter = legacy_filter(doc, "QueryFilter", {"pk", "sk"});
   ASSERT_FALSE(filter.has_value());
-  EXPECT_EQ(filter.error().message, "QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
+  EXPECT_EQ(filter.error().message,
+            "QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
   auto doc2 = request(R"({"ScanFilter":{"a":{"AttributeValueList":[{"S":"x"}]}}})");
   EXPECT_EQ(legacy_filter(doc2, "ScanFilter", {"pk"}).error().message, "Comparison type does not exist in DynamoDB");
   auto doc3 = request(R"({"ScanFilter":{"a":{"ComparisonOperator":"GE","AttributeValueList":[{"S":"w"}]}}})");
@@ -222,9 +237,11 @@ TEST(LegacyAttributeUpdates, ApplyAndMessages) {
             R"({"l":{"L":[{"S":"x"}]},"n":{"N":"5"},"ss":{"SS":["p","q"]}})");
   EXPECT_EQ(apply(R"({"AttributeUpdates":{"n":{"Action":"ADD","Value":{"N":"2"}}}})", R"({"n":{"N":"5"}})"),
             R"({"n":{"N":"7"}})");
-  EXPECT_EQ(apply(R"({"AttributeUpdates":{"l":{"Action":"ADD","Value":{"L":[{"N":"1"}]}}}})", R"({"l":{"L":[{"S":"x"}]}})"),
-            R"({"l":{"L":[{"S":"x"},{"N":"1"}]}})");
-  EXPECT_EQ(apply(R"({"AttributeUpdates":{"ss":{"Action":"DELETE","Value":{"SS":["p","q"]}}}})", R"({"ss":{"SS":["p","q"]}})"),
+  EXPECT_EQ(
+      apply(R"({"AttributeUpdates":{"l":{"Action":"ADD","Value":{"L":[{"N":"1"}]}}}})", R"({"l":{"L":[{"S":"x"}]}})"),
+      R"({"l":{"L":[{"S":"x"},{"N":"1"}]}})");
+  EXPECT_EQ(apply(R"({"AttributeUpdates":{"ss":{"Action":"DELETE","Value":{"SS":["p","q"]}}}})",
+                  R"({"ss":{"SS":["p","q"]}})"),
             "{}");
   EXPECT_EQ(apply(R"({"AttributeUpdates":{"b":{"Action":"PUT"}}})", "{}"),
             p + "Only DELETE action is allowed when no attribute value is specified");

@@ -11,7 +11,8 @@ std::string err(const std::string& text) { return condition_error(text, kValues)
 TEST(ConditionSyntax, ReportsTokenAndNeighbours) {
   EXPECT_EQ(condition_error("a = "), "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
   EXPECT_EQ(condition_error("a = b AND"), "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
-  EXPECT_EQ(condition_error("a = b c d e f"), "Invalid ConditionExpression: Syntax error; token: \"c\", near: \"b c d\"");
+  EXPECT_EQ(condition_error("a = b c d e f"),
+            "Invalid ConditionExpression: Syntax error; token: \"c\", near: \"b c d\"");
   EXPECT_EQ(condition_error("a == b"), "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"== b\"");
   EXPECT_EQ(condition_error("a = \"b\""), "Invalid ConditionExpression: Syntax error; token: \"\"\", near: \"= \"b\"");
   EXPECT_EQ(condition_error("a = b ;"), "Invalid ConditionExpression: Syntax error; token: \";\", near: \"b ;\"");
@@ -47,11 +48,28 @@ TEST(ConditionSyntax, ReportsTokenAndNeighbours) {
 }
 
 TEST(ConditionSyntax, AcceptsDynamoDbForms) {
-  for (const char* text : {"a [ 1 ] = b", "a . b = c", "a = b and c = d", "a = b AnD c = d", "a in (b)",
-                           "a between b and c", "a=b  ", "a\t= b", "(a) = b", "(a = b)", "(a = b) AND (c = d)",
-                           "NOT (a = b)", "(NOT a = b)", "a = (b)", "a IN ((b))", "((a = b) AND c = d)",
-                           "NOT NOT a = b", "a BETWEEN b AND c AND d = e", "(size(a)) = b", "size((a)) = b",
-                           "a[2147483647] = b", "a <> b"}) {
+  for (const char* text : {"a [ 1 ] = b",
+                           "a . b = c",
+                           "a = b and c = d",
+                           "a = b AnD c = d",
+                           "a in (b)",
+                           "a between b and c",
+                           "a=b  ",
+                           "a\t= b",
+                           "(a) = b",
+                           "(a = b)",
+                           "(a = b) AND (c = d)",
+                           "NOT (a = b)",
+                           "(NOT a = b)",
+                           "a = (b)",
+                           "a IN ((b))",
+                           "((a = b) AND c = d)",
+                           "NOT NOT a = b",
+                           "a BETWEEN b AND c AND d = e",
+                           "(size(a)) = b",
+                           "size((a)) = b",
+                           "a[2147483647] = b",
+                           "a <> b"}) {
     EXPECT_EQ(condition_error(text), "") << text;
   }
 }
@@ -72,15 +90,18 @@ TEST(ConditionChecks, TextOnlyProblems) {
   EXPECT_EQ(condition_error("foo(a)"), "Invalid ConditionExpression: Invalid function name; function: foo");
   EXPECT_EQ(condition_error("ATTRIBUTE_EXISTS(a)"),
             "Invalid ConditionExpression: Invalid function name; function: ATTRIBUTE_EXISTS");
-  EXPECT_EQ(condition_error("size(a)"),
-            "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size");
+  EXPECT_EQ(
+      condition_error("size(a)"),
+      "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size");
   EXPECT_EQ(condition_error("attribute_exists(a) = b"),
             "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; "
             "function: attribute_exists");
-  EXPECT_EQ(condition_error("if_not_exists(a, b) = b"),
-            "Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists");
-  EXPECT_EQ(condition_error("list_append(a, b) = b"),
-            "Invalid ConditionExpression: The function is not allowed in a condition expression; function: list_append");
+  EXPECT_EQ(
+      condition_error("if_not_exists(a, b) = b"),
+      "Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists");
+  EXPECT_EQ(
+      condition_error("list_append(a, b) = b"),
+      "Invalid ConditionExpression: The function is not allowed in a condition expression; function: list_append");
   std::string deep = "p";
   for (int i = 1; i < 33; ++i) deep += ".p";
   EXPECT_EQ(condition_error(deep + " = b"),
@@ -103,32 +124,42 @@ TEST(ConditionChecks, PlaceholdersAndUnused) {
 
 TEST(ConditionChecks, OperandRules) {
   auto prefix = std::string("Invalid ConditionExpression: ");
-  EXPECT_EQ(err("begins_with(a)"), prefix + "Incorrect number of operands for operator or function; operator or "
-                                            "function: begins_with, number of operands: 1");
-  EXPECT_EQ(err("attribute_exists(a, b)"), prefix + "Incorrect number of operands for operator or function; operator "
-                                                    "or function: attribute_exists, number of operands: 2");
-  EXPECT_EQ(err("begins_with(a, :n)"), prefix + "Incorrect operand type for operator or function; operator or "
-                                                "function: begins_with, operand type: N");
+  EXPECT_EQ(err("begins_with(a)"), prefix +
+                                       "Incorrect number of operands for operator or function; operator or "
+                                       "function: begins_with, number of operands: 1");
+  EXPECT_EQ(err("attribute_exists(a, b)"), prefix +
+                                               "Incorrect number of operands for operator or function; operator "
+                                               "or function: attribute_exists, number of operands: 2");
+  EXPECT_EQ(err("begins_with(a, :n)"), prefix +
+                                           "Incorrect operand type for operator or function; operator or "
+                                           "function: begins_with, operand type: N");
   EXPECT_EQ(err("attribute_exists(:s)"),
             prefix + "Operator or function requires a document path; operator or function: attribute_exists");
   EXPECT_EQ(err("attribute_type(a, :bad)"),
             prefix + "Invalid attribute type name found; type: FOO, valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}");
-  EXPECT_EQ(err("attribute_type(a, :n)"), prefix + "Incorrect operand type for operator or function; operator or "
-                                                   "function: attribute_type, operand type: N");
-  EXPECT_EQ(err("size(:n) = :n"), prefix + "Incorrect operand type for operator or function; operator or function: "
-                                           "size, operand type: N");
-  EXPECT_EQ(err("size(size(a)) = :n"), prefix + "Incorrect operand type for operator or function; operator or "
-                                                "function: size, operand type: N");
+  EXPECT_EQ(err("attribute_type(a, :n)"), prefix +
+                                              "Incorrect operand type for operator or function; operator or "
+                                              "function: attribute_type, operand type: N");
+  EXPECT_EQ(err("size(:n) = :n"), prefix +
+                                      "Incorrect operand type for operator or function; operator or function: "
+                                      "size, operand type: N");
+  EXPECT_EQ(err("size(size(a)) = :n"), prefix +
+                                           "Incorrect operand type for operator or function; operator or "
+                                           "function: size, operand type: N");
   EXPECT_EQ(err("a BETWEEN :n AND :s"),
-            prefix + "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: "
-                     "AttributeValue: {N:1}, upper bound operand: AttributeValue: {S:x}");
+            prefix +
+                "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: "
+                "AttributeValue: {N:1}, upper bound operand: AttributeValue: {S:x}");
   EXPECT_EQ(err("a BETWEEN :n2 AND :n"),
-            prefix + "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower "
-                     "bound operand: AttributeValue: {N:2}, upper bound operand: AttributeValue: {N:1}");
-  EXPECT_EQ(err("a.b[1] = a.b[1]"), prefix + "The first operand must be distinct from the remaining operands for "
-                                             "this operator or function; operator: =, first operand: [a, b, [1]]");
-  EXPECT_EQ(err("a IN (b, a)"), prefix + "The first operand must be distinct from the remaining operands for this "
-                                         "operator or function; operator: IN, first operand: [a]");
+            prefix +
+                "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower "
+                "bound operand: AttributeValue: {N:2}, upper bound operand: AttributeValue: {N:1}");
+  EXPECT_EQ(err("a.b[1] = a.b[1]"), prefix +
+                                        "The first operand must be distinct from the remaining operands for "
+                                        "this operator or function; operator: =, first operand: [a, b, [1]]");
+  EXPECT_EQ(err("a IN (b, a)"), prefix +
+                                    "The first operand must be distinct from the remaining operands for this "
+                                    "operator or function; operator: IN, first operand: [a]");
   EXPECT_EQ(condition_error("a < :bo", R"({":bo":{"BOOL":true}})"),
             prefix + "Incorrect operand type for operator or function; operator or function: <, operand type: BOOL");
   std::string in = "a IN (:n";
@@ -144,8 +175,9 @@ TEST(ConditionChecks, Limits) {
   std::string big;
   for (int i = 0; i < 410; ++i) big += "a = :n OR ";
   big += "a = :n";
-  EXPECT_EQ(condition_error(big, R"({":n":{"N":"1"}})"),
-            "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4106");
+  EXPECT_EQ(
+      condition_error(big, R"({":n":{"N":"1"}})"),
+      "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4106");
 }
 
 // DynamoDB checks in three stages: syntax, then parentheses, then names/functions/indexes in
@@ -164,12 +196,14 @@ TEST(ConditionChecks, ReportsInDynamoDbOrder) {
   EXPECT_EQ(err("begins_with(:u)"),
             "Invalid ConditionExpression: An expression attribute value used in expression is not defined; "
             "attribute value: :u");
-  EXPECT_EQ(err("size(:n) = :u"), "Invalid ConditionExpression: Incorrect operand type for operator or function; "
-                                  "operator or function: size, operand type: N");
+  EXPECT_EQ(err("size(:n) = :u"),
+            "Invalid ConditionExpression: Incorrect operand type for operator or function; "
+            "operator or function: size, operand type: N");
 }
 
 TEST(ConditionChecks, FilterAndKeyKindsNameThemselves) {
-  EXPECT_EQ(condition_error("", "{}", {}, "FilterExpression"), "Invalid FilterExpression: The expression can not be empty;");
+  EXPECT_EQ(condition_error("", "{}", {}, "FilterExpression"),
+            "Invalid FilterExpression: The expression can not be empty;");
 }
 
 }  // namespace

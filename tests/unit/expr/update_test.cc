@@ -25,7 +25,8 @@ TEST(Update, ListsAppendAndShift) {
             R"({"l":{"L":[{"N":"0"},{"N":"1"},{"N":"2"},{"S":"z"}]}})");
   EXPECT_EQ(updated("SET l = list_append(:v, l)", list, R"({":v":{"L":[{"S":"z"}]}})"),
             R"({"l":{"L":[{"S":"z"},{"N":"0"},{"N":"1"},{"N":"2"}]}})");
-  EXPECT_EQ(updated("SET l[10] = :v", list, R"({":v":{"N":"9"}})"), R"({"l":{"L":[{"N":"0"},{"N":"1"},{"N":"2"},{"N":"9"}]}})");
+  EXPECT_EQ(updated("SET l[10] = :v", list, R"({":v":{"N":"9"}})"),
+            R"({"l":{"L":[{"N":"0"},{"N":"1"},{"N":"2"},{"N":"9"}]}})");
   EXPECT_EQ(updated("SET l[1] = :v", list, R"({":v":{"N":"9"}})"), R"({"l":{"L":[{"N":"0"},{"N":"9"},{"N":"2"}]}})");
   EXPECT_EQ(updated("REMOVE l[0], l[2]", list), R"({"l":{"L":[{"N":"1"}]}})");
   EXPECT_EQ(updated("REMOVE l[5]", list), list);
@@ -38,7 +39,8 @@ TEST(Update, ListsAppendAndShift) {
 TEST(Update, AddAndDelete) {
   EXPECT_EQ(updated("ADD n :v", R"({"n":{"N":"5"}})", R"({":v":{"N":"1"}})"), R"({"n":{"N":"6"}})");
   EXPECT_EQ(updated("ADD z :v", "{}", R"({":v":{"N":"1"}})"), R"({"z":{"N":"1"}})");
-  EXPECT_EQ(updated("ADD s :v", R"({"s":{"NS":["1","2"]}})", R"({":v":{"NS":["1","3"]}})"), R"({"s":{"NS":["1","2","3"]}})");
+  EXPECT_EQ(updated("ADD s :v", R"({"s":{"NS":["1","2"]}})", R"({":v":{"NS":["1","3"]}})"),
+            R"({"s":{"NS":["1","2","3"]}})");
   EXPECT_EQ(updated("ADD s :v", "{}", R"({":v":{"SS":["a"]}})"), R"({"s":{"SS":["a"]}})");
   EXPECT_EQ(updated("DELETE s :v", R"({"s":{"SS":["a","b"]}})", R"({":v":{"SS":["a"]}})"), R"({"s":{"SS":["b"]}})");
   EXPECT_EQ(updated("DELETE s :v", R"({"s":{"SS":["a","b"]}})", R"({":v":{"SS":["a","b"]}})"), "{}");
@@ -50,7 +52,8 @@ TEST(Update, AddAndDelete) {
 
 TEST(Update, ParseErrors) {
   const std::string p = "Invalid UpdateExpression: ";
-  const char* v = R"({":s":{"S":"x"},":n":{"N":"1"},":l":{"L":[]},":ss":{"SS":["a"]},":m":{"M":{}},":bo":{"BOOL":true}})";
+  const char* v =
+      R"({":s":{"S":"x"},":n":{"N":"1"},":l":{"L":[]},":ss":{"SS":["a"]},":m":{"M":{}},":bo":{"BOOL":true}})";
   auto e = [&](const std::string& text) {
     AttributeMap values = json_map(v);
     ExpressionAttributes attrs(nullptr, &values);
@@ -67,10 +70,12 @@ TEST(Update, ParseErrors) {
                                           "these paths; path one: [a], path two: [a]");
   EXPECT_EQ(e("SET a[1] = :n, a.b = :n"), p + "Two document paths conflict with each other; must remove or rewrite "
                                               "one of these paths; path one: [a, [1]], path two: [a, b]");
-  EXPECT_EQ(e("SET pk = :s"), "One or more parameter values were invalid: Cannot update attribute pk. This attribute "
-                              "is part of the key");
-  EXPECT_EQ(e("REMOVE sk"), "One or more parameter values were invalid: Cannot update attribute sk. This attribute "
-                            "is part of the key");
+  EXPECT_EQ(e("SET pk = :s"),
+            "One or more parameter values were invalid: Cannot update attribute pk. This attribute "
+            "is part of the key");
+  EXPECT_EQ(e("REMOVE sk"),
+            "One or more parameter values were invalid: Cannot update attribute sk. This attribute "
+            "is part of the key");
   EXPECT_EQ(e("SET pk = :s, pk = :s"), p + "Two document paths overlap with each other; must remove or rewrite one "
                                            "of these paths; path one: [pk], path two: [pk]");
   EXPECT_EQ(e(""), p + "The expression can not be empty;");

@@ -119,12 +119,27 @@ TEST(AttributeValueTest, ListsInOrderMapsByKey) {
 // Number sizes measured against DynamoDB at the 400 KB item limit.
 TEST(AttributeValueTest, NumberSizes) {
   const std::vector<std::pair<std::string, std::size_t>> cases = {
-      {"0", 1},         {"1", 2},        {"12", 2},         {"123", 3},    {"1234", 3},
-      {"42", 2},        {"100", 2},      {"1010", 3},       {"0.0000001", 2},
-      {"1.5", 3},       {"15", 2},       {"1.2", 3},        {"1.234", 4},  {"3.14159", 5},
-      {"123456", 4},    {"100.5", 4},    {"0.15", 2},       {"-42", 3},    {"-0", 1},
+      {"0", 1},
+      {"1", 2},
+      {"12", 2},
+      {"123", 3},
+      {"1234", 3},
+      {"42", 2},
+      {"100", 2},
+      {"1010", 3},
+      {"0.0000001", 2},
+      {"1.5", 3},
+      {"15", 2},
+      {"1.2", 3},
+      {"1.234", 4},
+      {"3.14159", 5},
+      {"123456", 4},
+      {"100.5", 4},
+      {"0.15", 2},
+      {"-42", 3},
+      {"-0", 1},
       {"12345678901234567890123456789012345678", 20},
-      {"1" + std::string(125, '0'), 2},  // 1E125
+      {"1" + std::string(125, '0'), 2},        // 1E125
       {"0." + std::string(99, '0') + "1", 2},  // 1E-100
       {std::string(38, '1') + std::string(88, '0'), 20},
       {"11" + std::string(124, '0'), 2},
@@ -182,10 +197,10 @@ TEST(AttributeValueTest, ValueSizes) {
 TEST(AttributeValueTest, ItemSizeCountsNamesAndValues) {
   EXPECT_EQ(item_size(Item{}), 0u);
   Item item = {
-      {"pk", AttributeValue::string("user#1")},  // 2 + 6
-      {"n", AttributeValue::number("-42")},       // 1 + 3
+      {"pk", AttributeValue::string("user#1")},                    // 2 + 6
+      {"n", AttributeValue::number("-42")},                        // 1 + 3
       {"\xc3\xa9t\xc3\xa9", AttributeValue::boolean_value(true)},  // "été": 5 + 1
-      {"m", map_of({{"a", AttributeValue::null()}})},  // 1 + 3 + 1 + 1 + 1
+      {"m", map_of({{"a", AttributeValue::null()}})},              // 1 + 3 + 1 + 1 + 1
   };
   EXPECT_EQ(item_size(item), 8u + 4u + 6u + 7u);
 }

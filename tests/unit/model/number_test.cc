@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <boost/multiprecision/cpp_dec_float.hpp>
 #include <boost/multiprecision/cpp_int.hpp>
-#include <gtest/gtest.h>
 
 namespace eddy {
 namespace {
@@ -102,10 +102,37 @@ TEST(NumberTest, PartsOfTheValue) {
 
 TEST(NumberTest, TextsThatAreNotNumbers) {
   EXPECT_EQ(error_of(""), kNotNumeric);
-  for (const std::string text :
-       {"abc", ".", "1e", " 1", "1 ", "0x10", "Infinity", "NaN", "-Infinity", "--1", "1..2", "1e2.5", "e5",
-        "1_0", "-", "+", "-e5", "1e+", "1e-", "++1", "+-1", "1E5E5", "1,5", "1e99999999999999999999",
-        "1e2147483648", "1e-2147483648", "1.0e-2147483647", "0e99999999999", "\xd9\xa3", "1\n", "\t1"}) {
+  for (const std::string text : {"abc",
+                                 ".",
+                                 "1e",
+                                 " 1",
+                                 "1 ",
+                                 "0x10",
+                                 "Infinity",
+                                 "NaN",
+                                 "-Infinity",
+                                 "--1",
+                                 "1..2",
+                                 "1e2.5",
+                                 "e5",
+                                 "1_0",
+                                 "-",
+                                 "+",
+                                 "-e5",
+                                 "1e+",
+                                 "1e-",
+                                 "++1",
+                                 "+-1",
+                                 "1E5E5",
+                                 "1,5",
+                                 "1e99999999999999999999",
+                                 "1e2147483648",
+                                 "1e-2147483648",
+                                 "1.0e-2147483647",
+                                 "0e99999999999",
+                                 "\xd9\xa3",
+                                 "1\n",
+                                 "\t1"}) {
     EXPECT_EQ(error_of(text), kNotNumeric + ": " + text) << text;
   }
 }

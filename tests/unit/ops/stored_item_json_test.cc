@@ -57,7 +57,8 @@ TEST(StoredItemJson, MatchesTheEncodedItemAndItsSize) {
   std::mt19937 random(5);
   for (int i = 0; i < 2000; ++i) {
     Item item;
-    for (unsigned n = random() % 6; n > 0; --n) item["a" + std::to_string(random() % 50) + "\"\n"] = random_value(random, 0);
+    for (unsigned n = random() % 6; n > 0; --n)
+      item["a" + std::to_string(random() % 50) + "\"\n"] = random_value(random, 0);
     std::string out = "[";
     std::size_t size = 0;
     ASSERT_TRUE(append_stored_item_json(out, engine::encode_item(item), size));

@@ -68,14 +68,17 @@ TEST(Where, IsMissingNullAndTypes) {
   EXPECT_EQ(where_error("x IS INT"),
             "Unsupported data type for IS operator: INTEGER. Supported data types are [MISSING, NULL, BOOLEAN, BLOB, "
             "STRING, NUMERIC, STRUCT, TUPLE, LIST] at 1:27:2");
-  EXPECT_EQ(where_error("MISSING IS MISSING"), "The left hand side argument to IS must be a Variable Reference, Literal, or Path");
-  EXPECT_EQ(where_error("'x' IS MISSING"), "Operator or function requires a document path; operator or function: attribute_not_exists");
+  EXPECT_EQ(where_error("MISSING IS MISSING"),
+            "The left hand side argument to IS must be a Variable Reference, Literal, or Path");
+  EXPECT_EQ(where_error("'x' IS MISSING"),
+            "Operator or function requires a document path; operator or function: attribute_not_exists");
 }
 
 TEST(Where, WhatIsNoCondition) {
   EXPECT_EQ(where_error("x"), "WHERE clause must contain an expression that resolves to a boolean");
   EXPECT_EQ(where_error("true"), "WHERE clause must contain an expression that resolves to a boolean");
-  EXPECT_EQ(where_error("?", R"([{"BOOL":true}])"), "WHERE clause must contain an expression that resolves to a boolean");
+  EXPECT_EQ(where_error("?", R"([{"BOOL":true}])"),
+            "WHERE clause must contain an expression that resolves to a boolean");
   EXPECT_EQ(where_error("size(x)"), "WHERE clause must contain an expression that resolves to a boolean");
   EXPECT_EQ(where_error("x = 1 AND size(x)"),
             "Incorrect operand type for operator or function; operator or function: AND, operand type: N");
@@ -119,7 +122,8 @@ TEST(Where, ExpressionChecksSpeakWithoutTheirPrefix) {
     if (i > 0) many += ',';
     many += std::to_string(i);
   }
-  EXPECT_EQ(where_error("x IN [" + many + "]"), "The IN operator is provided with too many operands; number of operands: 101");
+  EXPECT_EQ(where_error("x IN [" + many + "]"),
+            "The IN operator is provided with too many operands; number of operands: 101");
   EXPECT_EQ(where_error("x BETWEEN 10 AND 0"),
             "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound "
             "operand: AttributeValue: {N:10}, upper bound operand: AttributeValue: {N:0}");
@@ -131,9 +135,11 @@ TEST(Where, ExpressionChecksSpeakWithoutTheirPrefix) {
   EXPECT_EQ(where_error("attribute_type(x)"),
             "Incorrect number of operands for operator or function; operator or function: attribute_type, number of "
             "operands: 1");
-  EXPECT_EQ(where_error("contains(x)"),
-            "Incorrect number of operands for operator or function; operator or function: contains, number of operands: 1");
-  EXPECT_EQ(where_error("size(1) > 0"), "Incorrect operand type for operator or function; operator or function: size, operand type: N");
+  EXPECT_EQ(
+      where_error("contains(x)"),
+      "Incorrect number of operands for operator or function; operator or function: contains, number of operands: 1");
+  EXPECT_EQ(where_error("size(1) > 0"),
+            "Incorrect operand type for operator or function; operator or function: size, operand type: N");
   EXPECT_EQ(where_error("begins_with(x, 1)"),
             "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
 }
@@ -156,11 +162,14 @@ TEST(Where, ParametersAreBoundInOrder) {
   EXPECT_FALSE(holds(plan.filter, kItem));
   // More parameters than '?' are ignored, as DynamoDB ignores them; fewer are refused.
   EXPECT_EQ(where_error("x = ?", R"([{"N":"10"},{"N":"11"}])"), "");
-  EXPECT_EQ(where_error("x = ? AND y = ?", R"([{"N":"10"}])"), "Number of parameters in request and statement don't match.");
+  EXPECT_EQ(where_error("x = ? AND y = ?", R"([{"N":"10"}])"),
+            "Number of parameters in request and statement don't match.");
   EXPECT_EQ(error_of("SELECT * FROM Xyz WHERE pk = ?"), "Number of parameters in request and statement don't match.");
-  EXPECT_EQ(where_error("x = {'a': ?}", R"([{"S":"a"}])"), "Unsupported data type: Parameter under key root.a at 1:35:1");
+  EXPECT_EQ(where_error("x = {'a': ?}", R"([{"S":"a"}])"),
+            "Unsupported data type: Parameter under key root.a at 1:35:1");
   // A '?' where no value may stand is refused for its place, whether a parameter is there or not.
-  EXPECT_EQ(where_error("x = {'a': ?} AND y = ?", R"([{"S":"a"}])"), "Unsupported data type: Parameter under key root.a at 1:35:1");
+  EXPECT_EQ(where_error("x = {'a': ?} AND y = ?", R"([{"S":"a"}])"),
+            "Unsupported data type: Parameter under key root.a at 1:35:1");
   EXPECT_EQ(where_error("x = {'a': ?}"), "Unsupported data type: Parameter under key root.a at 1:35:1");
   EXPECT_EQ(error_of("SELECT m.b[?] FROM Tab"), "Unexpected path component at 1:12:1");
 }

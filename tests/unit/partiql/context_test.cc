@@ -18,22 +18,26 @@ TEST(Context, ReadsByFullKey) {
   ASSERT_TRUE(plan.key.has_value());
   EXPECT_EQ(json_of(*plan.key), R"({"pk":{"S":"a"},"sk":{"N":"0"}})");
   EXPECT_EQ(plan.projection.paths.size(), 1u);
-  EXPECT_TRUE(plan_of<SelectPlan>("SELECT * FROM Tab WHERE sk = 0 AND pk = 'a'", "[]", tab_table(), kBatch).key.has_value());
+  EXPECT_TRUE(
+      plan_of<SelectPlan>("SELECT * FROM Tab WHERE sk = 0 AND pk = 'a'", "[]", tab_table(), kBatch).key.has_value());
   EXPECT_TRUE(plan_of<SelectPlan>("SELECT * FROM Hash WHERE pk = 'a'", "[]", hash_table(), kBatch).key.has_value());
   EXPECT_EQ(error_in(kTransaction, "SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 ORDER BY sk"), "");
   // Repeating a key's equality still names one item.
   EXPECT_EQ(error_in(kTransaction, "SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND sk = 0"), "");
   EXPECT_EQ(error_in(kTransaction, "SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND pk = 'a'"), "");
-  const std::string tx_key = "Select statements within ExecuteTransaction must specify the primary key in the where clause.";
+  const std::string tx_key =
+      "Select statements within ExecuteTransaction must specify the primary key in the where clause.";
   for (const char* where : {"pk = 'a'", "pk = 'a' AND sk = 0 AND x = 0", "pk IN ['a'] AND sk = 0",
                             "pk = 'a' AND sk = 0 OR pk = 'b' AND sk = 0"}) {
     EXPECT_EQ(error_in(kTransaction, std::string("SELECT * FROM Tab WHERE ") + where), tx_key) << where;
-    EXPECT_EQ(error_in(kBatch, std::string("SELECT * FROM Tab WHERE ") + where), "Only single item select is supported") << where;
+    EXPECT_EQ(error_in(kBatch, std::string("SELECT * FROM Tab WHERE ") + where), "Only single item select is supported")
+        << where;
     EXPECT_EQ(error_in(kStatement, std::string("SELECT * FROM Tab WHERE ") + where), "") << where;
   }
   EXPECT_EQ(error_in(kTransaction, "SELECT * FROM \"Tab\".\"gsi\" WHERE gk = 'g' AND gs = 0"),
             "Reads on indices are not supported within transactions.");
-  EXPECT_EQ(error_in(kBatch, "SELECT * FROM \"Tab\".\"gsi\" WHERE gk = 'g' AND gs = 0"), "Only single item select is supported");
+  EXPECT_EQ(error_in(kBatch, "SELECT * FROM \"Tab\".\"gsi\" WHERE gk = 'g' AND gs = 0"),
+            "Only single item select is supported");
   EXPECT_EQ(error_in(kBatch, "SELECT * FROM Tab WHERE pk = 1 AND sk = 0"),
             "Key attribute's data type should match its data type in table's schema: Key pk");
 }
@@ -46,13 +50,13 @@ TEST(Context, ExistsIsATransactionsConditionCheck) {
   EXPECT_TRUE(holds(plan.condition, R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"5"}})"));
   EXPECT_FALSE(holds(plan.condition, R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"6"}})"));
   EXPECT_FALSE(holds(plan.condition, "{}"));  // EXISTS of an absent item is false
-  auto missing = plan_of<ConditionCheckPlan>("EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND x IS MISSING)", "[]",
-                                             tab_table(), kTransaction);
+  auto missing = plan_of<ConditionCheckPlan>("EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND x IS MISSING)",
+                                             "[]", tab_table(), kTransaction);
   EXPECT_FALSE(holds(missing.condition, "{}"));
   EXPECT_TRUE(holds(missing.condition, R"({"pk":{"S":"a"},"sk":{"N":"0"}})"));
   // EXISTS keys its item by the first equality on each key attribute; the rest is its condition.
-  auto twice = plan_of<ConditionCheckPlan>("EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND sk = 1 AND x = 1)", "[]",
-                                           tab_table(), kTransaction);
+  auto twice = plan_of<ConditionCheckPlan>("EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND sk = 1 AND x = 1)",
+                                           "[]", tab_table(), kTransaction);
   EXPECT_EQ(json_of(twice.key), R"({"pk":{"S":"a"},"sk":{"N":"0"}})");
   EXPECT_FALSE(holds(twice.condition, R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"1"}})"));
   const std::string shape = "EXISTS() must contain a single item read with additional condition";
@@ -63,8 +67,9 @@ TEST(Context, ExistsIsATransactionsConditionCheck) {
             "Operations on indices are not supported in transactions");
   EXPECT_EQ(error_in(kTransaction, "NOT EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND x = 0)"),
             "Unsupported operation in transaction.");
-  EXPECT_EQ(error_in(kTransaction, "EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND x = 0) AND "
-                                   "EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 1 AND x = 1)"),
+  EXPECT_EQ(error_in(kTransaction,
+                     "EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0 AND x = 0) AND "
+                     "EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 1 AND x = 1)"),
             "Unsupported operation in transaction.");
   const std::string outside = "EXISTS can only be used in ExecuteTransaction write requests.";
   EXPECT_EQ(error_in(kStatement, "EXISTS(SELECT * FROM Tab WHERE pk = 'a' AND sk = 0)"), outside);

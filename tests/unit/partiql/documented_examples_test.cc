@@ -26,23 +26,26 @@ TEST(DocumentedExamples, Select) {
   auto missing = music_plan<SelectPlan>("SELECT * FROM Music WHERE \"Awards\" is MISSING");
   EXPECT_FALSE(missing.query);
   EXPECT_TRUE(holds(missing.filter, R"({"Artist":{"S":"a"}})"));
-  auto in = music_plan<SelectPlan>("SELECT Artist, SongTitle FROM Music WHERE Artist IN ['Acme Band', 'PartiQL Band'] "
-                                   "ORDER BY Artist DESC");
+  auto in = music_plan<SelectPlan>(
+      "SELECT Artist, SongTitle FROM Music WHERE Artist IN ['Acme Band', 'PartiQL Band'] "
+      "ORDER BY Artist DESC");
   EXPECT_EQ(in.key_conditions.size(), 2u);
   EXPECT_EQ(in.projection.paths.size(), 2u);
   EXPECT_EQ(describe(in.key_conditions[0]), R"(Artist={"S":"PartiQL Band"})");
-  auto begins = music_plan<SelectPlan>("SELECT * FROM Music WHERE Artist = 'Acme Band' AND begins_with(SongTitle, 'Part')");
+  auto begins =
+      music_plan<SelectPlan>("SELECT * FROM Music WHERE Artist = 'Acme Band' AND begins_with(SongTitle, 'Part')");
   EXPECT_EQ(describe(begins.key_conditions[0]), R"(Artist={"S":"Acme Band"} SongTitle begins_with {"S":"Part"})");
-  auto contains = music_plan<SelectPlan>("SELECT * FROM \"Music\" WHERE \"Artist\" = 'Acme Band' AND "
-                                         "contains(\"Awards\", 'Grammy') AND size(\"Awards\") > 1 AND "
-                                         "attribute_type(\"Awards\", 'SS')");
+  auto contains = music_plan<SelectPlan>(
+      "SELECT * FROM \"Music\" WHERE \"Artist\" = 'Acme Band' AND "
+      "contains(\"Awards\", 'Grammy') AND size(\"Awards\") > 1 AND "
+      "attribute_type(\"Awards\", 'SS')");
   EXPECT_TRUE(holds(contains.filter, R"({"Awards":{"SS":["Grammy","Emmy"]}})"));
   EXPECT_FALSE(holds(contains.filter, R"({"Awards":{"SS":["Grammy"]}})"));
 }
 
 TEST(DocumentedExamples, InsertUpdateDelete) {
-  auto insert = music_plan<InsertPlan>(
-      "INSERT INTO \"Music\" value {'Artist' : 'Acme Band','SongTitle' : 'PartiQL Rocks'}");
+  auto insert =
+      music_plan<InsertPlan>("INSERT INTO \"Music\" value {'Artist' : 'Acme Band','SongTitle' : 'PartiQL Rocks'}");
   EXPECT_EQ(json_of(insert.item), R"({"Artist":{"S":"Acme Band"},"SongTitle":{"S":"PartiQL Rocks"}})");
   auto update = music_plan<UpdatePlan>(
       "UPDATE \"Music\" SET AwardsWon=1 SET AwardDetail={'Grammys':[2020, 2018]} WHERE Artist='Acme Band' AND "
@@ -50,8 +53,9 @@ TEST(DocumentedExamples, InsertUpdateDelete) {
   Item item = json_map(R"({"Artist":{"S":"Acme Band"},"SongTitle":{"S":"PartiQL Rocks"}})");
   ASSERT_TRUE(holds(update.condition, json_of(item)));
   ASSERT_TRUE(update.update.apply(item).has_value());
-  EXPECT_EQ(json_of(item), R"({"Artist":{"S":"Acme Band"},"AwardDetail":{"M":{"Grammys":{"L":[{"N":"2020"},{"N":"2018"}]}}},)"
-                           R"("AwardsWon":{"N":"1"},"SongTitle":{"S":"PartiQL Rocks"}})");
+  EXPECT_EQ(json_of(item),
+            R"({"Artist":{"S":"Acme Band"},"AwardDetail":{"M":{"Grammys":{"L":[{"N":"2020"},{"N":"2018"}]}}},)"
+            R"("AwardsWon":{"N":"1"},"SongTitle":{"S":"PartiQL Rocks"}})");
   EXPECT_EQ(update.return_values, "ALL_OLD");
   auto append = music_plan<UpdatePlan>(
       "UPDATE \"Music\" SET AwardDetail.Grammys =list_append(AwardDetail.Grammys,[2016]) SET BandMembers "

@@ -45,7 +45,8 @@ TEST(Literal, NumbersKeepTheirExactDecimalText) {
 }
 
 TEST(Literal, DecimalsRoundToThirtyEightDigitsHalfToEven) {
-  EXPECT_EQ(stored("0.1234567890123456789012345678901234567891"), R"({"N":"0.12345678901234567890123456789012345679"})");
+  EXPECT_EQ(stored("0.1234567890123456789012345678901234567891"),
+            R"({"N":"0.12345678901234567890123456789012345679"})");
   EXPECT_EQ(stored("0.123456789012345678901234567890123456785"), R"({"N":"0.12345678901234567890123456789012345678"})");
   EXPECT_EQ(stored("0.123456789012345678901234567890123456775"), R"({"N":"0.12345678901234567890123456789012345678"})");
   EXPECT_EQ(stored("123456789012345678901234567890123456789.0"), R"({"N":"123456789012345678901234567890123456790"})");
@@ -57,11 +58,13 @@ TEST(Literal, DecimalsRoundToThirtyEightDigitsHalfToEven) {
 
 TEST(Literal, NumberErrors) {
   EXPECT_EQ(stored("123456789012345678901234567890123456789"), "DynamoDB only supports precision up to 38 digits");
-  EXPECT_EQ(stored("1e200"), "Number overflow. Attempting to store a number with magnitude larger than supported range");
+  EXPECT_EQ(stored("1e200"),
+            "Number overflow. Attempting to store a number with magnitude larger than supported range");
   EXPECT_EQ(stored("1" + std::string(126, '0')),
             "Number overflow. Attempting to store a number with magnitude larger than supported range");
   EXPECT_EQ(stored("1" + std::string(125, '0')), R"({"N":"1)" + std::string(125, '0') + R"("})");
-  EXPECT_EQ(stored("1e-131"), "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+  EXPECT_EQ(stored("1e-131"),
+            "Number underflow. Attempting to store a number with magnitude smaller than supported range");
   EXPECT_EQ(stored("-0.0"), "Negative zero decimal is not supported under key root at 1:51:3");
   EXPECT_EQ(stored("-0e1"), "Negative zero decimal is not supported under key root at 1:51:3");
 }
@@ -84,7 +87,7 @@ TEST(Literal, SetsAreHomogeneousAndNotEmpty) {
   EXPECT_EQ(stored("[1, {'x': <<>>}]"), "Empty bags are not supported at 1:60:2");
   const std::string bag = "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags";
   EXPECT_EQ(stored("<<'a', 1>>"), bag + " at 1:57:1");  // a string set places the misfit
-  EXPECT_EQ(stored("<<1, 'a'>>"), bag);                // a number set does not
+  EXPECT_EQ(stored("<<1, 'a'>>"), bag);                 // a number set does not
   EXPECT_EQ(stored("<<1, [2]>>"), bag);
   EXPECT_EQ(stored("<<null>>"), bag + " at 1:52:4");
   EXPECT_EQ(stored("<<{}>>"), bag + " at 1:52:1");
@@ -101,11 +104,13 @@ TEST(Literal, MapKeysAreUniqueStrings) {
   EXPECT_EQ(stored("{true: 2}"), "Tuple keys must be of type String. Actual type: BOOL under root at 1:51:4");
   EXPECT_EQ(stored("{null: 2}"), "Tuple keys must be of type String. Actual type: NULL under root at 1:51:4");
   EXPECT_EQ(stored("{x: 2}"), "Tuple keys must be of type String. Actual type: VariableReference under root at 1:51:1");
-  EXPECT_EQ(stored("{\"x\": 2}"), "Tuple keys must be of type String. Actual type: VariableReference under root at 1:51:3");
+  EXPECT_EQ(stored("{\"x\": 2}"),
+            "Tuple keys must be of type String. Actual type: VariableReference under root at 1:51:3");
   EXPECT_EQ(stored("{[1]: 2}"), "Tuple keys must be of type String. Actual type: Seq under root at 1:51:1");
   EXPECT_EQ(stored("{{}: 2}"), "Tuple keys must be of type String. Actual type: Struct under root at 1:51:1");
   EXPECT_EQ(stored("{<<1>>: 2}"), "Tuple keys must be of type String. Actual type: Seq under root at 1:51:2");
-  EXPECT_EQ(stored("{MISSING: 2}"), "Tuple keys must be of type String. Actual type: LiteralMissing under root at 1:51:7");
+  EXPECT_EQ(stored("{MISSING: 2}"),
+            "Tuple keys must be of type String. Actual type: LiteralMissing under root at 1:51:7");
   EXPECT_EQ(stored("{'': 1}"), "Path component cannot be an empty string");
   EXPECT_EQ(stored("{'a' : {'b': {'a': 1, 'a': 2}}}"), "Duplicate keys in tuple. Key: a under root.a.b at 1:63:1");
   EXPECT_EQ(stored("[1, {'x': 1, 'x': 2}]"), "Duplicate keys in tuple. Key: x under root.1 at 1:54:1");

@@ -61,24 +61,42 @@ TEST(Parse, CommentsWhitespaceAndSemicolon) {
 }
 
 TEST(Parse, NotWellFormedQuotesTheStatement) {
-  for (const char* text :
-       {"SELECT", "SELECT * FROM", "SELECT * FROM Tab WHERE", "SELECT * FROM Tab WHERE pk = 'a' extra",
-        "SELECT * FROM Tab WHERE pk = 'a", "SELECT * FROM \"Tab WHERE pk = 'a'", "SELECT * FROM Tab WHERE pk @ 'a'",
-        "SELECT * FROM Tab WHERE pk = 'a' #", "SELECT *, pk FROM Tab", "SELECT pk, * FROM Tab",
-        "SELECT * FROM Tab WHERE pk = 'a' ORDER BY sk NULLS FIRST", "SELECT * FROM Tab WHERE pk = 'a' OFFSET 1",
-        "SELECT * FROM Tab WHERE pk = 'a' AND x IS TRUE", "SELECT * FROM Tab WHERE pk = 'a' AND x IS 1",
-        "SELECT * FROM Tab WHERE pk = 'a' AND x IS ?", "SELECT * FROM Tab WHERE x BETWEEN 1 AND 2 AND y BETWEEN 1",
-        "INSERT INTO Tab VALUES {'pk':'n','sk':2}", "INSERT INTO Tab VALUE {'pk':'n','sk':3}, {'pk':'n','sk':4}",
-        "INSERT INTO Tab (pk, sk) VALUES ('n', 10)", "INSERT INTO Tab VALUE {'pk':'a','sk':98} ON CONFLICT DO NOTHING",
-        "INSERT INTO Tab VALUE {'v': 0x10}", "INSERT INTO Tab VALUE {'v': 1_000}", "INSERT INTO Tab VALUE {'v': 1e}",
-        "INSERT INTO Tab VALUE {'v': --1}", "INSERT INTO Tab VALUE {'v': .e1}",
-        "UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING ALL OLD",
-        "UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING NONE",
-        "UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING UPDATED NEW *",
-        "UPDATE Tab REMOVE y, z WHERE pk = 'a' AND sk = 0", "UPDATE Tab SET x = 1, REMOVE y WHERE pk = 'a'",
-        "UPDATE Tab SET 'x' = 1 WHERE pk = 'a' AND sk = 0", "UPDATE Tab SET [0] = 1 WHERE pk = 'a' AND sk = 0",
-        "UPDATE Tab WHERE pk = 'a' AND sk = 0", "DELETE Tab WHERE pk = 'n' AND sk = 27",
-        "DELETE * FROM Tab WHERE pk = 'n' AND sk = 27", "SELEC * FROM Tab"}) {
+  for (const char* text : {"SELECT",
+                           "SELECT * FROM",
+                           "SELECT * FROM Tab WHERE",
+                           "SELECT * FROM Tab WHERE pk = 'a' extra",
+                           "SELECT * FROM Tab WHERE pk = 'a",
+                           "SELECT * FROM \"Tab WHERE pk = 'a'",
+                           "SELECT * FROM Tab WHERE pk @ 'a'",
+                           "SELECT * FROM Tab WHERE pk = 'a' #",
+                           "SELECT *, pk FROM Tab",
+                           "SELECT pk, * FROM Tab",
+                           "SELECT * FROM Tab WHERE pk = 'a' ORDER BY sk NULLS FIRST",
+                           "SELECT * FROM Tab WHERE pk = 'a' OFFSET 1",
+                           "SELECT * FROM Tab WHERE pk = 'a' AND x IS TRUE",
+                           "SELECT * FROM Tab WHERE pk = 'a' AND x IS 1",
+                           "SELECT * FROM Tab WHERE pk = 'a' AND x IS ?",
+                           "SELECT * FROM Tab WHERE x BETWEEN 1 AND 2 AND y BETWEEN 1",
+                           "INSERT INTO Tab VALUES {'pk':'n','sk':2}",
+                           "INSERT INTO Tab VALUE {'pk':'n','sk':3}, {'pk':'n','sk':4}",
+                           "INSERT INTO Tab (pk, sk) VALUES ('n', 10)",
+                           "INSERT INTO Tab VALUE {'pk':'a','sk':98} ON CONFLICT DO NOTHING",
+                           "INSERT INTO Tab VALUE {'v': 0x10}",
+                           "INSERT INTO Tab VALUE {'v': 1_000}",
+                           "INSERT INTO Tab VALUE {'v': 1e}",
+                           "INSERT INTO Tab VALUE {'v': --1}",
+                           "INSERT INTO Tab VALUE {'v': .e1}",
+                           "UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING ALL OLD",
+                           "UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING NONE",
+                           "UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING UPDATED NEW *",
+                           "UPDATE Tab REMOVE y, z WHERE pk = 'a' AND sk = 0",
+                           "UPDATE Tab SET x = 1, REMOVE y WHERE pk = 'a'",
+                           "UPDATE Tab SET 'x' = 1 WHERE pk = 'a' AND sk = 0",
+                           "UPDATE Tab SET [0] = 1 WHERE pk = 'a' AND sk = 0",
+                           "UPDATE Tab WHERE pk = 'a' AND sk = 0",
+                           "DELETE Tab WHERE pk = 'n' AND sk = 27",
+                           "DELETE * FROM Tab WHERE pk = 'n' AND sk = 27",
+                           "SELEC * FROM Tab"}) {
     EXPECT_EQ(parse_error(text), kMalformed + std::string(text)) << text;
   }
 }
@@ -106,7 +124,8 @@ TEST(Parse, SourcesAndAliases) {
   EXPECT_EQ(parse_error("SELECT * FROM [1,2]"), "Unexpected from source");
   EXPECT_EQ(parse_error("SELECT * FROM 'Tab'"), "Unexpected from source");
   EXPECT_EQ(parse_error("SELECT * FROM ?"), "Unexpected from source");
-  EXPECT_EQ(parse_error("SELECT * FROM \"Tab\".\"gsi\".\"x\""), "A path may contain at most 2 components in the FROM clause");
+  EXPECT_EQ(parse_error("SELECT * FROM \"Tab\".\"gsi\".\"x\""),
+            "A path may contain at most 2 components in the FROM clause");
   EXPECT_EQ(parse_error("SELECT * FROM \"Tab\"[0]"), "Invalid list expression in source.");
   EXPECT_EQ(parse_error("SELECT * FROM \"Tab\".*"), "Unpivot path component like a.*.b are not supported at 1:21:1");
   EXPECT_EQ(parse_error("SELECT * FROM \"\""), "Path component cannot be an empty string");
@@ -116,8 +135,10 @@ TEST(Parse, SourcesAndAliases) {
 }
 
 TEST(Parse, IonLiteralsAreLocatedInLinesAndColumns) {
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = `a`"), "Ion Literals are not supported: SYMBOL under key root at 1:30:3");
-  EXPECT_EQ(error_of("SELECT *\nFROM Tab\nWHERE pk = `x`"), "Ion Literals are not supported: SYMBOL under key root at 3:12:3");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = `a`"),
+            "Ion Literals are not supported: SYMBOL under key root at 1:30:3");
+  EXPECT_EQ(error_of("SELECT *\nFROM Tab\nWHERE pk = `x`"),
+            "Ion Literals are not supported: SYMBOL under key root at 3:12:3");
   // "é" is one column.
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = '\xc3\xa9' AND x = `y`"),
             "Ion Literals are not supported: SYMBOL under key root at 1:42:3");
@@ -134,8 +155,9 @@ TEST(Parse, InsertUpdateDeleteModels) {
   auto insert = parse_statement("INSERT INTO \"Tab\" VALUE {'pk': ?, 'sk': 1}");
   ASSERT_TRUE(insert.has_value());
   EXPECT_EQ(std::get<InsertStatement>(insert->body).value.kind, ExprKind::kStruct);
-  auto update = parse_statement("UPDATE Tab SET a = 1, b = b + 1 SET c = 'x' REMOVE d REMOVE e.f[0] WHERE pk = 'a' "
-                                "RETURNING MODIFIED NEW *");
+  auto update = parse_statement(
+      "UPDATE Tab SET a = 1, b = b + 1 SET c = 'x' REMOVE d REMOVE e.f[0] WHERE pk = 'a' "
+      "RETURNING MODIFIED NEW *");
   ASSERT_TRUE(update.has_value());
   const auto& actions = std::get<UpdateStatement>(update->body).actions;
   ASSERT_EQ(actions.size(), 5u);
@@ -152,7 +174,8 @@ TEST(Parse, DmlShapesDynamoDbRefuses) {
             "FROM clause may only contain a single table name in data manipulation statements");
   EXPECT_EQ(parse_error("INSERT INTO Tab << {'pk':'a','sk':99} >>"), "Unsupported operation: InsertOp");
   EXPECT_EQ(parse_error("INSERT INTO Tab SELECT * FROM Hash"), "Unsupported operation: InsertOp");
-  EXPECT_EQ(parse_error("INSERT INTO Tab VALUE {'pk':'a','sk':97} AT x"), "AT is not supported in insert statements. at 1:1:6");
+  EXPECT_EQ(parse_error("INSERT INTO Tab VALUE {'pk':'a','sk':97} AT x"),
+            "AT is not supported in insert statements. at 1:1:6");
   EXPECT_EQ(parse_error("UPDATE Tab SET x = 5 WHERE pk = 'a' AND sk = 0 RETURNING ALL OLD x"),
             "Expected '*' after ( MODIFIED | ALL ) ( NEW | OLD ) in RETURNING clause");
   EXPECT_EQ(parse_error("UPDATE Tab SET x = 1 WHERE pk = 'a' AND sk = 0 RETURNING ALL OLD *, ALL NEW *"),
@@ -173,9 +196,10 @@ TEST(Parse, NestingIsBounded) {
 
 TEST(Parse, AnyBytesGetAnAnswer) {
   // A fuzzer's view: nothing crashes, everything is a statement or an error.
-  const std::string pieces[] = {"SELECT", "*", "FROM", "\"T\"", "WHERE", "(", ")", "[", "]", "<<", ">>", "{",
-                                "}", "'s'", "1.5e3", "?", ",", ".", "=", "AND", "NOT", "IN", "IS", "MISSING",
-                                "`", "--", "/*", "\xff", "\xc3", "UPDATE", "SET", "RETURNING", "EXISTS"};
+  const std::string pieces[] = {"SELECT", "*",    "FROM",   "\"T\"", "WHERE",     "(",       ")", "[",  "]",
+                                "<<",     ">>",   "{",      "}",     "'s'",       "1.5e3",   "?", ",",  ".",
+                                "=",      "AND",  "NOT",    "IN",    "IS",        "MISSING", "`", "--", "/*",
+                                "\xff",   "\xc3", "UPDATE", "SET",   "RETURNING", "EXISTS"};
   unsigned seed = 12345;
   for (int round = 0; round < 2000; ++round) {
     std::string text;

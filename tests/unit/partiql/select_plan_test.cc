@@ -36,8 +36,9 @@ TEST(SelectPlan, SortKeyConditionsAndTheRestAsFilter) {
             Strings{R"(pk={"S":"a"} sk BETWEEN {"N":"1"} AND {"N":"2"})"});
   EXPECT_EQ(key_conditions(plan_of<SelectPlan>("SELECT * FROM Tab WHERE pk = 'a' AND 3 >= sk")),
             Strings{R"(pk={"S":"a"} sk<={"N":"3"})"});
-  EXPECT_EQ(key_conditions(plan_of<SelectPlan>("SELECT * FROM \"Tab\".\"lsi\" WHERE pk = 'a' AND begins_with(ls, 'l')")),
-            Strings{R"(pk={"S":"a"} ls begins_with {"S":"l"})"});
+  EXPECT_EQ(
+      key_conditions(plan_of<SelectPlan>("SELECT * FROM \"Tab\".\"lsi\" WHERE pk = 'a' AND begins_with(ls, 'l')")),
+      Strings{R"(pk={"S":"a"} ls begins_with {"S":"l"})"});
   // <> is no key condition: it filters.
   plan = plan_of<SelectPlan>("SELECT * FROM Tab WHERE pk = 'a' AND sk <> 1");
   EXPECT_EQ(key_conditions(plan), Strings{R"(pk={"S":"a"})"});
@@ -64,8 +65,8 @@ TEST(SelectPlan, SeveralPartitions) {
 }
 
 TEST(SelectPlan, AnythingElseIsAScan) {
-  for (const char* where : {"pk > 'a'", "sk = 1", "pk = 'a' OR x = 1", "begins_with(pk, 'a')", "pk <> 'a'",
-                            "x = 1", "pk = sk", "NOT pk = 'a'"}) {
+  for (const char* where : {"pk > 'a'", "sk = 1", "pk = 'a' OR x = 1", "begins_with(pk, 'a')", "pk <> 'a'", "x = 1",
+                            "pk = sk", "NOT pk = 'a'"}) {
     auto plan = plan_of<SelectPlan>(std::string("SELECT * FROM Tab WHERE ") + where);
     EXPECT_FALSE(plan.query) << where;
     EXPECT_TRUE(plan.key_conditions.empty()) << where;
@@ -103,24 +104,29 @@ TEST(SelectPlan, MultiAttributeIndexKeys) {
 }
 
 TEST(SelectPlan, KeyValuesHaveTheKeysTypes) {
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 1"), "Key attribute's data type should match its data type in table's schema: Key pk");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 1"),
+            "Key attribute's data type should match its data type in table's schema: Key pk");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = ?", R"([{"B":"YWJj"}])"),
             "Key attribute's data type should match its data type in table's schema: Key pk");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = NULL"), "Key attribute's data type should match its data type in table's schema: Key pk");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk IN [NULL]"), "Key attribute's data type should match its data type in table's schema: Key pk");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = NULL"),
+            "Key attribute's data type should match its data type in table's schema: Key pk");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk IN [NULL]"),
+            "Key attribute's data type should match its data type in table's schema: Key pk");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' AND sk = 'x'"),
             "Key attribute's data type should match its data type in table's schema: Key sk");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' AND begins_with(sk, 'a')"),
             "Key attribute's data type should match its data type in table's schema: Key sk");
   EXPECT_EQ(error_of("SELECT * FROM \"Tab\".\"gsi\" WHERE gk = 'g' AND gs = 'x'"),
             "Key attribute's data type should match its data type in table's schema: Key gs");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = ''"),
-            "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
-            "string value. Key: pk");
+  EXPECT_EQ(
+      error_of("SELECT * FROM Tab WHERE pk = ''"),
+      "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+      "string value. Key: pk");
 }
 
 TEST(SelectPlan, OtherComparisonsOfKeysToo) {
-  const std::string mismatch = "One or more parameter values were invalid: Condition parameter type does not match schema type";
+  const std::string mismatch =
+      "One or more parameter values were invalid: Condition parameter type does not match schema type";
   for (const char* where : {"sk = 'x'", "sk IN ['x']", "begins_with(sk, 'x')", "sk BETWEEN 'a' AND 'b'", "sk > 'x'",
                             "sk <> 'x'", "NOT sk = 'x'", "'x' = sk", "contains(sk, 'x')", "pk = 1 OR x = 1",
                             "pk = 'a' AND (sk = 'x' OR x = 1)", "pk = 'a' AND sk = 1 AND pk = 2"}) {
@@ -133,7 +139,8 @@ TEST(SelectPlan, OtherComparisonsOfKeysToo) {
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE ls = 1"), "");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE sk = x"), "");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' AND sk = 1 AND sk IN [1, 'x']"), "");
-  const std::string scalar = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: pk";
+  const std::string scalar =
+      "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: pk";
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk.x = 'a'"), scalar);
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk[0] = 'a'"), scalar);
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' AND m.b = 1 AND pk.x = 1"), scalar);
@@ -145,7 +152,8 @@ TEST(SelectPlan, OrderBy) {
   EXPECT_TRUE(plan_of<SelectPlan>("SELECT * FROM Tab WHERE pk = 'a' ORDER BY sk ASC, pk DESC").scan_index_forward);
   EXPECT_TRUE(plan_of<SelectPlan>("SELECT * FROM Tab WHERE pk = 'a' ORDER BY pk").scan_index_forward);
   EXPECT_FALSE(plan_of<SelectPlan>("SELECT * FROM \"Tab\".\"gsi\" WHERE gk = 'g' ORDER BY gs DESC").scan_index_forward);
-  EXPECT_FALSE(plan_of<SelectPlan>("SELECT * FROM \"Tab\".\"lsi\" WHERE pk = 'a' ORDER BY \"ls\" DESC").scan_index_forward);
+  EXPECT_FALSE(
+      plan_of<SelectPlan>("SELECT * FROM \"Tab\".\"lsi\" WHERE pk = 'a' ORDER BY \"ls\" DESC").scan_index_forward);
   plan = plan_of<SelectPlan>("SELECT * FROM Tab WHERE pk IN ['a', 'n', 'c'] ORDER BY pk DESC, sk DESC");
   EXPECT_EQ(key_conditions(plan), (Strings{R"(pk={"S":"n"})", R"(pk={"S":"c"})", R"(pk={"S":"a"})"}));
   EXPECT_FALSE(plan.scan_index_forward);
@@ -153,17 +161,22 @@ TEST(SelectPlan, OrderBy) {
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk > 'a' ORDER BY sk DESC"), "");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE begins_with(pk, 'a') ORDER BY sk"), "");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' OR pk = 'n' ORDER BY sk"), "");
-  EXPECT_EQ(error_of("SELECT * FROM Tab ORDER BY sk"), "Must have WHERE clause in the statement when using ORDER BY clause.");
+  EXPECT_EQ(error_of("SELECT * FROM Tab ORDER BY sk"),
+            "Must have WHERE clause in the statement when using ORDER BY clause.");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE x = 1 ORDER BY sk DESC"),
             "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
   EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' OR x = 1 ORDER BY sk"),
             "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY x"), "Variable reference x in ORDER BY clause must be part of the primary key");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY gs"), "Variable reference gs in ORDER BY clause must be part of the primary key");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY x"),
+            "Variable reference x in ORDER BY clause must be part of the primary key");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY gs"),
+            "Variable reference gs in ORDER BY clause must be part of the primary key");
   EXPECT_EQ(error_of("SELECT * FROM \"Tab\".\"gsi\" WHERE gk = 'g' ORDER BY sk DESC"),
             "Variable reference sk in ORDER BY clause must be part of the primary key");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY m.b DESC"), "Argument to ORDER BY must be of type VariableReference. Type: PATH");
-  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY 1"), "Argument to ORDER BY must be of type VariableReference. Type: 1");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY m.b DESC"),
+            "Argument to ORDER BY must be of type VariableReference. Type: PATH");
+  EXPECT_EQ(error_of("SELECT * FROM Tab WHERE pk = 'a' ORDER BY 1"),
+            "Argument to ORDER BY must be of type VariableReference. Type: 1");
   EXPECT_EQ(error_of("SELECT * FROM Hash WHERE pk = 'a' ORDER BY v", "[]", hash_table()),
             "Variable reference v in ORDER BY clause must be part of the primary key");
 }
@@ -174,14 +187,17 @@ TEST(SelectPlan, Projections) {
   ASSERT_EQ(plan.projection.paths.size(), 3u);
   Item projected = plan.projection.apply(json_map(R"({"pk":{"S":"a"},"sp ace":{"S":"sp"},"x":{"N":"1"},
       "m":{"M":{"b":{"L":[{"N":"1"},{"M":{"c":{"S":"deep"},"d":{"S":"no"}}}]}}}})"));
-  EXPECT_EQ(json_of(projected), R"({"m":{"M":{"b":{"L":[{"M":{"c":{"S":"deep"}}}]}}},"pk":{"S":"a"},"sp ace":{"S":"sp"}})");
+  EXPECT_EQ(json_of(projected),
+            R"({"m":{"M":{"b":{"L":[{"M":{"c":{"S":"deep"}}}]}}},"pk":{"S":"a"},"sp ace":{"S":"sp"}})");
   EXPECT_EQ(error_of("SELECT pk, pk FROM Tab"), "Duplicate identifiers in select clause: pk");
   EXPECT_EQ(error_of("SELECT m.b, x.b FROM Tab"), "Duplicate identifiers in select clause: b");
   EXPECT_EQ(error_of("SELECT m.b[0], m.b[1] FROM Tab"), "");
   EXPECT_EQ(error_of("SELECT m, m.b FROM Tab"),
-            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m, b], path two: [m]");
+            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m, b], "
+            "path two: [m]");
   EXPECT_EQ(error_of("SELECT m.b, m FROM Tab"),
-            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], path two: [m, b]");
+            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], "
+            "path two: [m, b]");
   EXPECT_EQ(error_of("SELECT COUNT(*) FROM Tab"), "Unexpected path component at 1:8:5");
   EXPECT_EQ(error_of("SELECT pk + 1 FROM Tab"), "Unexpected path component at 1:11:1");
   EXPECT_EQ(error_of("SELECT size(x) FROM Tab"), "Unexpected path component at 1:8:4");

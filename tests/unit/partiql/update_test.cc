@@ -70,41 +70,55 @@ TEST(Update, ErrorsWhenApplied) {
 TEST(Update, WhatDynamoDbRefuses) {
   EXPECT_EQ(updated("SET x = x * 2"), "Unsupported operator in Update Expression. Operator: *");
   EXPECT_EQ(updated("SET x = 'a' || 'b'"), "Unsupported operator in Update Expression. Operator: ||");
-  EXPECT_EQ(updated("SET x = -gs"), "Incorrect number of operands for operator or function; operator or function: -, number of operands: 1");
-  EXPECT_EQ(updated("SET zz = 1 + 'a'"), "Incorrect operand type for operator or function; operator or function: +, operand type: S");
-  EXPECT_EQ(updated("SET zz = 'a' + 1"), "Incorrect operand type for operator or function; operator or function: +, operand type: S");
+  EXPECT_EQ(updated("SET x = -gs"),
+            "Incorrect number of operands for operator or function; operator or function: -, number of operands: 1");
+  EXPECT_EQ(updated("SET zz = 1 + 'a'"),
+            "Incorrect operand type for operator or function; operator or function: +, operand type: S");
+  EXPECT_EQ(updated("SET zz = 'a' + 1"),
+            "Incorrect operand type for operator or function; operator or function: +, operand type: S");
   EXPECT_EQ(updated("SET x = size(ls)"), "The function is not allowed in an update expression; function: size");
-  EXPECT_EQ(updated("SET x = begins_with(x, 'a')"), "The function is not allowed in an update expression; function: begins_with");
+  EXPECT_EQ(updated("SET x = begins_with(x, 'a')"),
+            "The function is not allowed in an update expression; function: begins_with");
   EXPECT_EQ(updated("SET x = foo(x)"), "Unrecognized function: foo");
-  EXPECT_EQ(updated("SET x = if_not_exists(3, 3)"), "Operator or function requires a document path; operator or function: if_not_exists");
+  EXPECT_EQ(updated("SET x = if_not_exists(3, 3)"),
+            "Operator or function requires a document path; operator or function: if_not_exists");
   EXPECT_EQ(updated("SET x = list_append(x)"),
-            "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 1");
+            "Incorrect number of operands for operator or function; operator or function: list_append, number of "
+            "operands: 1");
   EXPECT_EQ(updated("SET x = list_append(x, y, z)"),
-            "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 3");
+            "Incorrect number of operands for operator or function; operator or function: list_append, number of "
+            "operands: 3");
   EXPECT_EQ(updated("SET x = y IS MISSING"), "IS operator is not supported in update expressions");
   EXPECT_EQ(updated("SET x = MISSING"), "MISSING must be compared using IS operator");
   EXPECT_EQ(updated("SET x = <<>>"), "Empty bags are not supported at 1:20:2");
-  EXPECT_EQ(updated("SET zz = {'a': [<<1>>, ?]}", R"([{"S":"p"}])"), "Unsupported data type: Parameter under key root.a.1 at 1:35:1");
+  EXPECT_EQ(updated("SET zz = {'a': [<<1>>, ?]}", R"([{"S":"p"}])"),
+            "Unsupported data type: Parameter under key root.a.1 at 1:35:1");
 }
 
 TEST(Update, SetFunctions) {
   EXPECT_EQ(updated("SET x = set_add(x)"), "SET_ADD must have exactly two arguments at 1:20:7");
   EXPECT_EQ(updated("SET x = set_add(x, <<1>>, <<2>>)"), "SET_ADD must have exactly two arguments at 1:20:7");
   EXPECT_EQ(updated("SET ss2 = set_add(ss, <<'z'>>)"), "The first argument to SET_ADD must equal the assignment value");
-  EXPECT_EQ(updated("SET nope = set_delete(nope2, <<'a'>>)"), "The first argument to SET_DELETE must equal the assignment value");
-  EXPECT_EQ(updated("SET ss = set_add(ss, 'r')"), "The second argument to SET_ADD must be a value with type SET at 1:29:2");
-  EXPECT_EQ(updated("SET ss = set_add(ss, ?)", R"([{"S":"zz"}])"), "The second argument to SET_ADD must be a value with type SET at 1:29:2");
+  EXPECT_EQ(updated("SET nope = set_delete(nope2, <<'a'>>)"),
+            "The first argument to SET_DELETE must equal the assignment value");
+  EXPECT_EQ(updated("SET ss = set_add(ss, 'r')"),
+            "The second argument to SET_ADD must be a value with type SET at 1:29:2");
+  EXPECT_EQ(updated("SET ss = set_add(ss, ?)", R"([{"S":"zz"}])"),
+            "The second argument to SET_ADD must be a value with type SET at 1:29:2");
   EXPECT_EQ(updated("SET x = set_add(x, <<'a'>>) + 1"), "Unrecognized function: set_add");
   EXPECT_EQ(updated("SET x = list_append(set_add(x, <<'a'>>), [1])"), "Unrecognized function: set_add");
 }
 
 TEST(Update, OverlappingPathsNameTheLaterFirst) {
   EXPECT_EQ(updated("SET x = 1 SET x = 2"),
-            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [x], path two: [x]");
+            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [x], "
+            "path two: [x]");
   EXPECT_EQ(updated("SET x = 1 REMOVE x"),
-            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [x], path two: [x]");
+            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [x], "
+            "path two: [x]");
   EXPECT_EQ(updated("SET m.b = 1, m = 2"),
-            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], path two: [m, b]");
+            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], "
+            "path two: [m, b]");
 }
 
 TEST(Update, KeyAttributesAreCheckedWhenTheConditionHolds) {

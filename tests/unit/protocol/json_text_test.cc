@@ -51,8 +51,11 @@ TEST(JsonText, RandomTextMatchesTheWriter) {
     for (auto& c : text) {
       // Mostly plain text, with quotes, backslashes, controls and high bytes mixed in.
       unsigned pick = random() % 20;
-      c = pick == 0 ? '"' : pick == 1 ? '\\' : pick == 2 ? static_cast<char>(random() % 32)
-          : pick == 3 ? static_cast<char>(128 + random() % 128) : static_cast<char>('a' + random() % 26);
+      c = pick == 0   ? '"'
+          : pick == 1 ? '\\'
+          : pick == 2 ? static_cast<char>(random() % 32)
+          : pick == 3 ? static_cast<char>(128 + random() % 128)
+                      : static_cast<char>('a' + random() % 26);
     }
     EXPECT_EQ(appended(text), writer_string(text));
   }

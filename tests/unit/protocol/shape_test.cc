@@ -34,10 +34,11 @@ struct Request {
 };
 
 const Shape<Part>& part_shape() {
-  static const Shape<Part> shape{"Part", {
-      member("Name", &Part::name, {required(), length(1, 3)}),
-      member("Size", &Part::size, {range(0, 9)}),
-  }};
+  static const Shape<Part> shape{"Part",
+                                 {
+                                     member("Name", &Part::name, {required(), length(1, 3)}),
+                                     member("Size", &Part::size, {range(0, 9)}),
+                                 }};
   return shape;
 }
 
@@ -45,22 +46,21 @@ int custom_checks_run = 0;
 
 const Shape<Request>& request_shape() {
   using R = Request;
-  static const Shape<R> shape{
-      {
-          member("TableName", &R::table_name, {required(), name()}),
-          member("Limit", &R::limit, {range(1, 100)}),
-          member("Flag", &R::flag),
-          member("Color", &R::color, kColors),
-          member("Names", &R::names, {length(1, 2, Shown::kStrings)}),
-          member("Part", &R::part, part_shape()),
-          member("Parts", &R::parts, part_shape(), {length(0, 2)}),
-          member("Key", &R::key),
-      },
-      {[](R& request, const JsonValue&) -> Result<void> {
-        ++custom_checks_run;
-        if (request.flag && !request.limit) return validation_error("Flag needs a Limit");
-        return {};
-      }}};
+  static const Shape<R> shape{{
+                                  member("TableName", &R::table_name, {required(), name()}),
+                                  member("Limit", &R::limit, {range(1, 100)}),
+                                  member("Flag", &R::flag),
+                                  member("Color", &R::color, kColors),
+                                  member("Names", &R::names, {length(1, 2, Shown::kStrings)}),
+                                  member("Part", &R::part, part_shape()),
+                                  member("Parts", &R::parts, part_shape(), {length(0, 2)}),
+                                  member("Key", &R::key),
+                              },
+                              {[](R& request, const JsonValue&) -> Result<void> {
+                                ++custom_checks_run;
+                                if (request.flag && !request.limit) return validation_error("Flag needs a Limit");
+                                return {};
+                              }}};
   return shape;
 }
 
@@ -106,8 +106,10 @@ TEST(Shape, ReadsEveryMemberIntoItsField) {
 
 TEST(Shape, WrongJsonTypesAreSerializationErrors) {
   EXPECT_EQ(error_of(R"j({"TableName":5})j"), "Serialization: NUMBER_VALUE cannot be converted to String");
-  EXPECT_EQ(error_of(R"j({"TableName":"abc","Limit":"7"})j"), "Serialization: STRING_VALUE cannot be converted to Integer");
-  EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":1})j"), "Serialization: NUMBER_VALUE cannot be converted to Boolean");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Limit":"7"})j"),
+            "Serialization: STRING_VALUE cannot be converted to Integer");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":1})j"),
+            "Serialization: NUMBER_VALUE cannot be converted to Boolean");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":"true"})j"), "Serialization: Unexpected token received from parser");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Flag":{}})j"),
             "Serialization: Start of structure or map found where not expected");
@@ -115,7 +117,8 @@ TEST(Shape, WrongJsonTypesAreSerializationErrors) {
             "Serialization: Unrecognized collection type class java.lang.Boolean");
   EXPECT_EQ(error_of(R"j({"TableName":2.5})j"), "Serialization: DECIMAL_VALUE cannot be converted to String");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Names":"a"})j"), "Serialization: Unexpected field type");
-  EXPECT_EQ(error_of(R"j({"TableName":"abc","Names":[1]})j"), "Serialization: NUMBER_VALUE cannot be converted to String");
+  EXPECT_EQ(error_of(R"j({"TableName":"abc","Names":[1]})j"),
+            "Serialization: NUMBER_VALUE cannot be converted to String");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Part":[]})j"),
             "Serialization: Unrecognized collection type class com.amazonaws.dynamodb.v20120810.Part");
   EXPECT_EQ(error_of(R"j({"TableName":"abc","Part":1})j"), "Serialization: Unexpected field type");
@@ -252,10 +255,11 @@ TEST(RequestShapes, TransactItemsCountFirst) {
   EXPECT_EQ(error_of(read_transact_get_items, many),
             "Validation: 1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: "
             "Member must have length less than or equal to 100");
-  EXPECT_EQ(error_of(read_transact_get_items, R"j({"TransactItems":[{"Get":{}}]})j"),
-            "Validation: 2 validation errors detected: "
-            "Value null at 'transactItems.1.member.get.key' failed to satisfy constraint: Member must not be null; "
-            "Value null at 'transactItems.1.member.get.tableName' failed to satisfy constraint: Member must not be null");
+  EXPECT_EQ(
+      error_of(read_transact_get_items, R"j({"TransactItems":[{"Get":{}}]})j"),
+      "Validation: 2 validation errors detected: "
+      "Value null at 'transactItems.1.member.get.key' failed to satisfy constraint: Member must not be null; "
+      "Value null at 'transactItems.1.member.get.tableName' failed to satisfy constraint: Member must not be null");
 }
 
 // A key schema's elements are checked before the list's own length; the table is resolved by the checks.

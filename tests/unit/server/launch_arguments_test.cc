@@ -43,13 +43,14 @@ TEST(LaunchArguments, ContainerDefaultsWhereNothingWasChosen) {
 }
 
 TEST(LaunchArguments, ContainerDefaultsGiveWayToAnySpelling) {
-  for (const Args& data : {Args{"--data-dir", "/d"}, Args{"--data-dir=/d"}, Args{"-dbPath", "d"},
-                           Args{"--in-memory"}, Args{"-inMemory"}}) {
+  for (const Args& data : {Args{"--data-dir", "/d"}, Args{"--data-dir=/d"}, Args{"-dbPath", "d"}, Args{"--in-memory"},
+                           Args{"-inMemory"}}) {
     Args given = {"--container", "--host", "127.0.0.1"};
     given.insert(given.end(), data.begin(), data.end());
     EXPECT_EQ(launch_arguments(given), given);
   }
-  EXPECT_EQ(launch_arguments({"--container", "-host=::", "--in-memory"}), (Args{"--container", "-host=::", "--in-memory"}));
+  EXPECT_EQ(launch_arguments({"--container", "-host=::", "--in-memory"}),
+            (Args{"--container", "-host=::", "--in-memory"}));
 }
 
 }  // namespace

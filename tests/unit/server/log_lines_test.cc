@@ -88,12 +88,14 @@ std::string tables(const char* request) {
 
 TEST(RequestLog, TablesNamedInEachKindOfRequest) {
   EXPECT_EQ(tables(R"({"TableName":"Music","Key":{}})"), "Music");
-  EXPECT_EQ(tables(R"({"StreamArn":"arn:aws:dynamodb:us-east-1:000000000000:table/Music/stream/2026-01-01T00:00:00.000"})"),
-            "Music");
+  EXPECT_EQ(
+      tables(R"({"StreamArn":"arn:aws:dynamodb:us-east-1:000000000000:table/Music/stream/2026-01-01T00:00:00.000"})"),
+      "Music");
   EXPECT_EQ(tables(R"({"ResourceArn":"arn:aws:dynamodb:eu-west-1:000000000000:table/Books"})"), "Books");
   EXPECT_EQ(tables(R"({"RequestItems":{"A":[],"B":{}}})"), "A,B");
   EXPECT_EQ(tables(R"({"TransactItems":[{"Put":{"TableName":"A"}},{"ConditionCheck":{"TableName":"B"}},)"
-                   R"({"Update":{"TableName":"A"}}]})"), "A,B");
+                   R"({"Update":{"TableName":"A"}}]})"),
+            "A,B");
   EXPECT_EQ(tables(R"({"ShardIterator":"opaque"})"), "-");
   EXPECT_EQ(tables(R"({})"), "-");
   EXPECT_EQ(tables(R"({"TableName":7,"TransactItems":[1,{"Put":"x"}]})"), "-");

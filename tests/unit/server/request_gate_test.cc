@@ -43,16 +43,13 @@ TEST(RequestGate, PassesNeverOverlapExclusiveWork) {
   }
   for (int round = 0; round < 200; ++round) {
     gate.exclusive([&] {
-      if (inside.load() != 0)
-        overlap = true;
+      if (inside.load() != 0) overlap = true;
       std::this_thread::yield();
-      if (inside.load() != 0)
-        overlap = true;
+      if (inside.load() != 0) overlap = true;
     });
   }
   stop = true;
-  for (auto &t : requests)
-    t.join();
+  for (auto& t : requests) t.join();
   EXPECT_FALSE(overlap.load());
 }
 
@@ -67,5 +64,5 @@ TEST(RequestGate, AMovedPassLeavesOnce) {
   EXPECT_TRUE(ran);
 }
 
-} // namespace
-} // namespace eddy::server
+}  // namespace
+}  // namespace eddy::server

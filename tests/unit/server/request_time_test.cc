@@ -27,7 +27,8 @@ TEST(RequestTime, CreationTimesAndStreamLabelsReadTheClock) {
   EXPECT_EQ(records[0].approximate_creation, kStart + 90);  // whole seconds, as DynamoDB
 
   // A stream enabled again later gets a label of its own time.
-  ASSERT_TRUE(client.dynamodb("UpdateTable", R"({"TableName":"dated","StreamSpecification":{"StreamEnabled":false}})").ok());
+  ASSERT_TRUE(
+      client.dynamodb("UpdateTable", R"({"TableName":"dated","StreamSpecification":{"StreamEnabled":false}})").ok());
   eddy.clock().advance(3600);
   Answer enabled = client.dynamodb("UpdateTable", R"({"TableName":"dated","StreamSpecification":)"
                                                   R"({"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}})");
@@ -38,7 +39,9 @@ TEST(RequestTime, CreationTimesAndStreamLabelsReadTheClock) {
 class ClientRequestTokenTime : public ::testing::Test {
  protected:
   void SetUp() override {
-    Answer created = client_.dynamodb("CreateTable", R"({"TableName":"accounts",)"
+    Answer created = client_.dynamodb(
+        "CreateTable",
+        R"({"TableName":"accounts",)"
         R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
         R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"})");
     ASSERT_TRUE(created.ok()) << created.body;
@@ -46,13 +49,18 @@ class ClientRequestTokenTime : public ::testing::Test {
 
   // One transaction: ADD :amount to the counter of item "acct", under `token`.
   Answer add(const std::string& token, int amount) {
-    return client_.dynamodb("TransactWriteItems", R"({"ClientRequestToken":")" + token + R"(","TransactItems":[)"
-        R"({"Update":{"TableName":"accounts","Key":{"pk":{"S":"acct"}},"UpdateExpression":"ADD n :a",)"
-        R"("ExpressionAttributeValues":{":a":{"N":")" + std::to_string(amount) + R"("}}}}]})");
+    return client_.dynamodb(
+        "TransactWriteItems",
+        R"({"ClientRequestToken":")" + token +
+            R"(","TransactItems":[)"
+            R"({"Update":{"TableName":"accounts","Key":{"pk":{"S":"acct"}},"UpdateExpression":"ADD n :a",)"
+            R"("ExpressionAttributeValues":{":a":{"N":")" +
+            std::to_string(amount) + R"("}}}}]})");
   }
 
   std::string counter() {
-    Answer got = client_.dynamodb("GetItem", R"({"TableName":"accounts","Key":{"pk":{"S":"acct"}},"ConsistentRead":true})");
+    Answer got =
+        client_.dynamodb("GetItem", R"({"TableName":"accounts","Key":{"pk":{"S":"acct"}},"ConsistentRead":true})");
     return got.ok() && got.json.HasMember("Item") ? got.json["Item"]["n"]["N"].GetString() : "";
   }
 

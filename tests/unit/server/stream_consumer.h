@@ -17,9 +17,9 @@ namespace eddy::in_process {
 
 struct ShardFacts {
   std::string id;
-  std::string parent;             // empty when the shard has none
+  std::string parent;  // empty when the shard has none
   std::string starting_sequence;
-  std::string ending_sequence;    // empty while the shard is open
+  std::string ending_sequence;  // empty while the shard is open
 };
 
 // One stream record, reduced to what the tests look at.
@@ -29,7 +29,7 @@ struct RecordFacts {
   std::optional<std::string> new_v;  // NewImage.v.N
   bool has_old_image = false;
   bool has_new_image = false;
-  std::string user_identity;         // "PrincipalId/Type", empty when absent
+  std::string user_identity;  // "PrincipalId/Type", empty when absent
   double approximate_creation = 0;
   std::string sequence;
 };
@@ -37,19 +37,21 @@ struct RecordFacts {
 // Creates table `name` (pk:S, on demand) with a stream of `view_type`; returns LatestStreamArn.
 inline std::string create_stream_table(LoopbackClient& client, const std::string& name,
                                        const std::string& view_type = "NEW_AND_OLD_IMAGES") {
-  Answer created = client.dynamodb("CreateTable", R"({"TableName":")" + name + R"(",)"
-      R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
-      R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
-      R"("BillingMode":"PAY_PER_REQUEST","StreamSpecification":{"StreamEnabled":true,"StreamViewType":")" +
-      view_type + R"("}})");
+  Answer created = client.dynamodb(
+      "CreateTable",
+      R"({"TableName":")" + name +
+          R"(",)"
+          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
+          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
+          R"("BillingMode":"PAY_PER_REQUEST","StreamSpecification":{"StreamEnabled":true,"StreamViewType":")" +
+          view_type + R"("}})");
   EXPECT_TRUE(created.ok()) << created.body;
   return created.ok() ? created.json["TableDescription"]["LatestStreamArn"].GetString() : "";
 }
 
-inline void put_item(LoopbackClient& client, const std::string& table, const std::string& pk,
-                     const std::string& v) {
-  Answer put = client.dynamodb("PutItem", R"({"TableName":")" + table + R"(","Item":{"pk":{"S":")" + pk +
-                                              R"("},"v":{"N":")" + v + R"("}}})");
+inline void put_item(LoopbackClient& client, const std::string& table, const std::string& pk, const std::string& v) {
+  Answer put = client.dynamodb(
+      "PutItem", R"({"TableName":")" + table + R"(","Item":{"pk":{"S":")" + pk + R"("},"v":{"N":")" + v + R"("}}})");
   ASSERT_TRUE(put.ok()) << put.body;
 }
 
@@ -80,7 +82,8 @@ inline std::vector<ShardFacts> shards_of(LoopbackClient& client, const std::stri
 // GetShardIterator; `sequence` only for AT_/AFTER_SEQUENCE_NUMBER.
 inline Answer shard_iterator(LoopbackClient& client, const std::string& arn, const std::string& shard,
                              const std::string& type, const std::string& sequence = "") {
-  std::string body = R"({"StreamArn":")" + arn + R"(","ShardId":")" + shard + R"(","ShardIteratorType":")" + type + "\"";
+  std::string body =
+      R"({"StreamArn":")" + arn + R"(","ShardId":")" + shard + R"(","ShardIteratorType":")" + type + "\"";
   if (!sequence.empty()) body += R"(,"SequenceNumber":")" + sequence + "\"";
   return client.streams("GetShardIterator", body + "}");
 }

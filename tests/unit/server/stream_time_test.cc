@@ -77,7 +77,8 @@ TEST(StreamTime, SteadyWritesKeepOnlyTheLastDay) {
           if (shard.ending_sequence.empty() && shard.id != open_before) return true;
         }
         return false;
-      })) << "no rollover in round " << round;
+      })) << "no rollover in round "
+          << round;
     }
     for (int i = 0; i < 20; ++i) put_item(client, "steady", "k" + std::to_string(i), std::to_string(round));
   }
@@ -89,7 +90,8 @@ TEST(StreamTime, SteadyWritesKeepOnlyTheLastDay) {
   ASSERT_TRUE(eventually([&] {
     shards = shards_of(client, arn);
     return values_by_key(read_stream(client, arn)) == expected && shards.size() == 3;
-  })) << "shards: " << shards.size();
+  })) << "shards: "
+      << shards.size();
   for (const auto& shard : shards) EXPECT_NE(shard.id, first_shard);
   EXPECT_EQ(shards[0].parent, first_shard);  // the lineage still names the removed parent, as on AWS
 }

@@ -38,16 +38,17 @@ TEST(TtlTime, MovingTheClockPastExpiryDeletesItemsWithServiceRemoveRecords) {
   auto present = [&] {
     std::set<std::string> left;
     for (const auto& [key, value] : expires) {
-      Answer got = client.dynamodb("GetItem", R"({"TableName":"expiring","ConsistentRead":true,"Key":{"pk":{"S":")" +
-                                                  key + R"("}}})");
+      Answer got = client.dynamodb(
+          "GetItem", R"({"TableName":"expiring","ConsistentRead":true,"Key":{"pk":{"S":")" + key + R"("}}})");
       if (got.ok() && got.json.HasMember("Item")) left.insert(key);
     }
     return left;
   };
   // Until TTL is enabled (and until swept), expired items are read as any other.
   EXPECT_EQ(present().size(), expires.size());
-  Answer enabled = client.dynamodb("UpdateTimeToLive", R"({"TableName":"expiring",)"
-                                                       R"("TimeToLiveSpecification":{"Enabled":true,"AttributeName":"expires"}})");
+  Answer enabled =
+      client.dynamodb("UpdateTimeToLive", R"({"TableName":"expiring",)"
+                                          R"("TimeToLiveSpecification":{"Enabled":true,"AttributeName":"expires"}})");
   ASSERT_TRUE(enabled.ok()) << enabled.body;
 
   eddy.clock().advance(1);

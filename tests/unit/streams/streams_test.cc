@@ -48,7 +48,9 @@ class StreamsTest : public ::testing::Test {
     }));
   }
 
-  std::string shard_id(std::size_t i = 0) { return streams_->describe_stream(table_.stream_arn())->shards.at(i).shard_id; }
+  std::string shard_id(std::size_t i = 0) {
+    return streams_->describe_stream(table_.stream_arn())->shards.at(i).shard_id;
+  }
 
   ManualClock clock_{1767225600.0};  // 2026-01-01T00:00:00Z
   std::unique_ptr<engine::Database> database_;
@@ -115,8 +117,8 @@ TEST_F(StreamsTest, RetentionTrimsAndOldIteratorsSeeTrimmedData) {
   auto page = read(*old);
   ASSERT_FALSE(page);
   EXPECT_EQ(page.error().code, ErrorCode::kTrimmedDataAccess);
-  auto horizon = streams_->get_shard_iterator(table_.stream_arn(), shard_id(), IteratorType::kTrimHorizon,
-                                              std::nullopt);
+  auto horizon =
+      streams_->get_shard_iterator(table_.stream_arn(), shard_id(), IteratorType::kTrimHorizon, std::nullopt);
   auto rest = read(*horizon);
   ASSERT_TRUE(rest);
   ASSERT_EQ(rest->count, 1u);
@@ -137,8 +139,8 @@ TEST_F(StreamsTest, RolloverClosesTheShardAndChildContinues) {
   EXPECT_FALSE(child.closed);
   EXPECT_EQ(child.parent_shard_id, parent.shard_id);
   EXPECT_LT(parent.last_sequence, child.starting_sequence);
-  auto it = streams_->get_shard_iterator(table_.stream_arn(), parent.shard_id, IteratorType::kTrimHorizon,
-                                         std::nullopt);
+  auto it =
+      streams_->get_shard_iterator(table_.stream_arn(), parent.shard_id, IteratorType::kTrimHorizon, std::nullopt);
   auto page = read(*it);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->count, 1u);
