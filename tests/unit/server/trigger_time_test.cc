@@ -46,6 +46,18 @@ std::vector<std::string> lines_of(const fs::path& path) {
   return lines;
 }
 
+// The first line of the on-failure record in folder `failed`; empty while there is none.
+std::string failure_record(const fs::path& failed) {
+  std::error_code ignored;
+  if (!fs::exists(failed, ignored)) return "";
+  for (const auto& entry : fs::directory_iterator(failed, ignored)) {
+    if (entry.path().extension() != ".json") continue;
+    std::vector<std::string> lines = lines_of(entry.path());
+    if (!lines.empty()) return lines[0];
+  }
+  return "";
+}
+
 std::size_t records_in(const std::string& event) {
   JsonDocument document;
   document.Parse(event.data(), event.size());
@@ -111,11 +123,12 @@ TEST(TriggerTime, RetriesBackOffOnTheClockThenGiveUpToTheDestination) {
   EXPECT_FALSE(eventually([&] { return lines_of(events).size() == 3; }, std::chrono::milliseconds(300)));
   eddy.clock().advance(1);
   ASSERT_TRUE(eventually([&] { return lines_of(events).size() == 3; }));
-  ASSERT_TRUE(eventually([&] { return fs::exists(failed) && !fs::is_empty(failed); }));
   std::string record;
-  for (const auto& entry : fs::directory_iterator(failed)) {
-    if (entry.path().extension() == ".json") record = lines_of(entry.path()).at(0);
-  }
+  // The destination's file may be seen before its line is written: wait for the whole record.
+  ASSERT_TRUE(eventually([&] {
+    record = failure_record(failed);
+    return record.find("\"condition\"") != std::string::npos;
+  }));
   EXPECT_NE(record.find(R"("condition":"RetryAttemptsExhausted","approximateInvokeCount":3)"), std::string::npos)
       << record;
 }
@@ -134,11 +147,12 @@ TEST(TriggerTime, RecordsOlderThanMaximumRecordAgeAreGivenUpOn) {
   ASSERT_TRUE(eventually([&] { return lines_of(events).size() == 1; }));
   // The record's age is checked before each retry.
   eddy.clock().advance(61);
-  ASSERT_TRUE(eventually([&] { return fs::exists(failed) && !fs::is_empty(failed); }));
   std::string record;
-  for (const auto& entry : fs::directory_iterator(failed)) {
-    if (entry.path().extension() == ".json") record = lines_of(entry.path()).at(0);
-  }
+  // The destination's file may be seen before its line is written: wait for the whole record.
+  ASSERT_TRUE(eventually([&] {
+    record = failure_record(failed);
+    return record.find("\"condition\"") != std::string::npos;
+  }));
   EXPECT_NE(record.find(R"("condition":"RecordAgeExceeded")"), std::string::npos) << record;
 }
 
