@@ -25,6 +25,14 @@ def code_of(error):
     return error.response["Error"]["Code"]
 
 
+def poll(condition, what):
+    """Polls condition() (real time, with a deadline) until it is true."""
+    deadline = time.monotonic() + DEADLINE_S
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
 def run_threads(works):
     """Runs each callable in its own thread; fails with every thread's exception."""
     errors = []
@@ -162,13 +170,14 @@ def test_gsi_added_while_writes_run_ends_complete_and_exact(endpoint, ddb, make_
             writes[0] += 1
 
     def add_index():
-        time.sleep(0.2)  # the writers are under way
+        poll(lambda: writes[0] >= 30, "the writers to be under way")
         ddb.update_table(TableName=table, AttributeDefinitions=[{"AttributeName": "g", "AttributeType": "S"}],
                          GlobalSecondaryIndexUpdates=[{"Create": {
                              "IndexName": "by_g", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
                              "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["n"]}}}])
         wait_index_active(ddb, table, "by_g")
-        time.sleep(0.3)  # writes go on against the ACTIVE index
+        active_at = writes[0]
+        poll(lambda: writes[0] >= active_at + 30, "writes against the ACTIVE index")
         stop.set()
 
     run_threads([lambda s=s: writer(s) for s in range(3)] + [add_index])
@@ -211,7 +220,7 @@ def test_delete_table_during_writes(endpoint, ddb, make_table):
                     after_gone += 1
 
     def delete():
-        time.sleep(0.3)
+        poll(lambda: len(outcomes) >= 30, "the writers to be under way")
         ddb.delete_table(TableName=table)
         deadline = time.monotonic() + DEADLINE_S
         while True:
