@@ -3,15 +3,17 @@
 // index; an item created and then edited in the item editor (read back through the SDK, attribute
 // for attribute) and a refused save showing DynamoDB's message; and the live stream view, open in
 // a second tab, showing the INSERT and the MODIFY of that edit with the changed attribute marked,
-// and then a write made through the SDK. Screenshots of the table list, the edited item and the
+// and then a write made through the SDK; and the trigger deliveries of a webhook mapping. Screenshots of the table list, the edited item and the
 // stream view go to EDDY_SCREENSHOT_DIR (default: a new temporary folder), which the test prints.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { DynamoDBClient, CreateTableCommand, DeleteTableCommand, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, GetItemCommand }
+  from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { startServer, clientConfig, uniqueName } from "./support/eddy.mjs";
 import { checkScreenshot } from "./support/screenshot.mjs";
@@ -22,6 +24,7 @@ const PAGE_TIMEOUT_MS = 15_000;
 // How long a record may take to reach the stream view (it polls about once a second).
 const STREAM_DEADLINE_MS = 10_000;
 const TableName = uniqueName("console");
+const WEBHOOK_WAIT_MS = 10_000;
 const shipped = shop.orders.filter((o) => o.status === "SHIPPED").map((o) => o.orderId).sort();
 
 let server, ddb, doc, browser, page, streamPage, shotDir, profileDir;
@@ -186,4 +189,43 @@ test("a write made through the SDK appears in the stream view", async () => {
   assert.equal(await streamPage.locator(".record").first().getAttribute("data-keys"), "customerId=alice, orderId=o01");
   assert.equal(await streamPage.locator(".record").count(), 3);
   await checkScreenshot(streamPage, await streamPage.screenshot({ path: shot("3-stream") }));
+});
+
+test("the trigger view shows a webhook mapping's state, last result and delivery", async () => {
+  let batches = 0;
+  const hook = http.createServer((request, response) => {
+    request.resume();
+    request.on("end", () => { batches++; response.end("{}"); });
+  });
+  await new Promise((resolve) => hook.listen(0, "127.0.0.1", resolve));
+  try {
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName }));
+    // Lambda's CreateEventSourceMapping at eddy's origin (eddy without --credentials wants only the
+    // header's shape).
+    const created = await fetch(`${server.endpoint}/2015-03-31/event-source-mappings/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization:
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, " +
+        `Signature=${"0".repeat(64)}` },
+      body: JSON.stringify({ EventSourceArn: Table.LatestStreamArn, StartingPosition: "TRIM_HORIZON",
+                             FunctionName: `http://127.0.0.1:${hook.address().port}/orders` }),
+    });
+    assert.equal(created.status, 202);
+    const { UUID } = await created.json();
+    const waited = await fetch(`${server.endpoint}/eddy/v1/triggers/${UUID}/wait?timeout_ms=${WEBHOOK_WAIT_MS}`);
+    assert.deepEqual(await waited.json(), { uuid: UUID, delivered: true });
+    assert.ok(batches >= 1);
+
+    await page.goto(consoleUrl("/triggers"));
+    const row = page.locator(`#triggers tr[data-uuid="${UUID}"]`);
+    await row.waitFor();
+    assert.equal(await row.locator(".state").innerText(), "Enabled");
+    assert.equal(await row.locator(".last-result").innerText(), "OK");
+    assert.equal(await row.locator(".delivered").innerText(), "everything");
+    assert.match(await row.locator(".lag").innerText(), /^0 records/);
+    assert.equal(await row.locator(".table").innerText(), TableName);
+    await checkScreenshot(page, await page.screenshot({ path: shot("4-triggers") }));
+  } finally {
+    await new Promise((resolve) => hook.close(resolve));
+  }
 });

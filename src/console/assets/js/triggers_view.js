@@ -25,13 +25,16 @@ async function delivered(uuid) {
   return status === 403 ? "(admin API refused)" : `(HTTP ${status})`;
 }
 
+// arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL -> NAME
+const tableOf = (mapping) => mapping.EddyProgress?.TableName || mapping.EventSourceArn.split("/")[1];
+
 function row(mapping, deliveredText) {
   const progress = mapping.EddyProgress ?? {};
   const shards = (progress.Shards ?? []).map((s) =>
     h("li", {}, `${s.ShardId}: ${s.Finished ? "finished" : `lag ${s.LagRecords} records, ${s.LagSeconds} s`}`));
   return h("tr", { dataset: { uuid: mapping.UUID } },
     h("td", {}, mapping.UUID),
-    h("td", {}, progress.TableName ?? mapping.EventSourceArn),
+    h("td", { class: "table", title: mapping.EventSourceArn }, tableOf(mapping)),
     h("td", {}, mapping.FunctionArn ?? mapping.FunctionName ?? ""),
     h("td", { class: "state" }, mapping.State),
     h("td", { class: "last-result" }, mapping.LastProcessingResult ?? ""),
