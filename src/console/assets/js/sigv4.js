@@ -31,18 +31,20 @@ export function amzDate(date) {
 // The headers to send for `request` ({ method, path, query: {name: value}, headers: {lower-case
 // name: value}, body }), signed with `credentials` ({ accessKey, secret, region }) for `service`:
 // the request's own headers plus X-Amz-Date and Authorization. Host is signed as the browser will
-// send it (this page's host).
+// send it (this page's host, unless the request's headers name one), and left out of the answer:
+// the browser sends it.
 export async function signedHeaders(request, credentials, service, now = new Date()) {
   const date = amzDate(now);
-  const headers = { ...request.headers, host: location.host, "x-amz-date": date };
+  const headers = { host: request.headers.host ?? location.host, ...request.headers, "x-amz-date": date };
   const names = Object.keys(headers).sort();
-  const canonicalHeaders = names.map((name) => `${name}:${String(headers[name]).trim()}\n`).join("");
+  const canonicalHeaders = names.map((name) => `${name}:${String(headers[name]).trim().replace(/\s+/g, " ")}\n`)
+    .join("");
   const query = Object.entries(request.query || {})
     .map(([name, value]) => `${uriEncode(name)}=${uriEncode(value)}`)
     .sort()
     .join("&");
   const scope = `${date.slice(0, 8)}/${credentials.region}/${service}/aws4_request`;
-  delete headers.host;  // the browser sends it
+  delete headers.host;
   const authorization = (signature) =>
     `AWS4-HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, SignedHeaders=${names.join(";")}, ` +
     `Signature=${signature}`;
