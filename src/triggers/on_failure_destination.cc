@@ -5,10 +5,10 @@
 #include <fstream>
 
 #include "model/number.h"
+#include "model/random_ids.h"
 #include "protocol/json.h"
 #include "protocol/json_parse.h"
 #include "triggers/lambda_event.h"
-#include "triggers/random_uuid.h"
 
 namespace eddy::triggers {
 namespace {
