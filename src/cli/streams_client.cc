@@ -124,15 +124,4 @@ bool StreamsClient::call(const std::string& target, const std::string& body, Jso
   return false;
 }
 
-bool parse_endpoint(const std::string& endpoint, std::string& host, std::string& port) {
-  std::string rest = endpoint;
-  if (auto scheme = rest.find("://"); scheme != std::string::npos) rest = rest.substr(scheme + 3);
-  if (auto slash = rest.find('/'); slash != std::string::npos) rest = rest.substr(0, slash);
-  auto colon = rest.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size()) return false;
-  host = rest.substr(0, colon);
-  port = rest.substr(colon + 1);
-  return true;
-}
-
 }  // namespace eddy::cli
