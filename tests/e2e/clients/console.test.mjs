@@ -3,7 +3,8 @@
 // index; an item created and then edited in the item editor (read back through the SDK, attribute
 // for attribute) and a refused save showing DynamoDB's message; and the live stream view, open in
 // a second tab, showing the INSERT and the MODIFY of that edit with the changed attribute marked,
-// and then a write made through the SDK; and the trigger deliveries of a webhook mapping. Screenshots of the table list, the edited item and the
+// then a write made through the SDK, and writes after a rollover and a split (read from the closed
+// shards' children); and the trigger deliveries of a webhook mapping. Screenshots of the table list, the edited item and the
 // stream view go to EDDY_SCREENSHOT_DIR (default: a new temporary folder), which the test prints.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -189,6 +190,28 @@ test("a write made through the SDK appears in the stream view", async () => {
   assert.equal(await streamPage.locator(".record").first().getAttribute("data-keys"), "customerId=alice, orderId=o01");
   assert.equal(await streamPage.locator(".record").count(), 3);
   await checkScreenshot(streamPage, await streamPage.screenshot({ path: shot("3-stream") }));
+});
+
+test("the stream view follows closed shards into their children, a rollover's and a split's", async () => {
+  const admin = (call) => fetch(`${server.endpoint}/eddy/v1/streams/${TableName}/${call}`, { method: "POST" });
+  assert.equal((await admin("rollover")).status, 200);
+  assert.equal((await admin("split")).status, 200);
+  // Every order's next record goes to one of the children (which one depends on its key's hash).
+  for (const order of shop.orders) {
+    await doc.send(new UpdateCommand({ TableName, Key: { customerId: order.customerId, orderId: order.orderId },
+      UpdateExpression: "SET #n = :n", ExpressionAttributeNames: { "#n": "note" },
+      ExpressionAttributeValues: { ":n": "after the rollover" } }));
+  }
+  // One MODIFY per order, each with the note added (a row of its NewImage only).
+  await streamPage.waitForFunction((count) => document.querySelectorAll(
+    '.record[data-event=MODIFY] tr.added[data-attribute="note"]').length === count, shop.orders.length,
+    { timeout: STREAM_DEADLINE_MS });
+  const keys = await streamPage.$$eval('.record[data-event=MODIFY]:has(tr.added[data-attribute="note"])',
+                                       (records) => records.map((r) => r.dataset.keys));
+  assert.deepEqual(keys.sort(), shop.orders.map((o) => `customerId=${o.customerId}, orderId=${o.orderId}`).sort());
+  // The four children of the rollover, one of them split in two.
+  await streamPage.locator("#stream-status", { hasText: "Following 5 shards" })
+    .waitFor({ timeout: STREAM_DEADLINE_MS });
 });
 
 test("the trigger view shows a webhook mapping's state, last result and delivery", async () => {

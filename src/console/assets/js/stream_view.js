@@ -21,6 +21,9 @@ async function describeShards(StreamArn) {
   return shards;
 }
 
+// Sequence numbers are decimal strings of up to 40 digits: compared as numbers, not as text.
+const bySequence = (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
 // name -> "added" | "removed" | "changed" | "same", for every attribute of either image.
 export function changes(oldImage = {}, newImage = {}) {
   const out = {};
@@ -80,13 +83,20 @@ export async function showStream(view, tableName) {
       iterators.set(shard.ShardId, ShardIterator);
     }
   }
+  // Shows one round's records of every shard, oldest first, so that the newest ends on top (those
+  // read before a failure too: their shards' iterators have moved past them).
+  function showRecords(read) {
+    read.sort((a, b) => bySequence(a.dynamodb.SequenceNumber, b.dynamodb.SequenceNumber));
+    for (const record of read) list.prepend(recordCard(record));
+    seen += read.length;
+    while (list.childElementCount > SHOWN_RECORDS) list.lastElementChild.remove();
+  }
   async function poll() {
+    const read = [];
     try {
       for (const [shardId, iterator] of [...iterators]) {
         const answer = await streams("GetRecords", { ShardIterator: iterator, Limit: 1000 });
-        for (const record of answer.Records) list.prepend(recordCard(record));
-        seen += answer.Records.length;
-        while (list.childElementCount > SHOWN_RECORDS) list.lastElementChild.remove();
+        read.push(...answer.Records);
         if (answer.NextShardIterator) {
           iterators.set(shardId, answer.NextShardIterator);
         } else {
@@ -95,10 +105,12 @@ export async function showStream(view, tableName) {
           await follow(children, "TRIM_HORIZON");
         }
       }
+      showRecords(read);
       status.textContent = `Following ${iterators.size} shard${iterators.size === 1 ? "" : "s"}; ` +
                            `${seen} record${seen === 1 ? "" : "s"} since opened.`;
       status.classList.remove("error");
     } catch (error) {
+      showRecords(read);
       status.textContent = errorText(error);
       status.classList.add("error");
     }
