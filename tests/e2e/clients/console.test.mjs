@@ -4,8 +4,9 @@
 // for attribute) and a refused save showing DynamoDB's message; and the live stream view, open in
 // a second tab, showing the INSERT and the MODIFY of that edit with the changed attribute marked,
 // then a write made through the SDK, and writes after a rollover and a split (read from the closed
-// shards' children); and the trigger deliveries of a webhook mapping. Screenshots of the table list, the edited item and the
-// stream view go to EDDY_SCREENSHOT_DIR (default: a new temporary folder), which the test prints.
+// shards' children); and the trigger deliveries of a webhook mapping. Screenshots of the table
+// list, the edited item, the stream view and the triggers go to EDDY_SCREENSHOT_DIR (default: a new
+// temporary folder), which the test prints.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
