@@ -32,10 +32,11 @@ function indexesOf(table) {
       i.IndexStatus && i.IndexStatus !== "ACTIVE" ? ` (${i.IndexStatus})` : "")));
 }
 
+// "enabled, NEW_AND_OLD_IMAGES"; a disabled stream stays readable for 24 hours (LatestStreamArn).
 function streamOf(table) {
   const spec = table.StreamSpecification;
-  if (!spec?.StreamEnabled) return "off";
-  return `${spec.StreamViewType}`;
+  if (spec?.StreamEnabled) return `enabled, ${spec.StreamViewType}`;
+  return table.LatestStreamArn ? "disabled (the last stream is still readable)" : "off";
 }
 
 function ttlOf(ttl) {
