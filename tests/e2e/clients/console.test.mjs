@@ -1,5 +1,5 @@
 // eddy's own console (/console, docs/console.md) in headless Chromium: the table list with the
-// key schema, index and stream of a table; the item browser scanning it and paging a Query of its
+// key schema, index, stream and TTL of a table; the item browser scanning it and paging a Query of its
 // index; an item created and then edited in the item editor (read back through the SDK, attribute
 // for attribute) and a refused save showing DynamoDB's message; and the live stream view, open in
 // a second tab, showing the INSERT and the MODIFY of that edit with the changed attribute marked,
@@ -14,8 +14,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { DynamoDBClient, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, GetItemCommand }
-  from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, CreateTableCommand, DeleteTableCommand, DescribeTableCommand, GetItemCommand,
+  UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { startServer, clientConfig, uniqueName } from "./support/eddy.mjs";
 import { checkScreenshot } from "./support/screenshot.mjs";
@@ -36,6 +36,8 @@ before(async () => {
   ddb = new DynamoDBClient(clientConfig(server.endpoint));
   doc = DynamoDBDocumentClient.from(ddb);
   await ddb.send(new CreateTableCommand(shop.createOrdersTable(TableName)));
+  await ddb.send(new UpdateTimeToLiveCommand({ TableName,
+    TimeToLiveSpecification: { Enabled: true, AttributeName: "expiresAt" } }));
   const { UnprocessedItems } = await doc.send(new BatchWriteCommand({ RequestItems: {
     [TableName]: shop.orders.map((Item) => ({ PutRequest: { Item } })) } }));
   assert.deepEqual(UnprocessedItems, {});
@@ -69,7 +71,7 @@ const consoleUrl = (fragment) => `${server.endpoint}/console#${fragment}`;
 const rowKeys = () => page.$$eval("#items tbody tr", (rows) => rows.map((row) => row.dataset.key));
 const statusText = (id) => page.locator(`#${id}`).innerText();
 
-test("the table list shows the table with its key schema, index, item count and stream", async () => {
+test("the table list shows the table with its key schema, index, item count, stream and TTL", async () => {
   await page.goto(consoleUrl("/tables"));
   const row = page.locator(`#tables tr[data-table="${TableName}"]`);
   await row.waitFor();
@@ -77,7 +79,7 @@ test("the table list shows the table with its key schema, index, item count and 
   assert.equal(await row.locator(".indexes li").innerText(), "GSI byStatus: status (S) HASH, createdAt (S) RANGE");
   assert.equal(await row.locator(".item-count").innerText(), String(shop.orders.length));
   assert.equal(await row.locator(".stream").innerText(), "enabled, NEW_AND_OLD_IMAGES");
-  assert.equal(await row.locator(".ttl").innerText(), "off");
+  assert.equal(await row.locator(".ttl").innerText(), "expiresAt (ENABLED)");
   await checkScreenshot(page, await page.screenshot({ path: shot("1-tables") }));
 });
 
