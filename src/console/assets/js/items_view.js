@@ -93,7 +93,7 @@ function queryForm(table, onRun) {
       h("label", {}, h("span", { class: "partition-name" }), " = ", input("partition")),
       h("label", { class: "sort" }, h("span", { class: "sort-name" }), " ",
         h("select", { name: "sort-operator" }, SORT_OPERATORS.map((o) => h("option", { value: o }, o || "(any)"))),
-        " ", input("sort-value"), " and ", input("sort-value2"))),
+        " ", input("sort-value"), h("span", { class: "between" }, " and ", input("sort-value2")))),
     h("label", { class: "wide" }, "FilterExpression ", input("filter", { placeholder: "#s = :s" })),
     h("label", { class: "wide" }, "ExpressionAttributeNames ", input("names", { placeholder: '{"#s": "status"}' })),
     h("label", { class: "wide" }, "ExpressionAttributeValues ",
@@ -107,6 +107,7 @@ function queryForm(table, onRun) {
     const range = schema.find((k) => k.KeyType === "RANGE");
     form.querySelector(".partition-name").textContent = schema[0].AttributeName;
     form.querySelector(".sort").hidden = !range;
+    form.querySelector(".between").hidden = field(form, "sort-operator").value !== "BETWEEN";
     if (range) form.querySelector(".sort-name").textContent = range.AttributeName;
   };
   form.addEventListener("change", refresh);
