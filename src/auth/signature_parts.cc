@@ -136,20 +136,25 @@ std::string_view credential_of(std::string_view authorization, std::string_view 
 
 }  // namespace
 
-std::string credential_region(std::string_view authorization, std::string_view target) {
+CredentialKeyAndRegion credential_key_and_region(std::string_view authorization, std::string_view target) {
   std::string presigned;
   std::string_view credential = credential_of(authorization, target, presigned);
+  CredentialKeyAndRegion scope{std::string(credential.substr(0, credential.find('/'))), "us-east-1"};
   std::size_t slash1 = credential.find('/');
   std::size_t slash2 = slash1 == std::string::npos ? slash1 : credential.find('/', slash1 + 1);
   std::size_t slash3 = slash2 == std::string::npos ? slash2 : credential.find('/', slash2 + 1);
-  if (slash3 == std::string::npos || slash3 == slash2 + 1) return "us-east-1";
-  return std::string(credential.substr(slash2 + 1, slash3 - slash2 - 1));
+  if (slash3 != std::string::npos && slash3 != slash2 + 1) {
+    scope.region = std::string(credential.substr(slash2 + 1, slash3 - slash2 - 1));
+  }
+  return scope;
+}
+
+std::string credential_region(std::string_view authorization, std::string_view target) {
+  return credential_key_and_region(authorization, target).region;
 }
 
 std::string credential_access_key(std::string_view authorization, std::string_view target) {
-  std::string presigned;
-  std::string_view credential = credential_of(authorization, target, presigned);
-  return std::string(credential.substr(0, credential.find('/')));
+  return credential_key_and_region(authorization, target).access_key;
 }
 
 }  // namespace eddy::auth
