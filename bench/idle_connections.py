@@ -94,9 +94,11 @@ def main():
     if soft < wanted:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, wanted), hard))
     port = free_port()
-    eddy = subprocess.Popen([args.eddy, "--in-memory", "--host", "127.0.0.1", "--port", str(port),
-                             "--max-connections", str(args.connections + 100), "--log-level", "warn"],
-                            stdin=subprocess.DEVNULL)
+    command = [args.eddy, "--in-memory", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warn"]
+    # An eddy from before --max-connections (to compare) has no limit to raise.
+    if "--max-connections" in subprocess.run([args.eddy, "--help"], capture_output=True, text=True).stdout:
+        command += ["--max-connections", str(args.connections + 100)]
+    eddy = subprocess.Popen(command, stdin=subprocess.DEVNULL)
     sockets = []
     try:
         while True:

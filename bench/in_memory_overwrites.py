@@ -22,6 +22,7 @@ HEADERS = {"Content-Type": "application/x-amz-json-1.0",
                             "SignedHeaders=host, Signature=0",
            "X-Amz-Date": "20260101T000000Z"}
 TABLE = "overwrites"
+PORT = [0]
 
 
 def resident_mb(pid):
@@ -32,6 +33,9 @@ def resident_mb(pid):
 
 
 def call(conn, target, body):
+    """One request; conn None: on a connection of its own (eddy closes one idle for 60 s)."""
+    if conn is None:
+        conn = http.client.HTTPConnection("127.0.0.1", PORT[0], timeout=60)
     conn.request("POST", "/", body=json.dumps(body), headers=dict(HEADERS, **{"X-Amz-Target": "DynamoDB_20120810." + target}))
     resp = conn.getresponse()
     data = json.loads(resp.read())
@@ -70,11 +74,12 @@ def write_pass(port, items, round_, threads, deadline):
     return sum(written)
 
 
-def scan_everything(conn, pid, deadline):
+def scan_everything(pid, deadline):
     """A full-table Scan, page after page: eddy's resident memory must not grow with the table."""
     before = resident_mb(pid)
     peak, pages, count, start = before, 0, 0, None
     started = time.monotonic()
+    conn = http.client.HTTPConnection("127.0.0.1", PORT[0], timeout=60)
     while time.monotonic() < deadline:
         body = {"TableName": TABLE}
         if start is not None:
@@ -106,18 +111,17 @@ def main():
     args = parser.parse_args()
     deadline = time.monotonic() + args.max_seconds
     port = free_port()
+    PORT[0] = port
     eddy = subprocess.Popen([args.eddy, "--in-memory", "--host", "127.0.0.1", "--port", str(port),
                              "--log-level", "warn"], stdin=subprocess.DEVNULL)
     try:
-        conn = None
-        while conn is None:
+        while True:
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                call(conn, "ListTables", {})
+                call(None, "ListTables", {})
+                break
             except OSError:
-                conn = None
                 time.sleep(0.05)
-        call(conn, "CreateTable", {"TableName": TABLE, "BillingMode": "PAY_PER_REQUEST",
+        call(None, "CreateTable", {"TableName": TABLE, "BillingMode": "PAY_PER_REQUEST",
                                    "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
                                    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})
         print(f"eddy resident at start: {resident_mb(eddy.pid):.0f} MB")
@@ -125,7 +129,7 @@ def main():
             started = time.monotonic()
             written = write_pass(port, args.items, round_, args.threads, deadline)
             seconds = time.monotonic() - started
-            table = call(conn, "DescribeTable", {"TableName": TABLE})["Table"]
+            table = call(None, "DescribeTable", {"TableName": TABLE})["Table"]
             live_mb = table["TableSizeBytes"] / 1e6
             rss = resident_mb(eddy.pid)
             what = "write" if round_ == 0 else f"overwrite {round_}"
@@ -137,7 +141,7 @@ def main():
                 break
         time.sleep(5)  # compactions finish
         print(f"eddy resident 5 s later: {resident_mb(eddy.pid):.0f} MB")
-        scan_everything(conn, eddy.pid, deadline)
+        scan_everything(eddy.pid, deadline)
     finally:
         eddy.terminate()
         eddy.wait(timeout=60)

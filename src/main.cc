@@ -52,6 +52,8 @@ po::options_description describe_flags() {
       "a request's body must arrive within this from its first byte, plus 1 s per --min-body-rate bytes")(
       "min-body-rate", po::value<std::size_t>()->default_value(16384),
       "bytes per second a request body must keep up (over --body-timeout-seconds); slower is disconnected")(
+      "max-body-bytes-in-flight", po::value<std::size_t>()->default_value(std::size_t{1} << 30),
+      "bytes of request bodies read and handled at once; past it ThrottlingException (SDKs retry it)")(
       "idle-timeout-seconds", po::value<int>()->default_value(60),
       "a connection silent this long between requests is closed")(
       "credentials", po::value<std::vector<std::string>>()->composing(),
@@ -178,6 +180,7 @@ int main(int argc, char** argv) {
   options.body_timeout_seconds = std::max(1, vm["body-timeout-seconds"].as<int>());
   options.min_body_bytes_per_second = std::max<std::size_t>(1, vm["min-body-rate"].as<std::size_t>());
   options.idle_timeout_seconds = std::max(1, vm["idle-timeout-seconds"].as<int>());
+  options.max_body_bytes_in_flight = std::max<std::size_t>(1, vm["max-body-bytes-in-flight"].as<std::size_t>());
   if (vm.count("cors")) options.cors_origins = cors_origins(vm["cors"].as<std::string>());
   if (vm.count("tls-cert") != vm.count("tls-key")) {
     std::cerr << "eddy: --tls-cert and --tls-key go together\n";

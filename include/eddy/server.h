@@ -54,6 +54,8 @@ struct ServerOptions {
   int body_timeout_seconds = 30;
   std::size_t min_body_bytes_per_second = 16u << 10;  // Default: 16 KiB/s
   int idle_timeout_seconds = 60;                      // Default: 60 s of silence between requests
+  // Bytes of request bodies read and handled at once; past it ThrottlingException. Default: 1 GiB.
+  std::size_t max_body_bytes_in_flight = std::size_t{1} << 30;
   // Tables at most (LimitExceededException past it). Default: 2,500, DynamoDB's account quota per
   // region.
   std::size_t max_tables = 2500;

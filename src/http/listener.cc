@@ -88,6 +88,14 @@ void Listener::fit_open_file_limit() {
   options_.max_connections = fitted;
 }
 
+bool Listener::reserve_body(std::size_t bytes) {
+  std::size_t now = body_bytes_.load();
+  do {
+    if (now + bytes > options_.max_body_bytes_in_flight) return false;
+  } while (!body_bytes_.compare_exchange_weak(now, now + bytes));
+  return true;
+}
+
 void Listener::warn(const std::string& message) const {
   if (options_.warn) options_.warn(message);
 }

@@ -40,6 +40,10 @@ struct ListenerOptions {
   // Connections open at once. Past it a new connection is accepted and closed at once (it costs no
   // worker and no memory); bind() lowers it to what the open-file limit allows.
   std::size_t max_connections = 10000;  // Default: 10,000
+  // Bytes of request bodies being read and handled at once, over all connections (a body counts its
+  // Content-Length, or body_limit when chunked, from its headers until it is answered). A request
+  // that would pass it gets ThrottlingException, which SDKs retry. Default: 1 GiB.
+  std::size_t max_body_bytes_in_flight = std::size_t{1} << 30;
   // Where the listener reports trouble (the connection limit reached, accept failing), once per
   // burst. Default (empty): nowhere.
   std::function<void(const std::string&)> warn;
@@ -88,6 +92,10 @@ class Listener {
   std::size_t connections() const { return connections_.load(); }
   // The connection limit in force (ListenerOptions::max_connections, lowered by bind() if need be).
   std::size_t max_connections() const { return options_.max_connections; }
+  // Counts `bytes` of a request body against max_body_bytes_in_flight; false (nothing counted) if
+  // they do not fit. release_body gives them back once the request is answered.
+  bool reserve_body(std::size_t bytes);
+  void release_body(std::size_t bytes) { body_bytes_ -= bytes; }
   // Null when serving plain HTTP.
   boost::asio::ssl::context* tls() { return tls_.get(); }
   bool stopping() const { return stopping_.load(); }
@@ -112,6 +120,7 @@ class Listener {
   unsigned short port_ = 0;
   std::atomic<int> in_flight_{0};
   std::atomic<std::size_t> connections_{0};
+  std::atomic<std::size_t> body_bytes_{0};
   // Only touched by the accepting worker: connections refused in the current burst, and whether
   // accept is failing (its pause before trying again).
   std::size_t refused_in_burst_ = 0;

@@ -69,6 +69,7 @@ class Session {
   ~Session() {
     // A completion held elsewhere (a wait) then knows that nobody is listening any more.
     if (pending_ != nullptr) pending_->done = true;
+    release_body();
   }
 
  protected:
@@ -78,6 +79,7 @@ class Session {
   // Between requests only the idle deadline runs, and the connection holds no read buffer; the
   // request's deadlines start with its first byte.
   void read() {
+    release_body();
     head_ = false;
     prepare_request_parser(parser_, options_);
     if (buffer_.size() > 0) return on_first_byte();  // pipelined: already here
@@ -99,8 +101,26 @@ class Session {
     bhttp::async_read_header(derived().stream(), buffer_, *parser_,
                              [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
                                if (ec) return self->on_read(ec);
+                               if (!self->reserve_body()) return self->reply_throttled();
                                self->read_body();
                              });
+  }
+
+  // The body's bytes count against the listener's max_body_bytes_in_flight until the answer.
+  bool reserve_body() {
+    auto length = parser_->content_length();
+    if (length.has_value() && *length == 0) return true;
+    std::size_t wanted =
+        length.has_value() ? std::min<std::uint64_t>(*length, options_.body_limit) : options_.body_limit;
+    if (!listener_.reserve_body(wanted)) return false;
+    reserved_ = wanted;
+    return true;
+  }
+
+  void release_body() {
+    if (reserved_ == 0) return;
+    listener_.release_body(reserved_);
+    reserved_ = 0;
   }
 
   // The body's deadline moves on with what has arrived: body_timeout_seconds from the first byte,
@@ -186,6 +206,17 @@ class Session {
     write(std::move(response), After::kClose);
   }
 
+  // Too many bodies in flight: DynamoDB's answer to a client it slows down, which SDKs retry after
+  // a backoff; the body is drained, as after a 413, so that the client reads the answer.
+  void reply_throttled() {
+    Response response{bhttp::status::bad_request, 11};
+    response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
+    response.body() =
+        R"({"__type":"com.amazon.coral.availability#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."})";
+    response.keep_alive(false);
+    write(std::move(response), After::kDrain);
+  }
+
   void reply_too_large() {
     Response response{bhttp::status::payload_too_large, 11};
     response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
@@ -241,6 +272,7 @@ class Session {
   std::unique_ptr<char[]> scratch_;                      // the drain's, only once it drains
   std::chrono::steady_clock::time_point request_start_;  // the first byte of the request being read
   std::size_t body_bytes_ = 0;                           // of its body, read so far
+  std::size_t reserved_ = 0;                             // of Listener::reserve_body, until the request is answered
 };
 
 class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {

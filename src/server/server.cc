@@ -142,6 +142,7 @@ bool Server::Impl::listen(std::string& error) {
   settings.body_timeout_seconds = options.body_timeout_seconds;
   settings.min_body_bytes_per_second = options.min_body_bytes_per_second;
   settings.idle_timeout_seconds = options.idle_timeout_seconds;
+  settings.max_body_bytes_in_flight = options.max_body_bytes_in_flight;
   settings.warn = [](const std::string& message) { spdlog::warn("{}", message); };
   settings.now = [this] { return options.clock->now(); };
   settings.tls_certificate_file = options.tls_certificate_file;

@@ -253,3 +253,27 @@ def test_create_table_past_the_table_quota_is_limit_exceeded(eddy_server):
     assert raw_request(server.endpoint, "ListTables", {}).json["TableNames"] == ["tbl1", "tbl2", "tbl3"]
     assert raw_request(server.endpoint, "DeleteTable", {"TableName": "tbl2"}).status == 200
     assert raw_request(server.endpoint, "CreateTable", dict(definition, TableName="tbl4")).status == 200
+
+
+def test_bodies_past_the_bytes_in_flight_are_throttled_until_others_are_answered(eddy_server):
+    server = eddy_server(["--max-body-bytes-in-flight", "100000"], in_memory=True)
+    big = b"{}" + b" " * 29_998
+    with connect(server) as holder:
+        # 80,000 bytes announced and only partly sent: they stay counted while the body is read.
+        holder.sendall(LIST_TABLES + b"Content-Length: 80000\r\n\r\n{}")
+        time.sleep(0.5)
+        with connect(server) as refused:
+            refused.sendall(list_tables_request(big))
+            answer = answer_of(refused)
+        assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
+        assert answer.endswith(b'{"__type":"com.amazon.coral.availability#ThrottlingException",'
+                               b'"message":"Rate of requests exceeds the allowed throughput."}'), answer
+        assert timed_list_tables(server) < 1.0  # a 2-byte body still fits
+    # The holder gone, its bytes are given back.
+    wait_for(lambda: _answered(server, list_tables_request(big)), 10, "the 30 KB request is served again")
+
+
+def _answered(server, request):
+    with connect(server) as sock:
+        sock.sendall(request)
+        return answer_of(sock).startswith(b"HTTP/1.1 200")
