@@ -42,6 +42,20 @@ po::options_description describe_flags() {
       "ttl-sweep-interval-seconds", po::value<double>()->default_value(5), "how often expired items are deleted")(
       "item-collection-limit-bytes", po::value<int64_t>(),
       "most bytes of one item collection of a table with local secondary indexes (default 10 GB, DynamoDB's)")(
+      "max-connections", po::value<std::size_t>()->default_value(10000),
+      "connections open at once; past it a new one is closed at once (fewer if the open-file limit is lower)")(
+      "max-tables", po::value<std::size_t>()->default_value(2500),
+      "tables at most; CreateTable past it gets LimitExceededException (DynamoDB's account quota: 2,500)")(
+      "header-timeout-seconds", po::value<int>()->default_value(20),
+      "a request's line and headers must arrive within this from its first byte")(
+      "body-timeout-seconds", po::value<int>()->default_value(30),
+      "a request's body must arrive within this from its first byte, plus 1 s per --min-body-rate bytes")(
+      "min-body-rate", po::value<std::size_t>()->default_value(16384),
+      "bytes per second a request body must keep up (over --body-timeout-seconds); slower is disconnected")(
+      "max-body-bytes-in-flight", po::value<std::size_t>()->default_value(std::size_t{1} << 30),
+      "bytes of request bodies read and handled at once; past it ThrottlingException (SDKs retry it)")(
+      "idle-timeout-seconds", po::value<int>()->default_value(60),
+      "a connection silent this long between requests is closed")(
       "credentials", po::value<std::vector<std::string>>()->composing(),
       "ACCESS_KEY_ID:SECRET_ACCESS_KEY (repeatable): verify every request's SigV4 signature against these")(
       "credentials-file", po::value<std::string>(),
@@ -160,6 +174,13 @@ int main(int argc, char** argv) {
   if (vm.count("data-dir")) options.data_dir = vm["data-dir"].as<std::string>();
   if (vm.count("dbPath")) options.data_dir = vm["dbPath"].as<std::string>();
   options.threads = vm["threads"].as<std::size_t>();
+  options.max_connections = std::max<std::size_t>(1, vm["max-connections"].as<std::size_t>());
+  options.max_tables = vm["max-tables"].as<std::size_t>();
+  options.header_timeout_seconds = std::max(1, vm["header-timeout-seconds"].as<int>());
+  options.body_timeout_seconds = std::max(1, vm["body-timeout-seconds"].as<int>());
+  options.min_body_bytes_per_second = std::max<std::size_t>(1, vm["min-body-rate"].as<std::size_t>());
+  options.idle_timeout_seconds = std::max(1, vm["idle-timeout-seconds"].as<int>());
+  options.max_body_bytes_in_flight = std::max<std::size_t>(1, vm["max-body-bytes-in-flight"].as<std::size_t>());
   if (vm.count("cors")) options.cors_origins = cors_origins(vm["cors"].as<std::string>());
   if (vm.count("tls-cert") != vm.count("tls-key")) {
     std::cerr << "eddy: --tls-cert and --tls-key go together\n";

@@ -46,6 +46,19 @@ struct ServerOptions {
   // streams) in a database of their own, data_dir/namespaces/<access key>_<region>.
   TableNamespaces namespaces = TableNamespaces::kShared;
   bool sync_writes = false;  // fsync the WAL on every write
+  // Bounded resources under hostile load (docs/reliability.md, "Bounded resources").
+  std::size_t max_connections = 10000;  // Default: 10,000 (fewer if the open-file limit is lower)
+  int header_timeout_seconds = 20;      // Default: 20 s from a request's first byte to its last header
+  // Default: 30 s from a request's first byte to its body's end, plus a second per
+  // min_body_bytes_per_second received (a slower client is disconnected).
+  int body_timeout_seconds = 30;
+  std::size_t min_body_bytes_per_second = 16u << 10;  // Default: 16 KiB/s
+  int idle_timeout_seconds = 60;                      // Default: 60 s of silence between requests
+  // Bytes of request bodies read and handled at once; past it ThrottlingException. Default: 1 GiB.
+  std::size_t max_body_bytes_in_flight = std::size_t{1} << 30;
+  // Tables at most (LimitExceededException past it). Default: 2,500, DynamoDB's account quota per
+  // region.
+  std::size_t max_tables = 2500;
   std::string log_level = "info";
   // Streams (see docs/streams.md).
   std::size_t stream_shards = 4;                // shards per stream

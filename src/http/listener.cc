@@ -8,6 +8,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <functional>
 
+#include "http/open_file_limit.h"
 #include "http/session.h"
 
 namespace eddy::http {
@@ -27,11 +28,16 @@ std::vector<std::unique_ptr<asio::io_context>> make_contexts(std::size_t threads
 
 }  // namespace
 
+ConnectionSlot::ConnectionSlot(Listener& listener) : listener_(listener) { listener_.connections_++; }
+
+ConnectionSlot::~ConnectionSlot() { listener_.connections_--; }
+
 Listener::Listener(ListenerOptions options, Handler handler)
     : options_(std::move(options)),
       handler_(std::move(handler)),
       contexts_(make_contexts(options_.threads)),
-      acceptor_(*contexts_[0]) {}
+      acceptor_(*contexts_[0]),
+      accept_pause_(std::make_unique<asio::steady_timer>(*contexts_[0])) {}
 
 Listener::~Listener() {
   if (!runner_.joinable()) return;
@@ -55,6 +61,7 @@ bool Listener::bind(std::string& error) {
     error = "invalid host address " + options_.host;
     return false;
   }
+  fit_open_file_limit();
   tcp::endpoint endpoint(address, options_.port);
   acceptor_.open(endpoint.protocol(), ec);
   if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
@@ -66,6 +73,31 @@ bool Listener::bind(std::string& error) {
   }
   port_ = acceptor_.local_endpoint().port();
   return true;
+}
+
+// Every connection is a descriptor: the soft limit is raised for max_connections of them plus
+// eddy's own files, and where the hard limit forbids that, fewer connections are allowed.
+void Listener::fit_open_file_limit() {
+  std::size_t wanted = options_.max_connections + kReservedFiles;
+  std::size_t allowed = raise_open_file_limit(wanted);
+  if (allowed >= wanted) return;
+  std::size_t fitted = allowed > 2 * kReservedFiles ? allowed - kReservedFiles : std::max<std::size_t>(1, allowed / 2);
+  warn("the open-file limit (" + std::to_string(allowed) + ") allows " + std::to_string(fitted) +
+       " connections, not --max-connections " + std::to_string(options_.max_connections) +
+       "; raise it (ulimit -n) for more");
+  options_.max_connections = fitted;
+}
+
+bool Listener::reserve_body(std::size_t bytes) {
+  std::size_t now = body_bytes_.load();
+  do {
+    if (now + bytes > options_.max_body_bytes_in_flight) return false;
+  } while (!body_bytes_.compare_exchange_weak(now, now + bytes));
+  return true;
+}
+
+void Listener::warn(const std::string& message) const {
+  if (options_.warn) options_.warn(message);
 }
 
 bool Listener::load_tls(std::string& error) {
@@ -83,6 +115,8 @@ bool Listener::load_tls(std::string& error) {
     error = "cannot load the TLS private key " + options_.tls_private_key_file + ": " + ec.message();
     return false;
   }
+  // An idle TLS connection then keeps no read or write buffer (about 34 KiB each otherwise).
+  SSL_CTX_set_mode(context->native_handle(), SSL_MODE_RELEASE_BUFFERS);
   tls_ = std::move(context);
   return true;
 }
@@ -90,13 +124,50 @@ bool Listener::load_tls(std::string& error) {
 void Listener::accept() {
   std::size_t worker = next_worker();
   acceptor_.async_accept(*contexts_[worker], [this, worker](boost::system::error_code ec, tcp::socket socket) {
-    if (ec) {
-      if (acceptor_.is_open() && !stopping_) accept();
-      return;
+    if (ec) return on_accept_error(ec);
+    if (accept_failing_) {
+      accept_failing_ = false;
+      warn("accepting connections again");
+    }
+    if (connections_.load() >= options_.max_connections) {
+      refuse(std::move(socket));
+      return accept();
+    }
+    if (refused_in_burst_ > 0) {
+      warn("accepting connections again; " + std::to_string(refused_in_burst_) +
+           " were closed at the limit of --max-connections " + std::to_string(options_.max_connections));
+      refused_in_burst_ = 0;
     }
     socket.set_option(tcp::no_delay(true), ec);
     start_session(std::move(socket), options_, handler_, *this, worker);
     accept();
+  });
+}
+
+// Over the limit the connection is closed at once, before a session (and its memory) exists; the
+// first of a burst is logged, and the burst's count when connections are accepted again.
+void Listener::refuse(tcp::socket socket) {
+  if (refused_in_burst_++ == 0) {
+    warn("--max-connections " + std::to_string(options_.max_connections) +
+         " connections are open: new connections are closed at once until one ends");
+  }
+  boost::system::error_code ignored;
+  socket.close(ignored);
+}
+
+// Out of descriptors (EMFILE, ENFILE) or buffers, accept fails at once for as long as it lasts:
+// a short pause before the next try keeps the accepting worker from spinning, and the failure is
+// logged once, not once per try.
+void Listener::on_accept_error(const boost::system::error_code& ec) {
+  if (!acceptor_.is_open() || stopping_ || ec == asio::error::operation_aborted) return;
+  if (ec == asio::error::connection_aborted) return accept();
+  if (!accept_failing_) {
+    accept_failing_ = true;
+    warn("cannot accept a connection (" + ec.message() + "); trying again every 100 ms");
+  }
+  accept_pause_->expires_after(std::chrono::milliseconds(100));
+  accept_pause_->async_wait([this](boost::system::error_code waited) {
+    if (!waited && acceptor_.is_open() && !stopping_) accept();
   });
 }
 
@@ -135,6 +206,7 @@ void Listener::stop() {
     stopping_ = true;
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    accept_pause_->cancel();
     // Let requests that are being handled finish and be written, then stop the workers.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     auto timer = std::make_shared<asio::steady_timer>(io);

@@ -47,6 +47,9 @@ namespace bhttp = boost::beast::http;
 // How much of an oversized body is read and dropped after the 413, and for how long at most.
 constexpr std::size_t kDrainLimit = 64u << 20;
 constexpr auto kDrainDeadline = std::chrono::seconds(10);
+constexpr std::size_t kScratchSize = 16u << 10;
+// The first read of a request: small, since an idle connection holds it until its client speaks.
+constexpr std::size_t kFirstRead = 512;
 
 double system_now() {
   using namespace std::chrono;
@@ -65,26 +68,82 @@ template <class Derived>
 class Session {
  public:
   Session(const ListenerOptions& options, const Handler& handler, Listener& listener, std::size_t worker)
-      : options_(options), handler_(handler), listener_(listener), worker_(worker) {}
+      : options_(options), handler_(handler), listener_(listener), slot_(listener), worker_(worker) {}
   ~Session() {
     // A completion held elsewhere (a wait) then knows that nobody is listening any more.
     if (pending_ != nullptr) pending_->done = true;
+    release_body();
   }
 
  protected:
   Derived& derived() { return static_cast<Derived&>(*this); }
   beast::tcp_stream& socket() { return beast::get_lowest_layer(derived().stream()); }
 
+  // Between requests only the idle deadline runs, and the connection holds no read buffer; the
+  // request's deadlines start with its first byte.
   void read() {
+    release_body();
     head_ = false;
     prepare_request_parser(parser_, options_);
+    if (buffer_.size() > 0) return on_first_byte();  // pipelined: already here
+    buffer_.shrink_to_fit();
     socket().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
-    bhttp::async_read(derived().stream(), buffer_, *parser_,
-                      beast::bind_front_handler(&Session::on_read, derived().shared_from_this()));
+    derived().stream().async_read_some(buffer_.prepare(kFirstRead),
+                                       [self = derived().shared_from_this()](beast::error_code ec, std::size_t n) {
+                                         if (ec) return self->close();
+                                         self->buffer_.commit(n);
+                                         self->on_first_byte();
+                                       });
   }
 
  private:
-  void on_read(beast::error_code ec, std::size_t) {
+  void on_first_byte() {
+    request_start_ = std::chrono::steady_clock::now();
+    body_bytes_ = 0;
+    socket().expires_at(request_start_ + std::chrono::seconds(options_.header_timeout_seconds));
+    bhttp::async_read_header(derived().stream(), buffer_, *parser_,
+                             [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
+                               if (ec) return self->on_read(ec);
+                               if (!self->reserve_body()) return self->reply_throttled();
+                               self->read_body();
+                             });
+  }
+
+  // The body's bytes count against the listener's max_body_bytes_in_flight until the answer.
+  bool reserve_body() {
+    auto length = parser_->content_length();
+    if (length.has_value() && *length == 0) return true;
+    std::size_t wanted =
+        length.has_value() ? std::min<std::uint64_t>(*length, options_.body_limit) : options_.body_limit;
+    if (!listener_.reserve_body(wanted)) return false;
+    reserved_ = wanted;
+    return true;
+  }
+
+  void release_body() {
+    if (reserved_ == 0) return;
+    listener_.release_body(reserved_);
+    reserved_ = 0;
+  }
+
+  // The body's deadline moves on with what has arrived: body_timeout_seconds from the first byte,
+  // plus a second per min_body_bytes_per_second received.
+  void read_body() {
+    if (parser_->is_done()) return on_read({});
+    auto earned =
+        std::chrono::duration<double>(static_cast<double>(body_bytes_) / static_cast<double>(std::max<std::size_t>(
+                                                                             1, options_.min_body_bytes_per_second)));
+    socket().expires_at(request_start_ + std::chrono::seconds(options_.body_timeout_seconds) +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(earned));
+    bhttp::async_read_some(derived().stream(), buffer_, *parser_,
+                           [self = derived().shared_from_this()](beast::error_code ec, std::size_t n) {
+                             if (ec) return self->on_read(ec);
+                             self->body_bytes_ += n;
+                             self->read_body();
+                           });
+  }
+
+  void on_read(beast::error_code ec) {
     switch (read_outcome(ec)) {
       case ReadOutcome::kRequest: break;
       case ReadOutcome::kBodyTooLarge: return reply_too_large();
@@ -150,6 +209,17 @@ class Session {
     write(std::move(response), After::kClose);
   }
 
+  // Too many bodies in flight: DynamoDB's answer to a client it slows down, which SDKs retry after
+  // a backoff; the body is drained, as after a 413, so that the client reads the answer.
+  void reply_throttled() {
+    Response response{bhttp::status::bad_request, 11};
+    response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
+    response.body() =
+        R"({"__type":"com.amazon.coral.availability#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."})";
+    response.keep_alive(false);
+    write(std::move(response), After::kDrain);
+  }
+
   void reply_too_large() {
     Response response{bhttp::status::payload_too_large, 11};
     response.set(bhttp::field::content_type, "application/x-amz-json-1.0");
@@ -184,8 +254,10 @@ class Session {
   void drain(std::size_t drained) {
     if (drained == 0) socket().expires_after(kDrainDeadline);
     if (drained >= kDrainLimit) return derived().close();
+    if (scratch_ == nullptr) scratch_ = std::make_unique<char[]>(kScratchSize);
     derived().stream().async_read_some(
-        asio::buffer(scratch_), [self = derived().shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+        asio::buffer(scratch_.get(), kScratchSize),
+        [self = derived().shared_from_this(), drained](beast::error_code ec, std::size_t n) {
           if (ec) return self->close();
           self->drain(drained + n);
         });
@@ -194,16 +266,20 @@ class Session {
   const ListenerOptions& options_;
   const Handler& handler_;
   Listener& listener_;
-  std::size_t worker_;  // the worker thread (and io_context) that owns this connection
+  ConnectionSlot slot_;  // counted against --max-connections while the session lives
+  std::size_t worker_;   // the worker thread (and io_context) that owns this connection
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
-  std::string wire_head_;                       // the answer being written: its head (kept for the next answers' heads)
-  std::string wire_body_;                       // ... and its body
-  bool head_ = false;                           // the request being answered is a HEAD
-  bool keep_alive_ = false;                     // the request being answered asked to keep the connection
-  std::optional<asio::steady_timer> timer_;     // a delayed or later answer's
-  std::shared_ptr<Completion::State> pending_;  // a later answer's, until it is written
-  char scratch_[16 * 1024];
+  std::string wire_head_;                                // the answer being written: its head (kept for the next answers' heads)
+  std::string wire_body_;                                // ... and its body
+  bool head_ = false;                                    // the request being answered is a HEAD
+  bool keep_alive_ = false;                              // the request being answered asked to keep the connection
+  std::optional<asio::steady_timer> timer_;              // a delayed or later answer's
+  std::shared_ptr<Completion::State> pending_;           // a later answer's, until it is written
+  std::unique_ptr<char[]> scratch_;                      // the drain's, only once it drains
+  std::chrono::steady_clock::time_point request_start_;  // the first byte of the request being read
+  std::size_t body_bytes_ = 0;                           // of its body, read so far
+  std::size_t reserved_ = 0;                             // of Listener::reserve_body, until the request is answered
 };
 
 class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
@@ -234,13 +310,13 @@ class TlsSession : public Session<TlsSession>, public std::enable_shared_from_th
              const Handler& handler, Listener& listener, std::size_t worker)
       : Session(options, handler, listener, worker),
         stream_(std::move(socket), tls),
-        idle_(options.idle_timeout_seconds) {}
+        handshake_timeout_(options.header_timeout_seconds) {}
 
   beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
 
   void start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      beast::get_lowest_layer(self->stream_).expires_after(std::chrono::seconds(self->idle_));
+      beast::get_lowest_layer(self->stream_).expires_after(std::chrono::seconds(self->handshake_timeout_));
       self->stream_.async_handshake(asio::ssl::stream_base::server, [self](beast::error_code ec) {
         if (ec) return beast::get_lowest_layer(self->stream_).close();
         self->read();
@@ -259,7 +335,7 @@ class TlsSession : public Session<TlsSession>, public std::enable_shared_from_th
 
  private:
   beast::ssl_stream<beast::tcp_stream> stream_;
-  int idle_;
+  int handshake_timeout_;  // a TLS handshake is held to a request's header deadline
 };
 
 }  // namespace

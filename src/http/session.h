@@ -1,5 +1,6 @@
-// Session: one HTTP/1.1 connection, plain or TLS. Reads a request (with header and body limits and
-// an idle deadline), calls the handler, writes the response with the Server and Date headers every
+// Session: one HTTP/1.1 connection, plain or TLS. Reads a request (with header and body limits, an
+// idle deadline between requests, and header and body deadlines from the request's first byte, all
+// asynchronous, so a slow client costs no thread), calls the handler, writes the response with the Server and Date headers every
 // answer carries, and loops while the client keeps the connection alive. A request whose headers
 // pass the limit, or that is not HTTP, gets 400; a body over the limit gets 413, after which the
 // rest of the body is read and dropped (for a while) so that the client, still sending, can read

@@ -28,6 +28,10 @@ ApiError subscriber_limit_exceeded(std::string_view detail) {
   return ApiError{ErrorCode::kLimitExceeded, "Subscriber limit exceeded: " + std::string(detail), {}};
 }
 
+ApiError table_quota_exceeded(std::size_t limit) {
+  return subscriber_limit_exceeded("There is a limit of " + std::to_string(limit) + " tables per subscriber");
+}
+
 ApiError too_many_tags() {
   return ApiError{ErrorCode::kLimitExceeded,
                   "The number of tags on the resource exceeds the limit of " + std::to_string(kMaxTagsPerResource),

@@ -28,6 +28,9 @@ ApiError resource_not_found(std::string_view what);
 ApiError table_not_found(std::string_view table_name);
 // LimitExceededException "Subscriber limit exceeded: <detail>".
 ApiError subscriber_limit_exceeded(std::string_view detail);
+// LimitExceededException of a CreateTable (or restore) past the account's table quota, in
+// DynamoDB's words: "Subscriber limit exceeded: There is a limit of 2500 tables per subscriber".
+ApiError table_quota_exceeded(std::size_t limit);
 // LimitExceededException of a resource that would carry more than DynamoDB's 50 tags (TagResource's
 // total, or CreateTable's Tags).
 inline constexpr std::size_t kMaxTagsPerResource = 50;

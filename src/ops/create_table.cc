@@ -10,20 +10,14 @@
 #include "ops/table_lookup.h"
 
 namespace eddy::ops {
-namespace {
-
-constexpr std::size_t kMaxTables = 2500;
-
-}  // namespace
-
 Result<std::string> create_table(RequestContext& context, const p::CreateTableRequest& request) {
   // Tags count against the resource's 50 as TagResource's do.
   if (request.table.tags.size() > errors::kMaxTagsPerResource) return fail(errors::too_many_tags());
   auto& catalog = context.database().catalog();
   double now = context.now();
   EDDY_TRY(engine::TablePtr created, catalog.create(request.table, [&](TableDefinition& table) -> Result<void> {
-    if (catalog.names().size() >= kMaxTables) {
-      return fail(errors::subscriber_limit_exceeded("Only " + std::to_string(kMaxTables) + " tables are allowed"));
+    if (catalog.names().size() >= context.state.settings.max_tables) {
+      return fail(errors::table_quota_exceeded(context.state.settings.max_tables));
     }
     table.table_id = random_uuid();
     table.region = context.region;

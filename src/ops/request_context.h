@@ -18,6 +18,9 @@ struct OperationSettings {
   // for a moment, as on AWS, instead of becoming ACTIVE at once.
   bool delay_transient_statuses = false;
   std::string account_id = "000000000000";
+  // Tables at most: CreateTable and the restores past it get LimitExceededException. Default:
+  // 2,500, DynamoDB's account quota per region.
+  std::size_t max_tables = 2500;
 };
 
 class TransferJobs;  // ops/transfer_jobs.h

@@ -10,8 +10,6 @@
 namespace eddy::ops {
 namespace {
 
-constexpr std::size_t kMaxTables = 2500;
-
 ApiError table_exists(const std::string& name) {
   return ApiError{ErrorCode::kTableAlreadyExists, "Table already exists: " + name, {}};
 }
@@ -42,8 +40,8 @@ Result<std::string> restore_table(RequestContext& context, const TableDefinition
   auto& catalog = context.database().catalog();
   double now = context.now();
   auto complete = [&](TableDefinition& table) -> Result<void> {
-    if (catalog.names().size() >= kMaxTables) {
-      return fail(errors::subscriber_limit_exceeded("Only " + std::to_string(kMaxTables) + " tables are allowed"));
+    if (catalog.names().size() >= context.state.settings.max_tables) {
+      return fail(errors::table_quota_exceeded(context.state.settings.max_tables));
     }
     table.table_id = random_uuid();
     table.region = context.region;

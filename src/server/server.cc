@@ -138,6 +138,13 @@ bool Server::Impl::listen(std::string& error) {
   settings.host = options.host;
   settings.port = options.port;
   settings.threads = options.threads;
+  settings.max_connections = options.max_connections;
+  settings.header_timeout_seconds = options.header_timeout_seconds;
+  settings.body_timeout_seconds = options.body_timeout_seconds;
+  settings.min_body_bytes_per_second = options.min_body_bytes_per_second;
+  settings.idle_timeout_seconds = options.idle_timeout_seconds;
+  settings.max_body_bytes_in_flight = options.max_body_bytes_in_flight;
+  settings.warn = [](const std::string& message) { spdlog::warn("{}", message); };
   settings.now = [this] { return options.clock->now(); };
   settings.tls_certificate_file = options.tls_certificate_file;
   settings.tls_private_key_file = options.tls_private_key_file;
@@ -180,6 +187,7 @@ bool Server::Impl::open(std::string& error) {
   }
   ops::OperationSettings settings;
   settings.delay_transient_statuses = options.delay_transient_statuses;
+  settings.max_tables = options.max_tables;
   streams::StreamOptions stream_options{options.stream_shards, options.shard_rollover_seconds,
                                         options.stream_retention_seconds};
   const Clock& clock = *options.clock;
