@@ -270,13 +270,13 @@ class Session {
   std::size_t worker_;   // the worker thread (and io_context) that owns this connection
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
-  std::string wire_head_;                                // the answer being written: its head (kept for the next answers' heads)
-  std::string wire_body_;                                // ... and its body
-  bool head_ = false;                                    // the request being answered is a HEAD
-  bool keep_alive_ = false;                              // the request being answered asked to keep the connection
-  std::optional<asio::steady_timer> timer_;              // a delayed or later answer's
-  std::shared_ptr<Completion::State> pending_;           // a later answer's, until it is written
-  std::unique_ptr<char[]> scratch_;                      // the drain's, only once it drains
+  std::string wire_head_;                       // the answer being written: its head (kept for the next answers' heads)
+  std::string wire_body_;                       // ... and its body
+  bool head_ = false;                           // the request being answered is a HEAD
+  bool keep_alive_ = false;                     // the request being answered asked to keep the connection
+  std::optional<asio::steady_timer> timer_;     // a delayed or later answer's
+  std::shared_ptr<Completion::State> pending_;  // a later answer's, until it is written
+  std::unique_ptr<char[]> scratch_;             // the drain's, only once it drains
   std::chrono::steady_clock::time_point request_start_;  // the first byte of the request being read
   std::size_t body_bytes_ = 0;                           // of its body, read so far
   std::size_t reserved_ = 0;                             // of Listener::reserve_body, until the request is answered
