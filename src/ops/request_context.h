@@ -2,6 +2,8 @@
 // per-request facts (region from the credential scope, request id, Host header).
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 
 #include "engine/database.h"
@@ -18,6 +20,10 @@ struct OperationSettings {
   // for a moment, as on AWS, instead of becoming ACTIVE at once.
   bool delay_transient_statuses = false;
   std::string account_id = "000000000000";
+  // The hidden --pause-transfers-after-items N, for tests: restores, imports and exports run on
+  // TransferJobs' thread and wait there after N items until the server stops. Default: 0, never
+  // (and a restore is finished before it answers).
+  uint64_t pause_transfers_after_items = 0;
 };
 
 class TransferJobs;  // ops/transfer_jobs.h
