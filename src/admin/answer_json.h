@@ -8,18 +8,11 @@
 #include <string_view>
 
 #include "protocol/json.h"
+#include "protocol/json_members.h"
 
 namespace eddy::admin {
 
-// The text that `write` writes with a RapidJSON Writer.
-std::string written_json(const std::function<void(JsonWriter&)>& write);
-
-void put(JsonWriter& w, const char* key, std::string_view value);
-void put(JsonWriter& w, const char* key, double value);
-void put(JsonWriter& w, const char* key, uint64_t value);
-void put(JsonWriter& w, const char* key, bool value);
-// Without this, a string literal would be written as true (a pointer converts to bool first).
-inline void put(JsonWriter& w, const char* key, const char* value) { put(w, key, std::string_view(value)); }
+// written_json and put(w, key, value) come from protocol/json_members.h.
 // "milliseconds": the time since `started`, for calls whose cost a test suite watches.
 void put_elapsed(JsonWriter& w, std::chrono::steady_clock::time_point started);
 

@@ -11,6 +11,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "cli/endpoint_option.h"
 #include "cli/streams_client.h"
 #include "protocol/json.h"
 #include "protocol/json_parse.h"
@@ -80,11 +81,8 @@ bool parse_arguments(int argc, char** argv, Arguments& arguments, std::string& e
       out = argv[++i];
       return true;
     };
-    std::string text;
-    if (arg == "--endpoint") {
-      if (!value(text) || !parse_endpoint(text, arguments.host, arguments.port)) return error = "bad --endpoint", false;
-    } else if (arg == "--port") {
-      if (!value(arguments.port)) return error = "--port needs a value", false;
+    if (read_endpoint_option(argc, argv, i, arguments.host, arguments.port, error)) {
+      if (!error.empty()) return false;
     } else if (arg == "--replace") {
       arguments.replace = true;
     } else if (arg == "--count") {
@@ -99,7 +97,6 @@ bool parse_arguments(int argc, char** argv, Arguments& arguments, std::string& e
       arguments.words.push_back(arg);
     }
   }
-  if (arguments.host == "localhost") arguments.host = "127.0.0.1";  // static binary: no name service
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/endpoint_option.h"
 #include "cli/streams_client.h"
 #include "export/export_writer.h"
 #include "protocol/attribute_value_json.h"
@@ -30,14 +31,13 @@ bool parse(int argc, char** argv, ExportArguments& out, std::string& error) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") return error.clear(), false;
-    if (arg == "--endpoint" || arg == "--format") {
+    if (read_endpoint_option(argc, argv, i, out.host, out.port, error)) {
+      if (!error.empty()) return false;
+    } else if (arg == "--format") {
       if (i + 1 >= argc) return error = arg + " needs a value", false;
       std::string value = argv[++i];
-      if (arg == "--endpoint" && !parse_endpoint(value, out.host, out.port)) return error = "bad --endpoint", false;
-      if (arg == "--format") {
-        if (value != "dynamodb-json" && value != "ion") return error = "--format must be dynamodb-json or ion", false;
-        out.format = value == "ion" ? exports::ExportFormat::kIon : exports::ExportFormat::kDynamoDbJson;
-      }
+      if (value != "dynamodb-json" && value != "ion") return error = "--format must be dynamodb-json or ion", false;
+      out.format = value == "ion" ? exports::ExportFormat::kIon : exports::ExportFormat::kDynamoDbJson;
     } else {
       positional.push_back(arg);
     }

@@ -13,7 +13,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include "cli/streams_client.h"
+#include "cli/endpoint_option.h"
 #include "protocol/json.h"
 
 namespace eddy::cli {
@@ -40,13 +40,10 @@ bool parse_probe(int argc, char** argv, Probe& probe, std::string& error) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") return error.clear(), false;
-    if (i + 1 >= argc) return error = "unexpected argument " + arg, false;
-    std::string value = argv[++i];
-    if (arg == "--endpoint") {
-      if (!parse_endpoint(value, probe.host, probe.port)) return error = "bad --endpoint " + value, false;
-    } else if (arg == "--port") {
-      probe.port = value;
-    } else if (arg == "--timeout") {
+    if (read_endpoint_option(argc, argv, i, probe.host, probe.port, error)) {
+      if (!error.empty()) return false;
+    } else if (arg == "--timeout" && i + 1 < argc) {
+      std::string value = argv[++i];
       char* end = nullptr;
       probe.timeout_seconds = std::strtod(value.c_str(), &end);  // no exception on "abc"
       if (end == value.c_str() || *end != '\0') return error = "bad --timeout " + value, false;
@@ -55,13 +52,6 @@ bool parse_probe(int argc, char** argv, Probe& probe, std::string& error) {
       return error = "unexpected argument " + arg, false;
     }
   }
-  bool digits = !probe.port.empty() && probe.port.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits || probe.port.size() > 5 || std::stoi(probe.port) == 0 || std::stoi(probe.port) > 65535) {
-    return error = "bad port " + probe.port, false;
-  }
-  // eddy is linked statically and its image has no name service modules: loopback by number.
-  if (probe.host == "localhost") probe.host = "127.0.0.1";
-  if (probe.host.size() > 2 && probe.host.front() == '[') probe.host = probe.host.substr(1, probe.host.size() - 2);
   return true;
 }
 

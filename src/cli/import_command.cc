@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/endpoint_option.h"
 #include "cli/streams_client.h"
 #include "export/export_folder.h"
 #include "export/s3_folder.h"
@@ -35,11 +36,11 @@ bool parse(int argc, char** argv, ImportArguments& out, std::string& error) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") return error.clear(), false;
-    if (arg == "--endpoint" || arg == "--table") {
+    if (read_endpoint_option(argc, argv, i, out.host, out.port, error)) {
+      if (!error.empty()) return false;
+    } else if (arg == "--table") {
       if (i + 1 >= argc) return error = arg + " needs a value", false;
-      std::string value = argv[++i];
-      if (arg == "--endpoint" && !parse_endpoint(value, out.host, out.port)) return error = "bad --endpoint", false;
-      if (arg == "--table") out.table = value;
+      out.table = argv[++i];
     } else {
       positional.push_back(arg);
     }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "auth/signed_request.h"
 #include "auth/signer.h"
 #include "protocol/json_parse.h"
 
@@ -36,15 +37,7 @@ double now_seconds() {
 void sign(bhttp::request<bhttp::string_body>& request, const ClientCredentials& credentials) {
   std::string date = auth::amz_date(now_seconds());
   request.set("X-Amz-Date", date);
-  auth::SignedRequest parts;
-  parts.method = request.method_string();
-  parts.target = request.target();
-  parts.body = request.body();
-  for (const auto& field : request) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    parts.headers.emplace_back(std::move(name), field.value());
-  }
+  auth::SignedRequest parts = auth::signed_request_of(request);
   auth::CredentialScope scope{date.substr(0, 8), credentials.region, "dynamodb"};
   request.set(bhttp::field::authorization,
               auth::authorization_header(parts, "content-type;host;x-amz-date;x-amz-target", credentials.access_key,
@@ -122,17 +115,6 @@ bool StreamsClient::call(const std::string& target, const std::string& body, Jso
     }
   }
   return false;
-}
-
-bool parse_endpoint(const std::string& endpoint, std::string& host, std::string& port) {
-  std::string rest = endpoint;
-  if (auto scheme = rest.find("://"); scheme != std::string::npos) rest = rest.substr(scheme + 3);
-  if (auto slash = rest.find('/'); slash != std::string::npos) rest = rest.substr(0, slash);
-  auto colon = rest.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size()) return false;
-  host = rest.substr(0, colon);
-  port = rest.substr(colon + 1);
-  return true;
 }
 
 }  // namespace eddy::cli

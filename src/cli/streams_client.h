@@ -36,7 +36,4 @@ class StreamsClient {
   std::unique_ptr<Connection> connection_;
 };
 
-// Splits "http://host:port" (or "host:port") into host and port; false when it does not parse.
-bool parse_endpoint(const std::string& endpoint, std::string& host, std::string& port);
-
 }  // namespace eddy::cli

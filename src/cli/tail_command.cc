@@ -13,6 +13,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "cli/endpoint_option.h"
 #include "cli/streams_client.h"
 
 namespace eddy::cli {
@@ -175,10 +176,8 @@ bool parse_tail(int argc, char** argv, TailOptions& options, std::string& error)
       return true;
     };
     std::string text;
-    if (arg == "--endpoint") {
-      if (!value(text) || !parse_endpoint(text, options.host, options.port)) return error = "bad --endpoint", false;
-    } else if (arg == "--port") {
-      if (!value(options.port)) return error = "--port needs a value", false;
+    if (read_endpoint_option(argc, argv, i, options.host, options.port, error)) {
+      if (!error.empty()) return false;
     } else if (arg == "--from-start") {
       options.from_start = true;
     } else if (arg == "--max-records") {

@@ -31,7 +31,10 @@ JsonValue global_index(const JsonValue& index, Allocator& allocator) {
 
 }  // namespace
 
-void put_table_name(const TableResource& resource, TableDeclaration& table) {
+TableDeclaration new_declaration(const TableResource& resource) {
+  TableDeclaration table;
+  table.origin = resource.origin;
+  table.create_table.SetObject();
   auto& allocator = table.create_table.GetAllocator();
   JsonValue* name = resource.properties ? member(*resource.properties, "TableName") : nullptr;
   if (name != nullptr) {
@@ -39,6 +42,7 @@ void put_table_name(const TableResource& resource, TableDeclaration& table) {
   } else {
     put_string(table.create_table, "TableName", resource.logical_id, allocator);
   }
+  return table;
 }
 
 void put_stream_specification(JsonValue& properties, TableDeclaration& table) {
@@ -94,11 +98,8 @@ void log_ignored(const TableResource& resource, std::initializer_list<std::strin
 }
 
 Result<TableDeclaration> read_table(const TableResource& resource) {
-  TableDeclaration table;
-  table.origin = resource.origin;
-  table.create_table.SetObject();
+  TableDeclaration table = new_declaration(resource);
   auto& allocator = table.create_table.GetAllocator();
-  put_table_name(resource, table);
   if (resource.properties == nullptr) return table;
   JsonValue& properties = *resource.properties;
   for (std::string_view name :
@@ -133,11 +134,8 @@ Result<TableDeclaration> read_table(const TableResource& resource) {
 // SimpleTable: one HASH key, PrimaryKey {Name, Type: String|Number|Binary} (Default: id, String);
 // on demand unless ProvisionedThroughput is given; Tags as a map.
 Result<TableDeclaration> read_simple_table(const TableResource& resource) {
-  TableDeclaration table;
-  table.origin = resource.origin;
-  table.create_table.SetObject();
+  TableDeclaration table = new_declaration(resource);
   auto& allocator = table.create_table.GetAllocator();
-  put_table_name(resource, table);
   JsonValue empty(rapidjson::kObjectType);
   JsonValue& properties = resource.properties ? *resource.properties : empty;
   std::string key = "id";

@@ -24,9 +24,10 @@ Result<TableDeclaration> read_table(const TableResource& resource);
 Result<TableDeclaration> read_global_table(const TableResource& resource);
 Result<TableDeclaration> read_simple_table(const TableResource& resource);
 
-// Shared by the readers: TableName (or the logical id), the StreamSpecification that CloudFormation
+// Shared by the readers: a declaration with the resource's origin and its TableName (or the logical
+// id) in an otherwise empty CreateTable request, the StreamSpecification that CloudFormation
 // gives as {StreamViewType}, TimeToLiveSpecification and PointInTimeRecoverySpecification.
-void put_table_name(const TableResource& resource, TableDeclaration& table);
+TableDeclaration new_declaration(const TableResource& resource);
 void put_stream_specification(JsonValue& properties, TableDeclaration& table);
 void read_time_to_live(JsonValue& properties, TableDeclaration& table);
 void read_point_in_time_recovery(JsonValue* specification, TableDeclaration& table);

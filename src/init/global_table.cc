@@ -110,11 +110,8 @@ void put_replica_settings(JsonValue* replica, TableDeclaration& table) {
 }  // namespace
 
 Result<TableDeclaration> read_global_table(const TableResource& resource) {
-  TableDeclaration table;
-  table.origin = resource.origin;
-  table.create_table.SetObject();
+  TableDeclaration table = new_declaration(resource);
   auto& allocator = table.create_table.GetAllocator();
-  put_table_name(resource, table);
   if (resource.properties == nullptr) return table;
   JsonValue& properties = *resource.properties;
   for (std::string_view name : {"AttributeDefinitions", "KeySchema"}) {

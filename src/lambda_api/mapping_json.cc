@@ -4,18 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "protocol/json_members.h"
+
 namespace eddy::lambda_api {
 namespace {
-
-void put(JsonWriter& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put(JsonWriter& w, const char* key, int64_t value) {
-  w.Key(key);
-  w.Int64(value);
-}
 
 // Lambda's timestamps are epoch seconds with milliseconds: 1560209851.963.
 void put_time(JsonWriter& w, const char* key, double seconds) {

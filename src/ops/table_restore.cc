@@ -4,9 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include "model/errors.h"
+#include "model/random_ids.h"
 #include "model/result.h"
 #include "ops/stream_label.h"
-#include "ops/table_id.h"
 #include "ops/table_lookup.h"
 #include "ops/transfer_jobs.h"
 
@@ -79,7 +79,7 @@ Result<std::string> restore_table(RequestContext& context, const TableDefinition
     if (catalog.names().size() >= kMaxTables) {
       return fail(errors::subscriber_limit_exceeded("Only " + std::to_string(kMaxTables) + " tables are allowed"));
     }
-    table.table_id = new_table_id();
+    table.table_id = random_uuid();
     table.region = context.region;
     table.account_id = context.state.settings.account_id;
     table.creation_time = static_cast<double>(static_cast<int64_t>(now * 1000)) / 1000;

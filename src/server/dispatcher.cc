@@ -7,6 +7,7 @@
 
 #include "admin/injected_error.h"
 #include "auth/signature_parts.h"
+#include "auth/signed_request.h"
 #include "model/result.h"
 #include "ops/operation_table.h"
 #include "protocol/json.h"
@@ -17,20 +18,6 @@ namespace eddy::server {
 namespace {
 
 namespace bhttp = boost::beast::http;
-
-// The signed parts of the request, as auth/ reads them.
-auth::SignedRequest signed_request(const http::Request& request) {
-  auth::SignedRequest out;
-  out.method = request.method_string();
-  out.target = request.target();
-  out.body = request.body();
-  for (const auto& field : request) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), field.value());
-  }
-  return out;
-}
 
 // The operation X-Amz-Target names (nullptr when none), and its name in `name`.
 ops::Operation find_target(const http::Request& request, std::string_view& name) {
@@ -70,7 +57,7 @@ std::string error_body(const ApiError& error) {
 // The access key and region of the credential scope; with --credentials only once the signature is
 // verified.
 Result<auth::Signer> Dispatcher::authenticate(const http::Request& request) {
-  if (verifier_ != nullptr) return verifier_->verify(signed_request(request), state_.clock.now());
+  if (verifier_ != nullptr) return verifier_->verify(auth::signed_request_of(request), state_.clock.now());
   auto header = request.find(bhttp::field::authorization);
   std::string_view authorization;
   if (header != request.end()) authorization = std::string_view(header->value().data(), header->value().size());

@@ -74,11 +74,14 @@ ApiError decode_error(http::DecodeOutcome outcome) {
 
 }  // namespace
 
-Endpoint::Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin)
-    : settings_(std::move(settings)), cors_(settings_.cors_origins), gate_(gate), admin_(admin) {}
+Endpoint::Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin, const console::Console* console)
+    : settings_(std::move(settings)), cors_(settings_.cors_origins), gate_(gate), admin_(admin), console_(console) {}
 
 http::Reply Endpoint::handle(http::Request& request, std::size_t worker) {
   if (admin_ != nullptr && AdminDispatcher::is_admin_path(request.target())) return admin_->handle(request, worker);
+  if (console_ != nullptr) {
+    if (std::optional<http::Response> page = console_->answer(request)) return std::move(*page);
+  }
   std::string request_id = new_request_id();
   if (Cors::is_preflight(request)) {
     http::Response response = cors_.preflight(request);

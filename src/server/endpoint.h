@@ -7,7 +7,8 @@
 //   Content-Encoding            undone (gzip, deflate); a broken or unknown coding is a 500, an
 //                                inflated body over the limit a 413
 //   then the Dispatcher (dispatcher.h), once storage is open (start_gate.h).
-// Before all of this, a request under /eddy/v1/ goes to the admin API (admin_dispatcher.h).
+// Before all of this, a request under /eddy/v1/ goes to the admin API (admin_dispatcher.h), and a
+// browser's GET under /console to the console (console/console.h, docs/console.md).
 // Paths under /2015-03-31/, any method, are Lambda's API instead (lambda_dispatcher.h).
 // Answers carry x-amzn-RequestId and x-amz-crc32 (of the body as sent, so of the compressed bytes
 // when Accept-Encoding asked for gzip or deflate and the body is 4 KiB or more, as DynamoDB does),
@@ -19,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "console/console.h"
 #include "http/http_types.h"
 #include "server/admin_dispatcher.h"
 #include "server/cors.h"
@@ -35,8 +37,9 @@ struct EndpointSettings {
 
 class Endpoint {
  public:
-  // `admin`: the admin API's dispatcher; nullptr serves none.
-  Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin = nullptr);
+  // `admin`: the admin API's dispatcher; nullptr serves none. `console`: the same for the console.
+  Endpoint(EndpointSettings settings, StartGate& gate, AdminDispatcher* admin = nullptr,
+           const console::Console* console = nullptr);
   // Called on worker thread `worker` (see http::Handler).
   http::Reply handle(http::Request& request, std::size_t worker);
   // Lambda's API, set before the start gate opens.
@@ -52,6 +55,7 @@ class Endpoint {
   Cors cors_;
   StartGate& gate_;
   AdminDispatcher* admin_;
+  const console::Console* console_;
   std::atomic<LambdaDispatcher*> lambda_{nullptr};
 };
 

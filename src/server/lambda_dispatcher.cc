@@ -40,19 +40,6 @@ LambdaErrorInfo lambda_info(ErrorCode code) {
   }
 }
 
-auth::SignedRequest signed_request(const http::Request& request) {
-  auth::SignedRequest out;
-  out.method = request.method_string();
-  out.target = request.target();
-  out.body = request.body();
-  for (const auto& field : request) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), field.value());
-  }
-  return out;
-}
-
 Result<std::string> answer(lambda_api::LambdaContext& context, lambda_api::LambdaOperation operation,
                            lambda_api::LambdaRequest& request, const http::Request& http_request, int& status) {
   JsonDocument document;
@@ -74,7 +61,7 @@ Result<std::string> answer(lambda_api::LambdaContext& context, lambda_api::Lambd
 }  // namespace
 
 Result<auth::Signer> LambdaDispatcher::authenticate(const http::Request& request) const {
-  if (verifier_ != nullptr) return verifier_->verify(signed_request(request), clock_.now(), "lambda");
+  if (verifier_ != nullptr) return verifier_->verify(auth::signed_request_of(request), clock_.now(), "lambda");
   auto header = request.find(bhttp::field::authorization);
   std::string_view authorization = header == request.end() ? std::string_view() : std::string_view(header->value());
   return auth::Signer{auth::credential_access_key(authorization, request.target()),

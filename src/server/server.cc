@@ -92,6 +92,7 @@ struct Server::Impl {
   std::unique_ptr<server::LambdaDispatcher> lambda;
   server::StartGate gate;
   std::unique_ptr<server::AdminDispatcher> admin;
+  std::unique_ptr<console::Console> console;
   std::unique_ptr<server::Endpoint> endpoint;
   std::unique_ptr<http::Listener> listener;
   std::unique_ptr<server::BackgroundTasks> background;
@@ -144,7 +145,9 @@ bool Server::Impl::listen(std::string& error) {
   endpoint_settings.cors_origins = options.cors_origins;
   bool admin_allowed = options.admin || server::AdminDispatcher::is_loopback(options.host);
   admin = std::make_unique<server::AdminDispatcher>(admin_allowed, options.host, gate);
-  endpoint = std::make_unique<server::Endpoint>(endpoint_settings, gate, admin.get());
+  // The console is allowed where the admin API is (docs/console.md, Security).
+  console = std::make_unique<console::Console>(admin_allowed, options.host);
+  endpoint = std::make_unique<server::Endpoint>(endpoint_settings, gate, admin.get(), console.get());
   listener = std::make_unique<http::Listener>(
       settings, [this](http::Request& request, std::size_t worker) { return endpoint->handle(request, worker); });
   request_gate = std::make_unique<server::RequestGate>(listener->workers() + server::BackgroundTasks::kSlots);

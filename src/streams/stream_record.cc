@@ -3,9 +3,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <random>
 
 #include "engine/database.h"
+#include "model/random_ids.h"
 #include "protocol/attribute_value_json.h"
 #include "protocol/json.h"
 #include "streams/sequence_number.h"
@@ -15,10 +15,9 @@ namespace {
 
 // 32 hex digits, as AWS's eventIDs.
 std::string new_event_id() {
-  thread_local std::mt19937_64 random{std::random_device{}()};
   char text[40];
-  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(random()),
-                static_cast<unsigned long long>(random()));
+  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(random_u64()),
+                static_cast<unsigned long long>(random_u64()));
   return text;
 }
 

@@ -3,13 +3,13 @@
 
 #include <cstdio>
 #include <ctime>
-#include <random>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include "engine/json_fields.h"
+#include "model/random_ids.h"
 
 namespace eddy::streams {
 namespace {
@@ -150,10 +150,9 @@ std::optional<Shard> decode_shard(std::string_view json) {
 }
 
 std::string new_shard_id(double now) {
-  thread_local std::mt19937 random{std::random_device{}()};
   char text[64];
   std::snprintf(text, sizeof text, "shardId-%020llu-%08x", static_cast<unsigned long long>(now * 1000),
-                static_cast<unsigned>(random()));
+                static_cast<unsigned>(random_u64()));
   return text;
 }
 

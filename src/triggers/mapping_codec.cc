@@ -2,20 +2,11 @@
 #include "triggers/mapping_codec.h"
 
 #include "protocol/json.h"
+#include "protocol/json_members.h"
 #include "protocol/json_parse.h"
 
 namespace eddy::triggers {
 namespace {
-
-void put(JsonWriter& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put(JsonWriter& w, const char* key, int64_t value) {
-  w.Key(key);
-  w.Int64(value);
-}
 
 void put_settings(JsonWriter& w, const MappingSettings& s) {
   put(w, "FunctionName", s.function_name);

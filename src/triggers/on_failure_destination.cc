@@ -5,10 +5,11 @@
 #include <fstream>
 
 #include "model/number.h"
+#include "model/random_ids.h"
 #include "protocol/json.h"
+#include "protocol/json_members.h"
 #include "protocol/json_parse.h"
 #include "triggers/lambda_event.h"
-#include "triggers/random_uuid.h"
 
 namespace eddy::triggers {
 namespace {
@@ -17,11 +18,6 @@ constexpr std::string_view kFileScheme = "file://";
 constexpr std::string_view kTableArnPrefix = "arn:aws:dynamodb:";
 
 ApiError invalid(std::string message) { return ApiError{ErrorCode::kInvalidParameterValue, std::move(message), {}}; }
-
-void put(JsonWriter& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
 
 // The record's JSON members as attribute values: strings S, numbers N, objects M.
 AttributeValue attribute_of(const JsonValue& value) {

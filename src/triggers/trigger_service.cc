@@ -7,9 +7,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "model/random_ids.h"
 #include "triggers/function_target.h"
 #include "triggers/mapping_codec.h"
-#include "triggers/random_uuid.h"
 
 namespace eddy::triggers {
 

@@ -49,14 +49,16 @@ async function waitForListTables(endpoint, proc) {
 }
 
 // { endpoint, onEddy, stop() }: stop() resolves with eddy's exit status (0 for a server it did not start).
-export async function startServer() {
+// `args`: more of eddy's flags (ignored with EDDY_ENDPOINT). The readiness check is signed with
+// `credentials`, so `--credentials AKIDEXAMPLE:secret` suits it.
+export async function startServer({ args = [] } = {}) {
   if (process.env.EDDY_ENDPOINT) {
     const endpoint = process.env.EDDY_ENDPOINT.replace(/\/$/, "");
     await waitForListTables(endpoint);
     return { endpoint, onEddy: process.env.EDDY_IS_EDDY === "1", stop: async () => 0 };
   }
   const port = await freePort();
-  const proc = spawn(eddyBin, ["--host", "127.0.0.1", "--port", String(port), "--in-memory"],
+  const proc = spawn(eddyBin, ["--host", "127.0.0.1", "--port", String(port), "--in-memory", ...args],
                      { stdio: ["ignore", "ignore", "inherit"] });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
