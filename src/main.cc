@@ -142,7 +142,9 @@ int main(int argc, char** argv) {
   // Flags for eddy's own tests, not shown by --help.
   po::options_description hidden;
   hidden.add_options()("pitr-window-seconds", po::value<double>()->default_value(0),
-                       "point-in-time recovery window instead of RecoveryPeriodInDays");
+                       "point-in-time recovery window instead of RecoveryPeriodInDays")(
+      "pause-transfers-after-items", po::value<uint64_t>()->default_value(0),
+      "restores, imports and exports wait after this many items until eddy stops");
   po::options_description all;
   all.add(flags).add(hidden);
   po::variables_map vm;
@@ -220,6 +222,7 @@ int main(int argc, char** argv) {
   options.ttl_sweep_interval_seconds = vm["ttl-sweep-interval-seconds"].as<double>();
   if (vm.count("s3-dir")) options.s3_dir = vm["s3-dir"].as<std::string>();
   options.pitr_window_seconds = vm["pitr-window-seconds"].as<double>();
+  options.pause_transfers_after_items = vm["pause-transfers-after-items"].as<uint64_t>();
   if (vm.count("item-collection-limit-bytes")) {
     options.item_collection_limit_bytes = vm["item-collection-limit-bytes"].as<int64_t>();
   }

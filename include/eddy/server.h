@@ -72,6 +72,10 @@ struct ServerOptions {
   // Point-in-time recovery (docs/backups.md): when positive, every PITR-enabled table keeps this
   // many seconds of changes instead of its RecoveryPeriodInDays (a test's short window). Default: 0.
   double pitr_window_seconds = 0;
+  // For tests of restores, imports and exports in progress or cut short (docs/backups.md): when
+  // positive, each one runs on the export/import thread and waits after this many items until the
+  // server stops. Default: 0, never.
+  uint64_t pause_transfers_after_items = 0;
   // Triggers: Lambda-style event source mappings (see docs/triggers.md).
   // Lambda's Invoke API (POST <url>/2015-03-31/functions/<name>/invocations) for mappings whose
   // FunctionName is a function's name or ARN, e.g. a Runtime Interface Emulator. Default: none.

@@ -30,6 +30,7 @@ Result<std::unique_ptr<Database>> Database::open(const StorageOptions& options) 
   std::unique_ptr<Database> database(new Database(std::move(storage)));
   EDDY_TRY_VOID(database->catalog_.load());
   EDDY_TRY_VOID(database->backups_.remove_unfinished());
+  EDDY_TRY_VOID(database->remove_unfinished_restores());
   database->add_observer(&database->point_in_time_log_);
   return database;
 }

@@ -132,12 +132,27 @@ class Database {
     uint64_t backup_id = 0;  // nonzero: this backup
     uint64_t table_id = 0;   // otherwise: this table's point-in-time base and log
     uint64_t time_ms = 0;    // up to this time (inclusive)
+    // The snapshot the point-in-time log is read from (taken when the restore was asked for);
+    // null: one taken when the items are loaded.
+    std::shared_ptr<ReadView> view;
+    // A test's pause (the hidden --pause-transfers-after-items): after this many items are
+    // committed, `pause` is called, and the load gives up when it returns (the server is
+    // stopping; the table is left to remove_unfinished_restores). 0: never.
+    uint64_t pause_after_items = 0;
+    std::function<void()> pause;
   };
-  // RestoreTableFromBackup, RestoreTableToPointInTime: Catalog::create(target, complete), then the
-  // source's items are written into the new table with their index entries and counters, but no
-  // stream or point-in-time record (a restored table's stream starts empty, as on AWS); then the
-  // table's RestoreSummary is marked finished. Returns the definition as finally stored.
-  Result<TablePtr> restore_table(TableDefinition target, const TableMutator& complete, const RestoreSource& source);
+  // RestoreTableFromBackup, RestoreTableToPointInTime: Catalog::create(target, complete) with the
+  // table CREATING and its RestoreSummary in progress. Returns the definition as stored.
+  Result<TablePtr> create_restored_table(TableDefinition target, const TableMutator& complete);
+  // Then the source's items are written into the new table with their index entries and counters,
+  // but no stream or point-in-time record (a restored table's stream starts empty, as on AWS), and
+  // the table becomes ACTIVE with its RestoreSummary finished. Returns the definition as finally
+  // stored (nullptr when the table is gone meanwhile). A restore a crash interrupted is removed at
+  // the next open (remove_unfinished_restores).
+  Result<TablePtr> load_restored_table(const TableDefinition& table, const RestoreSource& source);
+  // At open: every table whose restore never finished is deleted, as it would never be made whole.
+  // Returns their names.
+  Result<std::vector<std::string>> remove_unfinished_restores();
   // Trims every PITR-enabled table's log to its window: `window_seconds` when positive (a test's
   // short window), otherwise the table's RecoveryPeriodInDays.
   Result<void> trim_point_in_time_logs(double now, double window_seconds);

@@ -33,6 +33,23 @@ std::string change_key(uint64_t table_id, uint64_t time_ms, std::string_view tai
   return key;
 }
 
+Item key_attributes(const TableDefinition& table, const Item& item) {
+  Item key;
+  for (const auto& name : table.key.attribute_names()) {
+    if (auto it = item.find(name); it != item.end()) key.insert(*it);
+  }
+  return key;
+}
+
+constexpr std::size_t kBaseHead = 10;  // 'p' 'B' table_id:u64
+
+Result<std::optional<Item>> decoded(const std::optional<std::string>& bytes) {
+  if (!bytes) return std::optional<Item>();
+  auto item = decode_item(*bytes);
+  if (!item) return fail(storage_failure("a point-in-time item does not decode"));
+  return std::optional<Item>(std::move(*item));
+}
+
 std::string time_value(uint64_t ms) {
   std::string value;
   append_u64(value, ms);
@@ -53,11 +70,7 @@ Result<void> PointInTimeLog::on_change(const ItemChange& change, CommitContext& 
     encode_item_to(value, **change.new_item);
   } else {
     value.push_back(kRemove);
-    Item key;
-    for (const auto& name : table.key.attribute_names()) {
-      if (auto it = any.find(name); it != any.end()) key.insert(*it);
-    }
-    encode_item_to(value, key);
+    encode_item_to(value, key_attributes(table, any));
   }
   context.writes_.put(change_key(table.id, now_ms, tail), value);
   return {};
@@ -150,6 +163,101 @@ Result<void> PointInTimeLog::visit_base(uint64_t table_id, const std::function<R
     if (!more) break;
   }
   return cursor->status();
+}
+
+Result<PointInTimeLog::Overlay> PointInTimeLog::changes_before(uint64_t table_id, uint64_t before_ms,
+                                                               const Overlay* only, const ReadView* view) const {
+  Overlay overlay;
+  if (before_ms == 0) return overlay;
+  auto cursor = storage_.cursor(with_table(kChangeTag, table_id), change_key(table_id, before_ms, ""), view);
+  for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
+    std::string tail(cursor->key().substr(kChangeHead));
+    if (only != nullptr && !only->contains(tail)) continue;
+    std::string_view value = cursor->value();
+    if (value.empty()) return fail(storage_failure("an empty point-in-time change"));
+    // Changes come in time order, so a later one of the same item replaces an earlier one.
+    if (value.front() == kPut) {
+      overlay[tail] = std::string(value.substr(1));
+    } else {
+      overlay[tail] = std::nullopt;
+    }
+  }
+  EDDY_TRY_VOID(cursor->status());
+  return overlay;
+}
+
+Result<void> PointInTimeLog::visit_items_at(uint64_t table_id, uint64_t time_ms,
+                                            const std::function<Result<bool>(const Item&)>& visit,
+                                            const ReadView* view) const {
+  EDDY_TRY(Overlay overlay, changes_before(table_id, time_ms + 1, nullptr, view));
+  auto cursor = storage_.cursor(with_table(kBaseTag, table_id), with_table(kBaseTag, table_id + 1), view);
+  auto next_change = overlay.begin();
+  // Visits the changed items whose keys sort before `tail` (all of them when null).
+  auto changes_until = [&](const std::string* tail) -> Result<bool> {
+    for (; next_change != overlay.end() && (tail == nullptr || next_change->first < *tail); ++next_change) {
+      EDDY_TRY(std::optional<Item> item, decoded(next_change->second));
+      if (!item) continue;
+      EDDY_TRY(bool more, visit(*item));
+      if (!more) return false;
+    }
+    return true;
+  };
+  for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
+    std::string tail(cursor->key().substr(kBaseHead));
+    EDDY_TRY(bool more, changes_until(&tail));
+    if (!more) return {};
+    std::optional<std::string> bytes = std::string(cursor->value());
+    if (next_change != overlay.end() && next_change->first == tail) bytes = (next_change++)->second;
+    EDDY_TRY(std::optional<Item> item, decoded(bytes));
+    if (!item) continue;
+    EDDY_TRY(more, visit(*item));
+    if (!more) return {};
+  }
+  EDDY_TRY_VOID(cursor->status());
+  EDDY_TRY_VOID(changes_until(nullptr));
+  return {};
+}
+
+Result<void> PointInTimeLog::visit_changed_items(const TableDefinition& table, uint64_t from_ms, uint64_t to_ms,
+                                                 const std::function<Result<bool>(const ChangedItem&)>& visit,
+                                                 const ReadView* view) const {
+  // The last change of each item in the period, then each one's state just before it.
+  std::map<std::string, uint64_t> last_change;
+  Overlay latest;
+  if (to_ms > from_ms) {
+    auto cursor = storage_.cursor(change_key(table.id, from_ms, ""), change_key(table.id, to_ms, ""), view);
+    for (cursor->seek_to_first(); cursor->valid(); cursor->next()) {
+      std::string tail(cursor->key().substr(kChangeHead));
+      std::string_view value = cursor->value();
+      if (value.empty()) return fail(storage_failure("an empty point-in-time change"));
+      last_change[tail] = read_u64(cursor->key().substr(10, 8));
+      if (value.front() == kPut) {
+        latest[tail] = std::string(value.substr(1));
+      } else {
+        latest[tail] = std::nullopt;
+      }
+    }
+    EDDY_TRY_VOID(cursor->status());
+  }
+  EDDY_TRY(Overlay before, changes_before(table.id, from_ms, &latest, view));
+  std::string base = with_table(kBaseTag, table.id);
+  for (const auto& [tail, bytes] : latest) {
+    ChangedItem changed;
+    changed.last_change_ms = last_change[tail];
+    EDDY_TRY(changed.new_item, decoded(bytes));
+    if (auto earlier = before.find(tail); earlier != before.end()) {
+      EDDY_TRY(changed.old_item, decoded(earlier->second));
+    } else {
+      EDDY_TRY(auto stored, storage_.get(base + tail, view));
+      EDDY_TRY(changed.old_item, decoded(stored));
+    }
+    // Made and removed within the period: nothing to export.
+    if (!changed.new_item && !changed.old_item) continue;
+    changed.key = key_attributes(table, changed.new_item ? *changed.new_item : *changed.old_item);
+    EDDY_TRY(bool more, visit(changed));
+    if (!more) break;
+  }
+  return {};
 }
 
 Result<uint64_t> PointInTimeLog::change_count(uint64_t table_id) const {

@@ -17,7 +17,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "eddy/clock.h"
 #include "engine/change_observer.h"
@@ -63,10 +65,37 @@ class PointInTimeLog : public ChangeObserver {
   // The base's items, in key order.
   Result<void> visit_base(uint64_t table_id, const std::function<Result<bool>(const Item&)>& visit,
                           const ReadView* view = nullptr) const;
+  // The table's items as they were at `time_ms` (inclusive): the base with every logged change up to
+  // that millisecond applied, in key order, until `visit` returns false. What a restore to a point
+  // in time and an export at a past ExportTime both read; `view` should be one snapshot, so that a
+  // trim cannot fold a change into the base between the two reads.
+  Result<void> visit_items_at(uint64_t table_id, uint64_t time_ms,
+                              const std::function<Result<bool>(const Item&)>& visit,
+                              const ReadView* view = nullptr) const;
+
+  // One item that changed in a period: its state just before the period (nullopt: absent) and at
+  // its end (nullopt: absent), the time of its last change in the period, and its key.
+  struct ChangedItem {
+    uint64_t last_change_ms = 0;
+    Item key;
+    std::optional<Item> old_item;
+    std::optional<Item> new_item;
+  };
+  // Every item changed with from_ms <= time < to_ms, once each, in key order (an incremental
+  // export's records). from_ms must not be before base_ms.
+  Result<void> visit_changed_items(const TableDefinition& table, uint64_t from_ms, uint64_t to_ms,
+                                   const std::function<Result<bool>(const ChangedItem&)>& visit,
+                                   const ReadView* view = nullptr) const;
   // How many changes the log holds for the table (the admin API shows it: the log's bound).
   Result<uint64_t> change_count(uint64_t table_id) const;
 
  private:
+  // Item tail -> its encoded item after the last change with time < before_ms (nullopt: removed),
+  // from the log alone; `only`, when given, limits it to those tails.
+  using Overlay = std::map<std::string, std::optional<std::string>>;
+  Result<Overlay> changes_before(uint64_t table_id, uint64_t before_ms, const Overlay* only,
+                                 const ReadView* view) const;
+
   Storage& storage_;
   const Clock* clock_ = nullptr;
 };

@@ -18,48 +18,61 @@ Result<void> Database::load_item(const TableDefinition& table, const Item& item,
   return stage_change(table, item_key(table.id, table.key, item), std::nullopt, item, context, false, false);
 }
 
-Result<TablePtr> Database::restore_table(TableDefinition target, const TableMutator& complete,
-                                         const RestoreSource& source) {
-  EDDY_TRY(TablePtr created, catalog_.create(std::move(target), complete));
-  const TableDefinition& table = *created;
+Result<TablePtr> Database::create_restored_table(TableDefinition target, const TableMutator& complete) {
+  return catalog_.create(std::move(target), [&](TableDefinition& table) -> Result<void> {
+    EDDY_TRY_VOID(complete(table));
+    table.status = "CREATING";
+    if (table.restore) table.restore->in_progress = true;
+    return {};
+  });
+}
+
+Result<TablePtr> Database::load_restored_table(const TableDefinition& table, const RestoreSource& source) {
   auto context = std::make_unique<CommitContext>();
   std::size_t pending = 0;
+  uint64_t loaded = 0;
   auto load = [&](const Item& item) -> Result<bool> {
     EDDY_TRY_VOID(load_item(table, item, *context));
-    if (++pending == kItemsPerCommit) {
+    ++loaded;
+    bool pausing = source.pause && loaded == source.pause_after_items;
+    if (++pending == kItemsPerCommit || pausing) {
       EDDY_TRY_VOID(commit(*context));
       context = std::make_unique<CommitContext>();
       pending = 0;
+    }
+    if (pausing) {
+      source.pause();
+      // The pause ends when the server stops: the restore is left unfinished, as a crash leaves it.
+      return fail(ApiError::internal("the restore of " + table.name + " was stopped"));
     }
     return true;
   };
   if (source.backup_id != 0) {
     EDDY_TRY_VOID(backups_.visit_items(source.backup_id, load));
-    EDDY_TRY_VOID(commit(*context));
   } else {
     // Base and log from one snapshot, so that a trim running meanwhile cannot fold a change into
     // the base after the base was read.
-    auto view = storage_->read_view();
-    EDDY_TRY_VOID(point_in_time_log_.visit_base(source.table_id, load, view.get()));
-    EDDY_TRY_VOID(commit(*context));
-    auto apply = [&](const PointInTimeLog::Change& change) -> Result<bool> {
-      std::string key = item_key(table.id, table.key, change.item);
-      EDDY_TRY(std::optional<Item> current, read_item(key));
-      if (change.removed && !current) return true;
-      std::optional<Item> next;
-      if (!change.removed) next = change.item;
-      CommitContext one;
-      EDDY_TRY_VOID(stage_change(table, key, current, next, one, false, false));
-      EDDY_TRY_VOID(commit(one));
-      return true;
-    };
-    EDDY_TRY_VOID(point_in_time_log_.visit_changes(source.table_id, 0, source.time_ms, apply, view.get()));
+    std::shared_ptr<ReadView> view = source.view;
+    if (view == nullptr) view = storage_->read_view();
+    EDDY_TRY_VOID(point_in_time_log_.visit_items_at(source.table_id, source.time_ms, load, view.get()));
   }
-  EDDY_TRY(TablePtr finished, catalog_.modify(table.name, [](TableDefinition& stored) -> Result<void> {
+  EDDY_TRY_VOID(commit(*context));
+  return catalog_.modify(table.name, [&](TableDefinition& stored) -> Result<void> {
+    if (stored.id != table.id) return {};
+    stored.status = "ACTIVE";
     if (stored.restore) stored.restore->in_progress = false;
     return {};
-  }));
-  return finished != nullptr ? finished : created;
+  });
+}
+
+Result<std::vector<std::string>> Database::remove_unfinished_restores() {
+  std::vector<std::string> removed;
+  for (const TablePtr& table : catalog_.tables()) {
+    if (!table->restore || !table->restore->in_progress) continue;
+    EDDY_TRY(TablePtr gone, delete_table(table->name, [](const TableDefinition&) -> Result<void> { return {}; }));
+    if (gone != nullptr) removed.push_back(table->name);
+  }
+  return removed;
 }
 
 Result<void> Database::trim_point_in_time_logs(double now, double window_seconds) {

@@ -38,9 +38,11 @@ std::string new_export_id(double now) {
   return id;
 }
 
-ExportWriter::ExportWriter(std::filesystem::path bucket, std::string prefix, std::string export_id, ExportFormat format)
+ExportWriter::ExportWriter(std::filesystem::path bucket, std::string prefix, std::string export_id, ExportFormat format,
+                           DataFolder data_folder)
     : bucket_(std::move(bucket)), prefix_(std::move(prefix)), format_(format) {
   export_key_ = join_key(prefix_, "AWSDynamoDB/" + export_id);
+  data_key_ = data_folder == DataFolder::kShared ? join_key(prefix_, "AWSDynamoDB/data") : join_key_of("data");
 }
 
 std::string ExportWriter::join_key_of(std::string_view name) const { return join_key(export_key_, name); }
@@ -48,18 +50,22 @@ std::string ExportWriter::join_key_of(std::string_view name) const { return join
 Result<void> ExportWriter::start() { return write_file(bucket_ / join_key_of("_started"), ""); }
 
 Result<void> ExportWriter::add(const Item& item) {
-  pending_ += format_ == ExportFormat::kIon ? ion_line(item) : dynamodb_json_line(item);
+  return add_line(format_ == ExportFormat::kIon ? ion_line(item) : dynamodb_json_line(item),
+                  static_cast<int64_t>(item_size(item)));
+}
+
+Result<void> ExportWriter::add_line(std::string_view line, int64_t billed_bytes) {
+  pending_ += line;
   ++pending_items_;
   ++item_count_;
-  billed_bytes_ += static_cast<int64_t>(item_size(item));
+  billed_bytes_ += billed_bytes;
   if (pending_items_ >= static_cast<int64_t>(kItemsPerFile)) return write_data_file();
   return {};
 }
 
 Result<void> ExportWriter::write_data_file() {
   std::string compressed = gzip(pending_);
-  std::string key =
-      join_key_of("data/" + random_file_name() + (format_ == ExportFormat::kIon ? ".ion.gz" : ".json.gz"));
+  std::string key = join_key(data_key_, random_file_name() + (format_ == ExportFormat::kIon ? ".ion.gz" : ".json.gz"));
   EDDY_TRY_VOID(write_file(bucket_ / key, compressed));
   std::string digest = md5(compressed);
   files_.push_back(DataFileEntry{pending_items_, base64_encode(digest), hex(digest), key});

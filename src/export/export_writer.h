@@ -23,8 +23,12 @@ class ExportWriter {
  public:
   static constexpr std::size_t kItemsPerFile = 100000;
 
+  // Where the data files go: the export's own data folder, or the one incremental exports share.
+  enum class DataFolder { kExport, kShared };
+
   // `bucket` is the bucket's folder; keys start with `prefix` (S3Prefix, may be empty).
-  ExportWriter(std::filesystem::path bucket, std::string prefix, std::string export_id, ExportFormat format);
+  ExportWriter(std::filesystem::path bucket, std::string prefix, std::string export_id, ExportFormat format,
+               DataFolder data_folder = DataFolder::kExport);
 
   // "<prefix>/AWSDynamoDB/<ExportId>": where the export's keys start.
   const std::string& export_key() const { return export_key_; }
@@ -33,6 +37,8 @@ class ExportWriter {
   // Creates the folder and its empty _started file.
   Result<void> start();
   Result<void> add(const Item& item);
+  // One finished line (an incremental record, incremental_record.h) of `billed_bytes`.
+  Result<void> add_line(std::string_view line, int64_t billed_bytes);
   // Writes the last data file and the manifests; `manifest` brings what only the caller knows (ARNs,
   // times, bucket) and gets the counts and keys.
   Result<void> finish(ExportManifest& manifest);
@@ -47,6 +53,7 @@ class ExportWriter {
   std::filesystem::path bucket_;
   std::string prefix_;
   std::string export_key_;
+  std::string data_key_;  // where data files go
   ExportFormat format_;
   std::string pending_;
   int64_t pending_items_ = 0;

@@ -120,6 +120,12 @@ void write_value(std::string& out, const AttributeValue& value) {
 
 }  // namespace
 
+std::string ion_struct(const Item& item) {
+  std::string out;
+  write_struct(out, item);
+  return out;
+}
+
 std::string ion_line(const Item& item) {
   std::string line = "$ion_1_0 {Item:";
   write_struct(line, item);

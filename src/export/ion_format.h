@@ -20,6 +20,8 @@ namespace eddy::exports {
 
 // The item's line, '\n' included.
 std::string ion_line(const Item& item);
+// The item as an Ion struct ({n:103.,pk:"a"}), for lines of other shapes (incremental_record.h).
+std::string ion_struct(const Item& item);
 // The item of one line (without its '\n'); a ValidationException saying what is wrong with it.
 Result<Item> read_ion_line(std::string_view line);
 // Whether a line holds no value (blank, a comment or only the version marker), so holds no item.

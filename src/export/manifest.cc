@@ -57,13 +57,19 @@ std::string manifest_summary_json(const ExportManifest& m) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  write_string(w, "version", std::string(kManifestVersion));
+  bool incremental = m.export_type == "INCREMENTAL_EXPORT";
+  write_string(w, "version", std::string(incremental ? kIncrementalManifestVersion : kManifestVersion));
   write_string(w, "exportArn", m.export_arn);
   write_string(w, "startTime", iso8601_milliseconds(m.start_time));
   write_string(w, "endTime", iso8601_milliseconds(m.end_time));
   write_string(w, "tableArn", m.table_arn);
   write_string(w, "tableId", m.table_id);
-  write_string(w, "exportTime", iso8601_milliseconds(m.export_time));
+  if (incremental) {
+    write_string(w, "exportFromTime", iso8601_milliseconds(m.export_from_time));
+    write_string(w, "exportToTime", iso8601_milliseconds(m.export_to_time));
+  } else {
+    write_string(w, "exportTime", iso8601_milliseconds(m.export_time));
+  }
   write_string(w, "s3Bucket", m.s3_bucket);
   w.Key("s3Prefix");
   if (m.s3_prefix.empty()) {
@@ -80,6 +86,7 @@ std::string manifest_summary_json(const ExportManifest& m) {
   w.Key("itemCount");
   w.Int64(m.item_count);
   write_string(w, "outputFormat", m.output_format);
+  if (incremental) write_string(w, "outputView", m.output_view);
   write_string(w, "exportType", m.export_type);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";

@@ -5,7 +5,11 @@
 //   <prefix>/AWSDynamoDB/<ExportId>/manifest-files.json     one JSON object per line (DataFileEntry)
 //   <prefix>/AWSDynamoDB/<ExportId>/manifest-files.checksum
 //   <prefix>/AWSDynamoDB/<ExportId>/_started                 empty, written first
-//   <prefix>/AWSDynamoDB/<ExportId>/data/<26 random [a-z2-7]>.json.gz | .ion.gz
+//   <prefix>/AWSDynamoDB/<ExportId>/data/<26 random [a-z2-7]>.json.gz | .ion.gz   (a full export)
+//   <prefix>/AWSDynamoDB/data/<26 random [a-z2-7]>.json.gz | .ion.gz     (an incremental export: the
+//                                                  data folder all incremental exports share)
+// An incremental export's summary is version 2023-08-01 and has exportFromTime, exportToTime and
+// outputView instead of exportTime.
 // Times are ISO 8601 in UTC with milliseconds ("2020-11-04T07:28:34.028Z").
 #pragma once
 
@@ -19,6 +23,7 @@
 namespace eddy::exports {
 
 inline constexpr std::string_view kManifestVersion = "2020-06-30";
+inline constexpr std::string_view kIncrementalManifestVersion = "2023-08-01";
 
 struct ExportManifest {
   std::string export_arn;
@@ -35,6 +40,10 @@ struct ExportManifest {
   int64_t item_count = 0;
   std::string output_format = "DYNAMODB_JSON";
   std::string export_type = "FULL_EXPORT";
+  // INCREMENTAL_EXPORT only:
+  double export_from_time = 0;
+  double export_to_time = 0;
+  std::string output_view;  // NEW_IMAGE | NEW_AND_OLD_IMAGES
 };
 
 struct DataFileEntry {

@@ -112,6 +112,12 @@ void write_features(JsonWriter& w, const TableDefinition& table) {
 
 }  // namespace
 
+std::string system_backup_arn(const TableDefinition& table, double now) {
+  char suffix[32];
+  std::snprintf(suffix, sizeof suffix, "%014lld-00000000", static_cast<long long>(now * 1000));
+  return table.arn() + "/backup/" + suffix;
+}
+
 std::string new_backup_arn(const TableDefinition& table, double now) {
   thread_local std::mt19937 random{std::random_device{}()};
   char suffix[32];
@@ -126,6 +132,13 @@ Result<engine::Backup> find_backup(RequestContext& context, const std::string& a
   return std::move(*backup);
 }
 
+bool backup_restoring(RequestContext& context, const std::string& backup_arn) {
+  for (const auto& table : context.database().catalog().tables()) {
+    if (table->restore && table->restore->in_progress && table->restore->source_backup_arn == backup_arn) return true;
+  }
+  return false;
+}
+
 void write_backup_details(JsonWriter& w, const engine::Backup& backup, const std::string& status) {
   w.Key("BackupDetails");
   w.StartObject();
@@ -137,6 +150,10 @@ void write_backup_details(JsonWriter& w, const engine::Backup& backup, const std
   write_member(w, "BackupType", backup.type);
   w.Key("BackupCreationDateTime");
   w.Double(backup.created);
+  if (backup.type == "SYSTEM") {
+    w.Key("BackupExpiryDateTime");
+    w.Double(backup.created + kSystemBackupDays * 86400);
+  }
   w.EndObject();
 }
 
@@ -149,6 +166,10 @@ void write_backup_summary(JsonWriter& w, const engine::Backup& backup) {
   write_member(w, "BackupName", backup.name);
   w.Key("BackupCreationDateTime");
   w.Double(backup.created);
+  if (backup.type == "SYSTEM") {
+    w.Key("BackupExpiryDateTime");
+    w.Double(backup.created + kSystemBackupDays * 86400);
+  }
   write_member(w, "BackupStatus", backup.status);
   write_member(w, "BackupType", backup.type);
   w.Key("BackupSizeBytes");

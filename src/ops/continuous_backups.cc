@@ -13,6 +13,13 @@ Result<engine::TablePtr> find_backup_table(RequestContext& context, const std::s
   return table;
 }
 
+Result<void> check_backups_available(const TableDefinition& table) {
+  if (table.status != "CREATING") return {};
+  return fail(ApiError{ErrorCode::kContinuousBackupsUnavailable,
+                       "Backups are being enabled for the table: " + table.name + ". Please retry later",
+                       {}});
+}
+
 Result<std::string> continuous_backups_response(RequestContext& context, const TableDefinition& table) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);

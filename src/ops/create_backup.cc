@@ -13,10 +13,8 @@ namespace eddy::ops {
 
 Result<std::string> create_backup(RequestContext& context, const p::CreateBackupRequest& request) {
   EDDY_TRY(engine::TablePtr table, find_backup_table(context, request.table_name));
-  if (table->restore && table->restore->in_progress) {
-    // Its items are still being written by a restore.
-    return fail(ApiError{ErrorCode::kTableInUse, "Table is being restored: " + table->name, {}});
-  }
+  // Its items are still being written by a restore or an import.
+  EDDY_TRY_VOID(check_backups_available(*table));
   double now = context.now();
   engine::Backup backup;
   backup.arn = new_backup_arn(*table, now);

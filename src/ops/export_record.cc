@@ -30,6 +30,14 @@ void write_export_description(JsonWriter& w, const ExportRecord& r) {
     w.Int64(r.item_count);
   }
   write_nonempty(w, "ExportType", r.export_type);
+  if (r.export_type == "INCREMENTAL_EXPORT") {
+    w.Key("IncrementalExportSpecification");
+    w.StartObject();
+    write_time(w, "ExportFromTime", r.export_from_time);
+    write_time(w, "ExportToTime", r.export_to_time);
+    write_nonempty(w, "ExportViewType", r.export_view_type);
+    w.EndObject();
+  }
 }
 
 std::optional<ExportRecord> read_export_record(const JsonValue& json) {
@@ -55,6 +63,12 @@ std::optional<ExportRecord> read_export_record(const JsonValue& json) {
   read_member(json, "BilledSizeBytes", r.billed_size_bytes);
   read_member(json, "ItemCount", r.item_count);
   read_member(json, "ExportType", r.export_type);
+  if (auto spec = json.FindMember("IncrementalExportSpecification");
+      spec != json.MemberEnd() && spec->value.IsObject()) {
+    read_member(spec->value, "ExportFromTime", r.export_from_time);
+    read_member(spec->value, "ExportToTime", r.export_to_time);
+    read_member(spec->value, "ExportViewType", r.export_view_type);
+  }
   if (r.export_arn.empty()) return std::nullopt;
   return r;
 }

@@ -33,6 +33,10 @@ struct ExportRecord {
   int64_t billed_size_bytes = 0;
   int64_t item_count = 0;
   std::string export_type = "FULL_EXPORT";
+  // INCREMENTAL_EXPORT's IncrementalExportSpecification (export_time is then 0, not shown).
+  double export_from_time = 0;
+  double export_to_time = 0;
+  std::string export_view_type;
 };
 
 // The members of ExportDescription (written inside an object the caller opens).

@@ -1,7 +1,8 @@
 // ImportTable: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ImportTable.html
 // The new table is made by CreateTable itself from TableCreationParameters (read as a CreateTable
 // request), so it passes the same checks and gets the same ids, GSIs and description; then
-// TransferJobs' thread reads the data files into it (ops/import_job.h).
+// TransferJobs' thread reads the data files into it (ops/import_job.h); the table is CREATING until
+// then, as on AWS.
 #include "export/s3_folder.h"
 #include "model/result.h"
 #include "ops/import_job.h"
@@ -93,7 +94,12 @@ Result<std::string> import_table(RequestContext& context, const p::ImportTableRe
     }
   }
   EDDY_TRY_VOID(create_table(context, *request.table_creation_parameters));
-  engine::TablePtr table = context.database().catalog().find(request.table_creation_parameters->table.name);
+  // As on AWS, the table is CREATING while its data is read in, and ACTIVE after.
+  EDDY_TRY(engine::TablePtr table, context.database().catalog().modify(request.table_creation_parameters->table.name,
+                                                                       [](TableDefinition& stored) -> Result<void> {
+                                                                         stored.status = "CREATING";
+                                                                         return {};
+                                                                       }));
   if (!table) return fail(ApiError::internal("The imported table vanished as it was created"));
   ImportJob job;
   job.import_id = new_transfer_id(now);
@@ -101,6 +107,7 @@ Result<std::string> import_table(RequestContext& context, const p::ImportTableRe
   job.bucket = bucket;
   job.source = source_of(request, *table);
   job.record = record_of(context, request, *table, job.import_id, now);
+  job.pause_after_items = context.state.settings.pause_transfers_after_items;
   EDDY_TRY_VOID(jobs->put_import(job.record));
   engine::Database& database = context.database();
   const Clock& clock = context.state.clock;

@@ -2,6 +2,8 @@
 // per-request facts (region from the credential scope, request id, Host header).
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 
 #include "engine/database.h"
@@ -21,6 +23,10 @@ struct OperationSettings {
   // Tables at most: CreateTable and the restores past it get LimitExceededException. Default:
   // 2,500, DynamoDB's account quota per region.
   std::size_t max_tables = 2500;
+  // The hidden --pause-transfers-after-items N, for tests: restores, imports and exports run on
+  // TransferJobs' thread and wait there after N items until the server stops. Default: 0, never
+  // (and a restore is finished before it answers).
+  uint64_t pause_transfers_after_items = 0;
 };
 
 class TransferJobs;  // ops/transfer_jobs.h

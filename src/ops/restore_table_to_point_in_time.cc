@@ -46,6 +46,8 @@ Result<std::string> restore_table_to_point_in_time(RequestContext& context,
   engine::Database::RestoreSource from;
   from.table_id = source->id;
   from.time_ms = static_cast<uint64_t>(std::floor(time * 1000));
+  // The log as it is now, so that a trim before the items are loaded cannot move the base past it.
+  from.view = context.database().read_view();
   return restore_table(context, *source, request.target_table_name, request.overrides, summary, from);
 }
 

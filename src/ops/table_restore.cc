@@ -1,17 +1,52 @@
 // The restores' shared part; see table_restore.h and docs/backups.md.
 #include "ops/table_restore.h"
 
+#include <spdlog/spdlog.h>
+
 #include "model/errors.h"
 #include "model/random_ids.h"
 #include "model/result.h"
 #include "ops/stream_label.h"
 #include "ops/table_lookup.h"
+#include "ops/transfer_jobs.h"
 
 namespace eddy::ops {
 namespace {
 
+constexpr std::size_t kMaxTableOperations = 500;
+
 ApiError table_exists(const std::string& name) {
   return ApiError{ErrorCode::kTableAlreadyExists, "Table already exists: " + name, {}};
+}
+
+// AWS allows 500 table operations (CreateTable, UpdateTable, DeleteTable, restores, ...) under way at
+// once; in eddy only restores stay under way, so they are what is counted.
+Result<void> check_restore_limit(RequestContext& context) {
+  std::size_t restoring = 0;
+  for (const auto& table : context.database().catalog().tables()) {
+    if (table->restore && table->restore->in_progress) ++restoring;
+  }
+  if (restoring >= kMaxTableOperations) {
+    return fail(errors::subscriber_limit_exceeded("Only " + std::to_string(kMaxTableOperations) +
+                                                  " table operations are allowed to be in progress at a time"));
+  }
+  return {};
+}
+
+// A test's pause (--pause-transfers-after-items): the items are loaded on TransferJobs' thread,
+// which waits after that many of them; the answer shows the table CREATING, as AWS's does.
+void load_in_background(RequestContext& context, const engine::TablePtr& table,
+                        const engine::Database::RestoreSource& from) {
+  TransferJobs* jobs = context.state.transfers;
+  engine::Database::RestoreSource paused = from;
+  paused.pause_after_items = context.state.settings.pause_transfers_after_items;
+  paused.pause = [jobs] { jobs->hold(); };
+  engine::Database& database = context.database();
+  jobs->run([&database, table, paused] {
+    if (auto loaded = database.load_restored_table(*table, paused); !loaded) {
+      spdlog::warn("restore of {} stopped: {}", table->name, loaded.error().message);
+    }
+  });
 }
 
 }  // namespace
@@ -52,10 +87,18 @@ Result<std::string> restore_table(RequestContext& context, const TableDefinition
     table.status = "ACTIVE";
     return {};
   };
-  auto restored = context.database().restore_table(std::move(target), complete, from);
-  if (!restored && restored.error().code == ErrorCode::kResourceInUse) return fail(table_exists(target_name));
-  if (!restored) return fail(restored.error());
-  TableDefinition shown = **restored;
+  if (auto busy = check_restore_limit(context); !busy) return fail(busy.error());
+  auto& database = context.database();
+  auto created = database.create_restored_table(std::move(target), complete);
+  if (!created && created.error().code == ErrorCode::kResourceInUse) return fail(table_exists(target_name));
+  if (!created) return fail(created.error());
+  TableDefinition shown = **created;
+  if (context.state.settings.pause_transfers_after_items > 0 && context.state.transfers != nullptr) {
+    load_in_background(context, *created, from);
+    return table_description_response(context, "TableDescription", shown);
+  }
+  EDDY_TRY(engine::TablePtr finished, database.load_restored_table(**created, from));
+  if (finished != nullptr) shown = *finished;
   if (context.state.settings.delay_transient_statuses) {
     // As CreateTable: the answer shows the table still being made.
     shown.status = "CREATING";

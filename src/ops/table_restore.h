@@ -12,8 +12,10 @@
 namespace eddy::ops {
 
 // Creates `target_name` from `source` (a definition as the backup or the table has it) with
-// `overrides`, restores its items from `from`, and answers {"TableDescription": ...}.
-// TableAlreadyExistsException when the name is taken; LimitExceededException past the table limit.
+// `overrides`, CREATING, restores its items from `from` and makes it ACTIVE, and answers
+// {"TableDescription": ...}. With --pause-transfers-after-items the items are restored on
+// TransferJobs' thread and the answer shows the table CREATING. TableAlreadyExistsException when the
+// name is taken; LimitExceededException past the table limit or 500 restores under way.
 Result<std::string> restore_table(RequestContext& context, const TableDefinition& source,
                                   const std::string& target_name, const protocol::RestoreOverrides& overrides,
                                   RestoreSummary summary, const engine::Database::RestoreSource& from);

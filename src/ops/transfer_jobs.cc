@@ -46,6 +46,19 @@ Result<void> store_records(engine::Database& database, const char* setting, cons
   return database.write_setting(setting, std::string_view(buffer.GetString(), buffer.GetSize()));
 }
 
+// The table of an import that never finished holds part of its data and would stay CREATING:
+// it goes, as AWS's does when an import fails before its table is made whole.
+Result<void> remove_half_made_table(engine::Database& database, const ImportRecord& record) {
+  auto at = record.table_arn.rfind(":table/");
+  if (at == std::string::npos) return {};
+  std::string name = record.table_arn.substr(at + 7);
+  engine::TablePtr table = database.catalog().find(name);
+  if (table == nullptr || table->table_id != record.table_id || table->status != "CREATING") return {};
+  spdlog::warn("import {} was cut short: its table {} is deleted", record.import_arn, name);
+  EDDY_TRY_VOID(database.delete_table(name, [](const TableDefinition&) -> Result<void> { return {}; }));
+  return {};
+}
+
 }  // namespace
 
 TransferJobs::TransferJobs(engine::Database& database, std::string s3_dir)
@@ -72,6 +85,7 @@ Result<void> TransferJobs::load(double now) {
     record.failure_code = "InternalError";
     record.failure_message = kInterrupted;
     record.end_time = now;
+    EDDY_TRY_VOID(remove_half_made_table(database_, record));
   }
   EDDY_TRY_VOID(store_exports());
   return store_imports();
@@ -109,11 +123,28 @@ void TransferJobs::work() {
     if (stopping_) return;
     auto job = std::move(queue_.front());
     queue_.pop_front();
+    ++running_;
     lock.unlock();
     job();
     lock.lock();
+    --running_;
     changed_.notify_all();
   }
+}
+
+void TransferJobs::hold() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return stopping_; });
+}
+
+bool TransferJobs::stopping() const {
+  std::lock_guard lock(mutex_);
+  return stopping_;
+}
+
+std::size_t TransferJobs::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size() + running_;
 }
 
 std::vector<ExportRecord> TransferJobs::exports() const {

@@ -50,6 +50,15 @@ class TransferJobs {
 
   // Queues `job` for the background thread.
   void run(std::function<void()> job);
+  // A test's pause (the hidden --pause-transfers-after-items): the calling job waits here until the
+  // server stops, so that a restore, import or export can be seen in progress, or cut short by a
+  // kill at a known point.
+  // A job that held gives up when hold() returns: its records stay IN_PROGRESS, so the next start
+  // finds it interrupted, as after a crash.
+  void hold();
+  bool stopping() const;
+  // How many jobs are queued or running (the in-flight exports, imports and restores).
+  std::size_t in_flight() const;
 
  private:
   Result<void> store_exports();
@@ -62,6 +71,7 @@ class TransferJobs {
   std::vector<ExportRecord> exports_;
   std::vector<ImportRecord> imports_;
   std::deque<std::function<void()>> queue_;
+  std::size_t running_ = 0;
   bool stopping_ = false;
   std::condition_variable changed_;
   std::thread thread_;

@@ -13,7 +13,8 @@ namespace eddy::ops {
 
 Result<std::string> update_continuous_backups(RequestContext& context,
                                               const p::UpdateContinuousBackupsRequest& request) {
-  EDDY_TRY_VOID(find_backup_table(context, request.table_name));
+  EDDY_TRY(engine::TablePtr found, find_backup_table(context, request.table_name));
+  EDDY_TRY_VOID(check_backups_available(*found));
   const auto& specification = *request.point_in_time_recovery_specification;
   bool enable = specification.point_in_time_recovery_enabled.value_or(false);
   bool was_enabled = false;

@@ -188,6 +188,7 @@ bool Server::Impl::open(std::string& error) {
   ops::OperationSettings settings;
   settings.delay_transient_statuses = options.delay_transient_statuses;
   settings.max_tables = options.max_tables;
+  settings.pause_transfers_after_items = options.pause_transfers_after_items;
   streams::StreamOptions stream_options{options.stream_shards, options.shard_rollover_seconds,
                                         options.stream_retention_seconds};
   const Clock& clock = *options.clock;
