@@ -7,6 +7,13 @@ ApiError invalid_parameter(std::string_view detail) {
   return ApiError::validation("One or more parameter values were invalid: " + std::string(detail));
 }
 
+ApiError not_authorized(std::string_view principal, std::string_view action, std::string_view resource) {
+  return ApiError{ErrorCode::kAccessDenied,
+                  "User: " + std::string(principal) + " is not authorized to perform: " + std::string(action) +
+                      " on resource: " + std::string(resource),
+                  {}};
+}
+
 ApiError resource_not_found() { return ApiError::not_found("Requested resource not found"); }
 
 ApiError resource_not_found(std::string_view what) {

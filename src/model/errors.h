@@ -14,6 +14,10 @@ namespace eddy::errors {
 // ValidationException "One or more parameter values were invalid: <detail>".
 ApiError invalid_parameter(std::string_view detail);
 
+// AccessDeniedException "User: <principal> is not authorized to perform: <action> on resource:
+// <resource>", IAM's refusal.
+ApiError not_authorized(std::string_view principal, std::string_view action, std::string_view resource);
+
 // ResourceNotFoundException "Requested resource not found" (item operations' missing table, an
 // index that UpdateTable cannot find).
 ApiError resource_not_found();

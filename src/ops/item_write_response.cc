@@ -2,7 +2,6 @@
 #include "ops/item_write_response.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "protocol/attribute_value_json.h"
 
@@ -20,16 +19,22 @@ std::optional<CollectionMetric> item_collection_metric(const TableDefinition& ta
   return metric;
 }
 
+SizeEstimateRange size_estimate_range_gb(int64_t bytes) {
+  constexpr int64_t kGigabyte = int64_t{1} << 30;
+  // Whole gigabytes in integers, so that a size just under a boundary never rounds up to it.
+  auto lower = static_cast<double>(std::max<int64_t>(bytes, 0) / kGigabyte);
+  return {lower, lower + 1};
+}
+
 void write_collection_metric(JsonWriter& writer, const CollectionMetric& metric) {
-  constexpr double kGigabyte = 1024.0 * 1024.0 * 1024.0;
-  double lower = std::floor(static_cast<double>(std::max<int64_t>(metric.bytes, 0)) / kGigabyte);
+  SizeEstimateRange range = size_estimate_range_gb(metric.bytes);
   writer.StartObject();
   writer.Key("ItemCollectionKey");
   encode_attribute_map(writer, metric.key);
   writer.Key("SizeEstimateRangeGB");
   writer.StartArray();
-  writer.Double(lower);
-  writer.Double(lower + 1);
+  writer.Double(range.lower);
+  writer.Double(range.upper);
   writer.EndArray();
   writer.EndObject();
 }

@@ -27,9 +27,18 @@ struct CollectionMetric {
 std::optional<CollectionMetric> item_collection_metric(const TableDefinition& table, const Item& item,
                                                        const engine::WriteOutcome& outcome, bool asked);
 
-// {"ItemCollectionKey": {...}, "SizeEstimateRangeGB": [lower, upper]}: the bounds are the whole
-// gigabytes (2^30 bytes) below and above the collection's size, [0.0, 1.0] under one gigabyte as
-// DynamoDB answers for small collections.
+// SizeEstimateRangeGB of a collection of `bytes`: the API reference defines it as the lower and the
+// upper bound of an estimate of the collection's size in gigabytes (2^30 bytes). eddy's size is
+// exact, so the bounds are the whole gigabytes around it: [0.0, 1.0] under one gigabyte (as DynamoDB
+// answers for small collections), [1.0, 2.0] from 1 GB up to 2 GB, ..., [9.0, 10.0] near the 10 GB
+// limit. A size of exactly N GB is in [N, N + 1].
+struct SizeEstimateRange {
+  double lower = 0;
+  double upper = 1;
+};
+SizeEstimateRange size_estimate_range_gb(int64_t bytes);
+
+// {"ItemCollectionKey": {...}, "SizeEstimateRangeGB": [lower, upper]} (size_estimate_range_gb).
 void write_collection_metric(JsonWriter& writer, const CollectionMetric& metric);
 
 // `metric`: "ItemCollectionMetrics": {"ItemCollectionKey": ..., "SizeEstimateRangeGB": ...}.

@@ -6,14 +6,13 @@
 #include <optional>
 #include <string>
 
+#include "protocol/java_text.h"
 #include "protocol/json_reading.h"
 
 namespace eddy::protocol {
 namespace {
 
 constexpr std::string_view kNamePattern = "[a-zA-Z0-9_.-]+";
-
-std::string string_of(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
 
 bool name_character(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
@@ -25,30 +24,6 @@ bool matches_name_pattern(std::string_view text) {
 
 bool valid_table_name(std::string_view text) {
   return text.size() >= 3 && text.size() <= 255 && matches_name_pattern(text);
-}
-
-// "{a=..., b=...}": a map's keys, its values elided.
-std::string map_text(const JsonValue& object) {
-  std::string text = "{";
-  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
-    if (it != object.MemberBegin()) text += ", ";
-    text += string_of(it->name) + "=...";
-  }
-  return text + "}";
-}
-
-std::optional<std::string> shown_text(const JsonValue& value, Shown shown) {
-  if (value.IsString()) return string_of(value);
-  if (shown == Shown::kNull) return std::nullopt;
-  if (value.IsObject()) return map_text(value);
-  if (!value.IsArray()) return std::nullopt;
-  if (shown == Shown::kElided) return value.Empty() ? "[]" : "[...]";
-  std::string text = "[";
-  for (const auto& element : value.GetArray()) {
-    if (text.size() > 1) text += ", ";
-    if (element.IsString()) text += string_of(element);
-  }
-  return text + "]";
 }
 
 // A string's length as DynamoDB's (Java) validator counts it: in UTF-16 code units, not bytes, so
@@ -69,25 +44,23 @@ std::size_t length_of(const JsonValue& value) {
   return 0;
 }
 
-void check_length(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+void check_length(const Constraint& c, const JsonValue& value, const MemberPath& path, std::string_view type,
+                  ConstraintViolations& out) {
   auto size = static_cast<int64_t>(length_of(value));
-  if (size < c.min) {
-    out.add(path.text(), shown_text(value, c.shown),
-            "Member must have length greater than or equal to " + std::to_string(c.min));
-  } else if (size > c.max) {
-    out.add(path.text(), shown_text(value, c.shown),
-            "Member must have length less than or equal to " + std::to_string(c.max));
-  }
+  if (size >= c.min && size <= c.max) return;
+  std::string text = size < c.min ? "Member must have length greater than or equal to " + std::to_string(c.min)
+                                  : "Member must have length less than or equal to " + std::to_string(c.max);
+  if (c.unshown) return out.add_unshown(path.framework_text(), text);
+  out.add(path.text(), java_text(value, type), text);
 }
 
 void check_range(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
   if (!value.IsNumber()) return;
   int64_t number = integer_of(value);
   if (c.unshown && (number < c.min || number > c.max)) {
-    std::string member = path.text();
-    if (!member.empty()) member[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(member[0])));
-    out.add_unshown(member, number < c.min ? "Member must have value greater than or equal to " + std::to_string(c.min)
-                                           : "Member must have value less than or equal to " + std::to_string(c.max));
+    out.add_unshown(path.framework_text(),
+                    number < c.min ? "Member must have value greater than or equal to " + std::to_string(c.min)
+                                   : "Member must have value less than or equal to " + std::to_string(c.max));
     return;
   }
   if (number < c.min) {
@@ -122,11 +95,11 @@ void check_name(const JsonValue& value, const MemberPath& path, ConstraintViolat
   if (text.size() > 255) out.add(path.text(), std::string(text), "Member must have length less than or equal to 255");
 }
 
-void check_map_keys(const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+void check_map_keys(const JsonValue& value, const MemberPath& path, std::string_view type, ConstraintViolations& out) {
   if (!value.IsObject()) return;
   for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
     if (valid_table_name(std::string_view(it->name.GetString(), it->name.GetStringLength()))) continue;
-    out.add(path.text(), map_text(value),
+    out.add(path.text(), java_text(value, type),
             "Map keys must satisfy constraint: [Member must have length less than or equal to 255, "
             "Member must have length greater than or equal to 3, "
             "Member must satisfy regular expression pattern: " +
@@ -135,12 +108,13 @@ void check_map_keys(const JsonValue& value, const MemberPath& path, ConstraintVi
   }
 }
 
-void check_map_values(const Constraint& c, const JsonValue& value, const MemberPath& path, ConstraintViolations& out) {
+void check_map_values(const Constraint& c, const JsonValue& value, const MemberPath& path, std::string_view type,
+                      ConstraintViolations& out) {
   if (!value.IsObject()) return;
   for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
     auto size = static_cast<int64_t>(length_of(it->value));
     if (size >= c.min && size <= c.max) continue;
-    out.add(path.text(), map_text(value),
+    out.add(path.text(), java_text(value, type),
             "Map value must satisfy constraint: [Member must have length less than or equal to " +
                 std::to_string(c.max) + ", Member must have length greater than or equal to " + std::to_string(c.min) +
                 "]");
@@ -150,7 +124,7 @@ void check_map_values(const Constraint& c, const JsonValue& value, const MemberP
 
 }  // namespace
 
-void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path,
+void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path, std::string_view type,
            ConstraintViolations& violations) {
   if (constraint.kind == Constraint::Kind::kRequiredParameter) {
     std::string member = path.text();
@@ -181,12 +155,12 @@ void check(const Constraint& constraint, const JsonValue* value, const MemberPat
     case Constraint::Kind::kRequired:
     case Constraint::Kind::kRequiredParameter:
     case Constraint::Kind::kRequiredMap: return;
-    case Constraint::Kind::kLength: return check_length(constraint, *value, path, violations);
+    case Constraint::Kind::kLength: return check_length(constraint, *value, path, type, violations);
     case Constraint::Kind::kRange: return check_range(constraint, *value, path, violations);
     case Constraint::Kind::kEnum: return check_enum(constraint, *value, path, violations);
     case Constraint::Kind::kName: return check_name(*value, path, violations);
-    case Constraint::Kind::kMapKeysNames: return check_map_keys(*value, path, violations);
-    case Constraint::Kind::kMapValuesLength: return check_map_values(constraint, *value, path, violations);
+    case Constraint::Kind::kMapKeysNames: return check_map_keys(*value, path, type, violations);
+    case Constraint::Kind::kMapValuesLength: return check_map_values(constraint, *value, path, type, violations);
   }
 }
 

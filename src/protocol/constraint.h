@@ -3,7 +3,8 @@
 // every member has been read with the right JSON type. A failed check adds DynamoDB's text to the
 // request's ConstraintViolations:
 //   Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3
-// The texts live in constraint.cc alone, so that a change to how DynamoDB words them is one change.
+// The texts live in constraint.cc alone, so that a change to how DynamoDB words them is one change;
+// a value is echoed as DynamoDB's Java classes print it (protocol/java_text.h).
 #pragma once
 
 #include <cstdint>
@@ -16,14 +17,6 @@
 #include "protocol/member_path.h"
 
 namespace eddy::protocol {
-
-// How a list or map value is echoed in "Value ... at". DynamoDB prints Java's toString of the
-// value; eddy prints these shorter forms.
-enum class Shown {
-  kElided,   // "[]" when empty, "[...]" otherwise; for a map "{}" or "{a=..., b=...}"
-  kNull,     // "Value null at"
-  kStrings,  // "[a, b]", for a list of strings
-};
 
 struct Constraint {
   enum class Kind {
@@ -41,10 +34,12 @@ struct Constraint {
   int64_t min = 0;
   int64_t max = std::numeric_limits<int64_t>::max();
   std::span<const std::string_view> values;  // kEnum, in the order the message lists them
-  Shown shown = Shown::kElided;
-  bool absent_is_empty = false;  // kLength: an absent string is checked as ""
-  bool unshown = false;          // kRange: "Value at 'Limit' failed to satisfy constraint: ..."
-  std::string_view operation;    // kRequiredMap: the operation its message names
+  bool absent_is_empty = false;              // kLength: an absent string is checked as ""
+  // kRange, kLength: "Value at 'Limit' failed to satisfy constraint: ...", the form of DynamoDB's
+  // newer validation, without the value and with the members' names as sent
+  // ("RequestItems.Music.member.Keys").
+  bool unshown = false;
+  std::string_view operation;  // kRequiredMap: the operation its message names
 };
 
 constexpr Constraint constraint_of(Constraint::Kind kind, int64_t min = 0,
@@ -57,10 +52,14 @@ constexpr Constraint constraint_of(Constraint::Kind kind, int64_t min = 0,
 }
 
 constexpr Constraint required() { return constraint_of(Constraint::Kind::kRequired); }
-constexpr Constraint length(int64_t min, int64_t max = std::numeric_limits<int64_t>::max(),
-                            Shown shown = Shown::kElided) {
+constexpr Constraint length(int64_t min, int64_t max = std::numeric_limits<int64_t>::max()) {
+  return constraint_of(Constraint::Kind::kLength, min, max);
+}
+// As length(), in the unshown form: "Value at 'RequestItems.Music.member.Keys' failed to satisfy
+// constraint: Member must have length less than or equal to 100".
+constexpr Constraint unshown_length(int64_t min, int64_t max = std::numeric_limits<int64_t>::max()) {
   Constraint c = constraint_of(Constraint::Kind::kLength, min, max);
-  c.shown = shown;
+  c.unshown = true;
   return c;
 }
 // As length(), with an absent member checked as the empty string ("Value '' at ...").
@@ -102,8 +101,9 @@ constexpr Constraint map_values_length(int64_t min, int64_t max) {
   return constraint_of(Constraint::Kind::kMapValuesLength, min, max);
 }
 
-// Checks `constraint` against the member's value (nullptr when absent) at `path`.
-void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path,
+// Checks `constraint` against the member's value (nullptr when absent) at `path`; `type` is the
+// value's type expression (protocol/java_model.h), for echoing it.
+void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path, std::string_view type,
            ConstraintViolations& violations);
 
 }  // namespace eddy::protocol

@@ -21,10 +21,14 @@ class MemberPath {
   // The value under `key` in this map: "<path>.<key>.member".
   MemberPath entry(std::string_view key) const { return MemberPath(this, Kind::kEntry, key, 0); }
 
-  std::string text() const;
+  std::string text() const { return text(false); }
+  // The path in the form of DynamoDB's newer validation, with the members' names as sent:
+  // "RequestItems.Music.member.Keys", "Limit".
+  std::string framework_text() const { return text(true); }
 
  private:
   enum class Kind { kRoot, kMember, kElement, kEntry };
+  std::string text(bool framework) const;
   MemberPath(const MemberPath* parent, Kind kind, std::string_view segment, std::size_t index)
       : parent_(parent), kind_(kind), segment_(segment), index_(index) {}
 

@@ -42,10 +42,25 @@ void check_nested(const MemberChecks& member, const JsonValue& value, const Memb
 
 void check_own(const MemberChecks& member, const JsonValue* value, const MemberPath& path,
                ConstraintViolations& violations) {
-  for (const Constraint& constraint : member.constraints) check(constraint, value, path, violations);
+  if (member.constraints.empty()) return;
+  std::string type = member.java_type();
+  for (const Constraint& constraint : member.constraints) check(constraint, value, path, type, violations);
 }
 
 }  // namespace
+
+std::string MemberChecks::java_type() const {
+  if (nested == nullptr) return std::string(printed_as);
+  std::string type = nested->type_name;
+  switch (nesting) {
+    case Nesting::kNone:
+    case Nesting::kStructure: return type;
+    case Nesting::kList: return "[" + type + "]";
+    case Nesting::kMap: return "{" + type + "}";
+    case Nesting::kMapOfLists: return "{[" + type + "]}";
+  }
+  return type;
+}
 
 std::string message_name(std::string_view member_name) {
   std::string name(member_name);

@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -52,9 +53,16 @@ struct MemberChecks {
   Nesting nesting = Nesting::kNone;
   const struct ShapeChecks* nested = nullptr;
   Order order = Order::kOwnFirst;
+  // How an echoed value of a member without a nested shape prints (a type expression of
+  // protocol/java_model.h): "" by its JSON type, "{AttributeValue}" for an item or a key.
+  std::string_view printed_as = {};
+
+  // The member's type expression: from the nested shape's name when there is one.
+  std::string java_type() const;
 };
 
 struct ShapeChecks {
+  const char* type_name = "";  // the service model's name of the structure, "" for a request
   std::vector<MemberChecks> members;
   // Step 2 for the object `value` at `at`.
   void check(const JsonValue& value, const MemberPath& at, ConstraintViolations& violations) const;
@@ -85,6 +93,11 @@ class Shape {
       checks.nested = nullptr;
       return std::move(*this);
     }
+    // The member's value echoes as `type` (see MemberChecks::printed_as).
+    Member&& printed_as(std::string_view type) && {
+      checks.printed_as = type;
+      return std::move(*this);
+    }
   };
   // Step 3: a check of the typed request; `json` is the request as sent, for the checks that
   // DynamoDB makes on which members were sent.
@@ -102,6 +115,7 @@ class Shape {
   Shape(const char* type_name, std::vector<Member> members, std::vector<Check> checks = {})
       : Shape(std::move(members), std::move(checks)) {
     type_name_ = type_name;
+    constraints_.type_name = type_name;
   }
 
   // All three steps over a whole request. A value that is read in step 1 but refused on its own
@@ -170,8 +184,12 @@ Members<R> members_of_part(P R::*field, const Members<P>& part) {
 // booleans, lists and maps of strings, and AttributeValue maps.
 template <typename R, typename F>
 typename Shape<R>::Member member(const char* name, F R::*field, std::vector<Constraint> constraints = {}) {
-  return {{name, message_name(name), std::move(constraints)},
-          [field](const JsonValue* value, R& out) { return read_value(value, out.*field); }};
+  typename Shape<R>::Member m{{name, message_name(name), std::move(constraints)},
+                              [field](const JsonValue* value, R& out) { return read_value(value, out.*field); }};
+  if constexpr (std::is_same_v<F, AttributeMap> || std::is_same_v<F, std::optional<AttributeMap>>) {
+    m.checks.printed_as = "{AttributeValue}";
+  }
+  return m;
 }
 
 // A member the service model declares as Long (capacity units), which only words a wrong type

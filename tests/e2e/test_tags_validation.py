@@ -66,11 +66,37 @@ def test_key_and_value_pattern(raw, table_arn):
     ("arn:aws:dynamodb:us-east-1:000000000000:backup/b1",
      "One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
      "arn:aws:dynamodb:us-east-1:000000000000:backup/b1"),
-    ("arn:aws:s3:::bucket/table/x", "Invalid TableArn: Invalid ResourceArn provided as input arn:aws:s3:::bucket/table/x"),
-], ids=["no-arn-prefix", "not-a-table", "other-service"])
+    ("arn:aws:dynamodb", "Invalid TableArn: Invalid ResourceArn provided as input arn:aws:dynamodb"),
+], ids=["no-arn-prefix", "not-a-table", "no-resource"])
 def test_malformed_arns(raw, target_name, extra, arn, message):
     resp = raw(target_name, dict({"ResourceArn": arn}, **extra))
     assert_error(resp, "ValidationException", message)
+
+
+# An ARN of another service is IAM's refusal of the DynamoDB action on that resource, in AWS's
+# documented form "User: <principal> is not authorized to perform: <action> on resource: <arn>"
+# (eddy has no IAM users: the principal is the account's root). Nothing is tagged.
+@pytest.mark.parametrize("target_name,extra", [
+    ("TagResource", {"Tags": [{"Key": "k", "Value": "v"}]}),
+    ("UntagResource", {"TagKeys": ["k"]}),
+    ("ListTagsOfResource", {}),
+])
+@pytest.mark.parametrize("arn", ["arn:aws:s3:::bucket", "arn:aws:s3:::bucket/table/x",
+                                 "arn:aws:lambda:us-east-1:123456789012:function:f"])
+def test_arn_of_another_service_is_access_denied(raw, target_name, extra, arn):
+    resp = raw(target_name, dict({"ResourceArn": arn}, **extra))
+    assert resp.status == 400, resp
+    assert_error(resp, "AccessDeniedException",
+                 f"User: arn:aws:iam::000000000000:root is not authorized to perform: dynamodb:{target_name} "
+                 f"on resource: {arn}")
+    assert resp.json["__type"] == "com.amazon.coral.service#AccessDeniedException"
+
+
+def test_access_denied_leaves_the_table_untagged(raw, ddb, table_arn):
+    name = table_arn.split("/")[-1]
+    other = f"arn:aws:s3:::{name}"
+    assert raw("TagResource", {"ResourceArn": other, "Tags": [{"Key": "k", "Value": "v"}]}).status == 400
+    assert ddb.list_tags_of_resource(ResourceArn=table_arn)["Tags"] == []
 
 
 def tags(count):

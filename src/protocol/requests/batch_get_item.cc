@@ -23,13 +23,14 @@ Result<void> read_keys(const JsonValue* value, KeysAndAttributes& out) {
 
 const Shape<KeysAndAttributes>& keys_and_attributes_shape() {
   using R = KeysAndAttributes;
-  static const Shape<R> shape{"KeysAndAttributes",
-                              join<R>(
-                                  {
-                                      custom_member<R>("Keys", read_keys, {required(), length(1, kMaxBatchGetKeys)}),
-                                      member("ConsistentRead", &R::consistent_read),
-                                  },
-                                  projection_members<R>())};
+  static const Shape<R> shape{
+      "KeysAndAttributes",
+      join<R>(
+          {
+              custom_member<R>("Keys", read_keys, {required(), length(1), unshown_length(0, kMaxBatchGetKeys)}),
+              member("ConsistentRead", &R::consistent_read),
+          },
+          projection_members<R>())};
   return shape;
 }
 

@@ -109,8 +109,7 @@ const Shape<R>& shape() {
       {
           member("AttributeDefinitions", &R::attribute_definitions, attribute_definition_shape(), {required()}),
           member("TableName", &R::table_name, {required_parameter(), name()}),
-          member("KeySchema", &R::key_schema, key_schema_element_shape(), {required(), length(1, 2, Shown::kNull)})
-              .nested_first(),
+          member("KeySchema", &R::key_schema, key_schema_element_shape(), {required(), length(1, 2)}).nested_first(),
           member("LocalSecondaryIndexes", &R::local_secondary_indexes, local_index_shape()),
           member("GlobalSecondaryIndexes", &R::global_secondary_indexes, global_index_shape()),
           member("ProvisionedThroughput", &R::provisioned_throughput, provisioned_throughput_shape()),

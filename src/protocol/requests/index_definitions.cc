@@ -18,7 +18,7 @@ const Shape<Projection>& projection_shape() {
   static const Shape<R> shape{"Projection",
                               {
                                   member("ProjectionType", &R::projection_type, {one_of(kProjectionTypes)}),
-                                  member("NonKeyAttributes", &R::non_key_attributes, {length(1, 20, Shown::kStrings)}),
+                                  member("NonKeyAttributes", &R::non_key_attributes, {length(1, 20)}),
                               }};
   return shape;
 }
@@ -29,7 +29,7 @@ Shape<IndexDefinition> index_shape(bool global) {
   std::vector<Shape<R>::Member> members{
       member("IndexName", &R::index_name, {required(), name()}),
       member("KeySchema", &R::key_schema, key_schema_element_shape(),
-             {required(), length(1, global ? 2 * kMaxMultiKeyAttributes : 2, Shown::kNull)})
+             {required(), length(1, global ? 2 * kMaxMultiKeyAttributes : 2)})
           .nested_first(),
       member("Projection", &R::projection, projection_shape(), {required()}),
   };

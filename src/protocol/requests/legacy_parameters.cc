@@ -90,12 +90,12 @@ Result<void> read_attribute_updates(const JsonValue* value, std::optional<std::v
 }
 
 const ShapeChecks& legacy_condition_checks() {
-  static const ShapeChecks checks{{{"ComparisonOperator", "comparisonOperator", {one_of(kComparisonOperators)}}}};
+  static const ShapeChecks checks{"", {{"ComparisonOperator", "comparisonOperator", {one_of(kComparisonOperators)}}}};
   return checks;
 }
 
 const ShapeChecks& attribute_update_checks() {
-  static const ShapeChecks checks{{{"Action", "action", {one_of(kAttributeActions)}}}};
+  static const ShapeChecks checks{"", {{"Action", "action", {one_of(kAttributeActions)}}}};
   return checks;
 }
 

@@ -8,8 +8,9 @@ namespace eddy::protocol {
 
 Result<ListTagsOfResourceRequest> read_list_tags_of_resource(const JsonValue& json) {
   using R = ListTagsOfResourceRequest;
-  static const Shape<R> shape{{member("ResourceArn", &R::resource_arn, resource_arn_constraints())},
-                              {[](R& request, const JsonValue&) { return check_resource_arn(request.resource_arn); }}};
+  static const Shape<R> shape{
+      {member("ResourceArn", &R::resource_arn, resource_arn_constraints())},
+      {[](R& request, const JsonValue&) { return check_resource_arn(request.resource_arn, "ListTagsOfResource"); }}};
   return shape.read(json);
 }
 

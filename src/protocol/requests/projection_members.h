@@ -19,7 +19,7 @@ template <typename R>
 Members<R> projection_members() {
   return {
       member("ProjectionExpression", &R::projection_expression),
-      member("AttributesToGet", &R::attributes_to_get),
+      member("AttributesToGet", &R::attributes_to_get, {length(1)}),
       member("ExpressionAttributeNames", &R::expression_attribute_names),
   };
 }

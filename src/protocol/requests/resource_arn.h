@@ -13,8 +13,11 @@ namespace eddy::protocol {
 
 inline std::vector<Constraint> resource_arn_constraints() { return {required(), length(1, 1283)}; }
 
-// "Invalid TableArn: Invalid ResourceArn provided as input <arn>" for an ARN not of that form.
-Result<void> check_resource_arn(const std::string& arn);
+// "Invalid TableArn: Invalid ResourceArn provided as input <arn>" for an ARN not of that form. An
+// ARN of another service (arn:aws:s3:::bucket) is AccessDeniedException, as IAM answers a DynamoDB
+// action on it: "User: arn:aws:iam::<account>:root is not authorized to perform: dynamodb:<operation>
+// on resource: <arn>".
+Result<void> check_resource_arn(const std::string& arn, std::string_view operation);
 // The table name of a checked ARN.
 std::string table_name_of_arn(const std::string& arn);
 

@@ -28,7 +28,8 @@ template <typename R>
 typename Shape<R>::Member parameters_member(std::optional<StatementParameters> R::*field) {
   return custom_member<R>("Parameters",
                           [field](const JsonValue* value, R& out) { return read_parameters(value, out.*field); },
-                          {length(1)});
+                          {length(1)})
+      .printed_as("[AttributeValue]");
 }
 
 // "Member must have length less than or equal to 8192" for a longer statement (in characters).

@@ -51,14 +51,15 @@ Result<void> check_tag_patterns(const TagResourceRequest& request) {
 
 Result<TagResourceRequest> read_tag_resource(const JsonValue& json) {
   using R = TagResourceRequest;
-  static const Shape<R> shape{{
-                                  member("ResourceArn", &R::resource_arn, resource_arn_constraints()),
-                                  member("Tags", &R::tags, tag_shape(), {required()}),
-                              },
-                              {
-                                  [](R& request, const JsonValue&) { return check_tag_patterns(request); },
-                                  [](R& request, const JsonValue&) { return check_resource_arn(request.resource_arn); },
-                              }};
+  static const Shape<R> shape{
+      {
+          member("ResourceArn", &R::resource_arn, resource_arn_constraints()),
+          member("Tags", &R::tags, tag_shape(), {required()}),
+      },
+      {
+          [](R& request, const JsonValue&) { return check_tag_patterns(request); },
+          [](R& request, const JsonValue&) { return check_resource_arn(request.resource_arn, "TagResource"); },
+      }};
   return shape.read(json);
 }
 

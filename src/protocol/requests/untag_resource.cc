@@ -8,11 +8,12 @@ namespace eddy::protocol {
 
 Result<UntagResourceRequest> read_untag_resource(const JsonValue& json) {
   using R = UntagResourceRequest;
-  static const Shape<R> shape{{
-                                  member("ResourceArn", &R::resource_arn, resource_arn_constraints()),
-                                  member("TagKeys", &R::tag_keys, {required()}),
-                              },
-                              {[](R& request, const JsonValue&) { return check_resource_arn(request.resource_arn); }}};
+  static const Shape<R> shape{
+      {
+          member("ResourceArn", &R::resource_arn, resource_arn_constraints()),
+          member("TagKeys", &R::tag_keys, {required()}),
+      },
+      {[](R& request, const JsonValue&) { return check_resource_arn(request.resource_arn, "UntagResource"); }}};
   return shape.read(json);
 }
 
