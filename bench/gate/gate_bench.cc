@@ -33,6 +33,7 @@ double nanoseconds_per_pass(int threads, int milliseconds, Pass pass) {
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> total{0};
   std::vector<std::thread> workers;
+  workers.reserve(static_cast<std::size_t>(threads));
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
       uint64_t count = 0, sink = t;

@@ -1,6 +1,6 @@
 // eddy_loadgen: drives a DynamoDB-compatible server over HTTP and prints, per workload, requests/s,
 // p50/p99 latency and errors. See bench/README.md.
-//   eddy_loadgen [--port P] [--label NAME] [--seconds S] [--connections C] [--items N]
+//   eddy_loadgen [--port P] [--label NAME] [--seconds S] [--requests N] [--connections C] [--items N]
 //                [--stream-records N] [--workloads a,b,...] [--results FILE]
 //   eddy_loadgen cold-start [--port P] [--idle-seconds S] -- COMMAND ARGS...
 #include <cstdio>
@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
     else if (flag == "--label") label = value;
     else if (flag == "--seconds")
       settings.duration = std::chrono::milliseconds(static_cast<long>(std::stod(value) * 1000));
+    else if (flag == "--requests") settings.requests = std::stoull(value);
     else if (flag == "--connections") settings.connections = std::stoul(value);
     else if (flag == "--threads") settings.threads = std::stoul(value);
     else if (flag == "--items") settings.items = std::stoull(value);

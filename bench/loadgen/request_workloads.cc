@@ -173,7 +173,7 @@ Report run_request_workload(const std::string& name, const Settings& settings) {
   DriveOptions options{.connections = settings.connections,
                        .threads = settings.threads,
                        .duration = settings.duration,
-                       .max_requests = 0};
+                       .max_requests = settings.requests};
   DriveResult result = drive(settings.endpoint, options, make_source);
   double seconds = result.seconds;
   Report report = summarize(name, std::move(result));

@@ -16,6 +16,7 @@ struct Settings {
   std::size_t connections = 16;
   std::size_t threads = 1;
   std::chrono::milliseconds duration{3000};
+  std::uint64_t requests = 0;            // a request workload stops after this many calls (0: by time only)
   std::uint64_t items = 100000;          // preloaded items for GetItem, UpdateItem and Scan
   std::uint64_t stream_records = 50000;  // records read back with GetRecords
   std::uint64_t latency_samples = 200;   // PutItems timed to a LATEST consumer

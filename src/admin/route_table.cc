@@ -37,7 +37,7 @@ bool matches(std::string_view pattern, std::string_view path, std::vector<std::s
 }  // namespace
 
 const std::vector<Route>& routes() {
-  static const std::vector<Route> kRoutes = {
+  static const std::vector<Route> table = {
       {"GET", "/eddy/v1/clock", get_clock, Scope::kProcess},
       {"POST", "/eddy/v1/clock", move_clock, Scope::kProcess},
       {"POST", "/eddy/v1/snapshots", create_snapshot},
@@ -57,7 +57,7 @@ const std::vector<Route>& routes() {
       {"GET", "/eddy/v1/streams/{table}/wait", wait_for_stream},
       {"GET", "/eddy/v1/triggers/{uuid}/wait", wait_for_trigger},
   };
-  return kRoutes;
+  return table;
 }
 
 RouteMatch find_route(std::string_view method, std::string_view path) {

@@ -119,34 +119,42 @@ Result<SignatureParts> read_signature_parts(const SignedRequest& request) {
 
 namespace {
 
-// <key>/<date>/<region>/<service>/aws4_request, from the header or a presigned target.
-std::string credential_of(std::string_view authorization, std::string_view target) {
-  std::string credential;
+// <key>/<date>/<region>/<service>/aws4_request, from the header (a view into `authorization`) or a
+// presigned target (held by `presigned`).
+std::string_view credential_of(std::string_view authorization, std::string_view target, std::string& presigned) {
   if (auto start = authorization.find("Credential="); start != std::string_view::npos) {
-    credential = authorization.substr(start + 11);
-    credential = credential.substr(0, credential.find_first_of(", "));
-  } else if (target.find("X-Amz-Credential=") != std::string_view::npos) {
+    std::string_view credential = authorization.substr(start + 11);
+    return credential.substr(0, credential.find_first_of(", "));
+  }
+  if (target.find("X-Amz-Credential=") != std::string_view::npos) {
     SignedRequest request;
     request.target = target;
-    credential = query_map(request)["X-Amz-Credential"];
+    presigned = query_map(request)["X-Amz-Credential"];
   }
-  return credential;
+  return presigned;
 }
 
 }  // namespace
 
-std::string credential_region(std::string_view authorization, std::string_view target) {
-  std::string credential = credential_of(authorization, target);
+CredentialKeyAndRegion credential_key_and_region(std::string_view authorization, std::string_view target) {
+  std::string presigned;
+  std::string_view credential = credential_of(authorization, target, presigned);
+  CredentialKeyAndRegion scope{std::string(credential.substr(0, credential.find('/'))), "us-east-1"};
   std::size_t slash1 = credential.find('/');
   std::size_t slash2 = slash1 == std::string::npos ? slash1 : credential.find('/', slash1 + 1);
   std::size_t slash3 = slash2 == std::string::npos ? slash2 : credential.find('/', slash2 + 1);
-  if (slash3 == std::string::npos || slash3 == slash2 + 1) return "us-east-1";
-  return credential.substr(slash2 + 1, slash3 - slash2 - 1);
+  if (slash3 != std::string::npos && slash3 != slash2 + 1) {
+    scope.region = std::string(credential.substr(slash2 + 1, slash3 - slash2 - 1));
+  }
+  return scope;
+}
+
+std::string credential_region(std::string_view authorization, std::string_view target) {
+  return credential_key_and_region(authorization, target).region;
 }
 
 std::string credential_access_key(std::string_view authorization, std::string_view target) {
-  std::string credential = credential_of(authorization, target);
-  return credential.substr(0, credential.find('/'));
+  return credential_key_and_region(authorization, target).access_key;
 }
 
 }  // namespace eddy::auth

@@ -29,4 +29,11 @@ std::string credential_region(std::string_view authorization, std::string_view t
 // The access key id of the credential scope, the same way: empty when there is none.
 std::string credential_access_key(std::string_view authorization, std::string_view target);
 
+// Both of the above from one reading of the credential scope.
+struct CredentialKeyAndRegion {
+  std::string access_key;
+  std::string region;
+};
+CredentialKeyAndRegion credential_key_and_region(std::string_view authorization, std::string_view target);
+
 }  // namespace eddy::auth

@@ -101,7 +101,7 @@ std::string table_name_body(const std::string& table) {
 
 double seconds_now() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() / 1000.0;
+  return static_cast<double>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()) / 1000.0;
 }
 
 }  // namespace

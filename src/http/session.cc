@@ -3,6 +3,7 @@
 // keep-alive. Errors close the connection cleanly; see session.h.
 #include "http/session.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -11,12 +12,14 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
 #include "http/http_date.h"
 #include "http/request_reader.h"
+#include "http/response_wire.h"
 
 namespace eddy::http {
 
@@ -162,16 +165,19 @@ class Session {
     response.set(bhttp::field::server, options_.server_name);
     response.set(bhttp::field::date, http_date(options_.now ? options_.now() : system_now()));
     response.prepare_payload();
-    if (head_) response.body().clear();  // an answer to HEAD keeps its headers, Content-Length included
-    response_ = std::make_shared<Response>(std::move(response));
+    // An answer to HEAD keeps its headers, Content-Length included. The head in one buffer, sent
+    // with the body in one gathered write: see http/response_wire.h.
+    write_wire_head(response, wire_head_);
+    wire_body_ = head_ ? std::string() : std::move(response.body());
     socket().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
-    bhttp::async_write(derived().stream(), *response_,
-                       [self = derived().shared_from_this(), after](beast::error_code ec, std::size_t) {
-                         self->response_.reset();
-                         if (ec || after == After::kClose) return self->close();
-                         if (after == After::kDrain) return self->drain(0);
-                         self->read();
-                       });
+    asio::async_write(derived().stream(),
+                      std::array<asio::const_buffer, 2>{asio::buffer(wire_head_), asio::buffer(wire_body_)},
+                      [self = derived().shared_from_this(), after](beast::error_code ec, std::size_t) {
+                        self->wire_body_ = std::string();
+                        if (ec || after == After::kClose) return self->close();
+                        if (after == After::kDrain) return self->drain(0);
+                        self->read();
+                      });
   }
 
   // Reads and drops what the client still sends, until it stops, the limit or the deadline.
@@ -191,7 +197,8 @@ class Session {
   std::size_t worker_;  // the worker thread (and io_context) that owns this connection
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
-  std::shared_ptr<Response> response_;
+  std::string wire_head_;                       // the answer being written: its head (kept for the next answers' heads)
+  std::string wire_body_;                       // ... and its body
   bool head_ = false;                           // the request being answered is a HEAD
   bool keep_alive_ = false;                     // the request being answered asked to keep the connection
   std::optional<asio::steady_timer> timer_;     // a delayed or later answer's

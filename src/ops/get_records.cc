@@ -10,7 +10,7 @@ namespace eddy::ops {
 Result<std::string> get_records(RequestContext& context, const p::GetRecordsRequest& request) {
   EDDY_TRY(streams::Streams * streams, streams_of(context));
   std::string body;
-  body.reserve(256 * 1024);  // typical full pages are hundreds of KB; grows at most a few times to 1 MB
+  body.reserve(std::size_t{256} * 1024);  // typical full pages are hundreds of KB; grows at most a few times to 1 MB
   body = "{\"Records\":[";
   EDDY_TRY(auto page,
            streams->get_records(request.shard_iterator, static_cast<std::size_t>(request.limit.value_or(1000)), body));

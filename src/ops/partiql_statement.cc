@@ -34,8 +34,8 @@ Result<partiql::BoundStatement> bind_statement_text(const std::string& text,
                                                     const std::optional<protocol::StatementParameters>& parameters,
                                                     StatementContext context) {
   EDDY_TRY(partiql::Statement statement, partiql::parse_statement(text));
-  static const protocol::StatementParameters kNone;
-  return partiql::bind_statement(statement, parameters ? *parameters : kNone, context);
+  static const protocol::StatementParameters none;
+  return partiql::bind_statement(statement, parameters ? *parameters : none, context);
 }
 
 bool is_read(const partiql::BoundStatement& statement) {

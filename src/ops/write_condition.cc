@@ -32,8 +32,8 @@ WriteCondition WriteCondition::of(expr::Condition condition) {
 
 Result<bool> WriteCondition::holds(const std::optional<Item>& current) const {
   if (state_ == nullptr) return true;
-  static const Item kAbsent;
-  return state_->condition.evaluate(current ? *current : kAbsent);
+  static const Item absent;
+  return state_->condition.evaluate(current ? *current : absent);
 }
 
 Result<void> WriteCondition::check(const std::optional<Item>& current, bool return_old) const {

@@ -127,6 +127,7 @@ void check_map_values(const Constraint& c, const JsonValue& value, const MemberP
 void check(const Constraint& constraint, const JsonValue* value, const MemberPath& path, std::string_view type,
            ConstraintViolations& violations) {
   if (constraint.kind == Constraint::Kind::kRequiredParameter) {
+    if (value != nullptr) return;  // the path's text is built only for a message
     std::string member = path.text();
     if (!member.empty()) member[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(member[0])));
     if (value == nullptr)

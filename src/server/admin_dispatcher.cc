@@ -62,14 +62,16 @@ std::map<std::string, std::string> query_of(std::string_view query) {
 }
 
 // An answer given later, as the session's Later: the call's Deliver writes through the Completion.
-http::Reply later_reply(std::shared_ptr<admin::LaterAnswer> later, unsigned version) {
+http::Reply later_reply(const std::shared_ptr<admin::LaterAnswer>& later, unsigned version) {
   http::Reply reply;
   reply.later = std::make_shared<http::Later>();
   reply.later->timeout = later->timeout;
   reply.later->on_timeout = [later, version] { return to_response(later->on_timeout(), version); };
-  reply.later->start = [later, version](http::Completion complete) {
+  reply.later->start = [later, version](const http::Completion& complete) {
     admin::LaterAnswer::Deliver deliver;
-    deliver.answer = [complete, version](admin::AdminAnswer answer) { return complete(to_response(answer, version)); };
+    deliver.answer = [complete, version](const admin::AdminAnswer& answer) {
+      return complete(to_response(answer, version));
+    };
     deliver.done = [complete] { return complete.done(); };
     later->start(std::move(deliver));
   };
@@ -168,7 +170,7 @@ http::Reply AdminDispatcher::route(const http::Request& request, std::size_t wor
     context = *named;
   }
   admin::AdminAnswer answer = match.handler(*context, call);
-  if (answer.later != nullptr) return later_reply(std::move(answer.later), version);
+  if (answer.later != nullptr) return later_reply(answer.later, version);
   return to_response(answer, version);
 }
 

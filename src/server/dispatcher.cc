@@ -2,6 +2,7 @@
 #include "server/dispatcher.h"
 
 #include <exception>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -66,8 +67,8 @@ Result<auth::Signer> Dispatcher::authenticate(const http::Request& request) {
   if (header == request.end() && !presigned) {
     return fail(ApiError{ErrorCode::kMissingAuthenticationToken, "Request is missing Authentication Token", {}});
   }
-  return auth::Signer{auth::credential_access_key(authorization, target),
-                      auth::credential_region(authorization, target)};
+  auth::CredentialKeyAndRegion scope = auth::credential_key_and_region(authorization, target);
+  return auth::Signer{std::move(scope.access_key), std::move(scope.region)};
 }
 
 // `table`, when not null, is given the table(s) the request names, for the request's log line.

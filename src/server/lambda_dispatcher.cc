@@ -2,6 +2,7 @@
 #include "server/lambda_dispatcher.h"
 
 #include <exception>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -64,8 +65,8 @@ Result<auth::Signer> LambdaDispatcher::authenticate(const http::Request& request
   if (verifier_ != nullptr) return verifier_->verify(auth::signed_request_of(request), clock_.now(), "lambda");
   auto header = request.find(bhttp::field::authorization);
   std::string_view authorization = header == request.end() ? std::string_view() : std::string_view(header->value());
-  return auth::Signer{auth::credential_access_key(authorization, request.target()),
-                      auth::credential_region(authorization, request.target())};
+  auth::CredentialKeyAndRegion scope = auth::credential_key_and_region(authorization, request.target());
+  return auth::Signer{std::move(scope.access_key), std::move(scope.region)};
 }
 
 Result<triggers::TriggerService*> LambdaDispatcher::triggers_of(const auth::Signer& signer) {

@@ -46,8 +46,8 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 const std::vector<KeySchemaElement>& key_of(const IndexDefinition& index) {
-  static const std::vector<KeySchemaElement> kNone;
-  return index.key_schema ? *index.key_schema : kNone;
+  static const std::vector<KeySchemaElement> none;
+  return index.key_schema ? *index.key_schema : none;
 }
 
 Result<void> check_defined(const std::vector<KeySchemaElement>& key, const std::vector<KeyElement>& definitions) {

@@ -1,6 +1,11 @@
 // Reading and checking the legacy request members; see legacy_parameters.h.
 #include "protocol/requests/legacy_parameters.h"
 
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+#include <utility>
+
 #include "model/errors.h"
 #include "model/result.h"
 #include "protocol/attribute_value_json.h"
@@ -100,20 +105,35 @@ const ShapeChecks& attribute_update_checks() {
 }
 
 RequestParameterUse request_parameter_use(const JsonValue& request) {
-  auto has = [&](const char* name) { return json_member(request, name) != nullptr; };
+  using U = RequestParameterUse;
+  static constexpr std::pair<std::string_view, bool U::*> kMembers[] = {
+      {"AttributesToGet", &U::attributes_to_get},
+      {"AttributeUpdates", &U::attribute_updates},
+      {"Expected", &U::expected},
+      {"QueryFilter", &U::query_filter},
+      {"ScanFilter", &U::scan_filter},
+      {"ConditionalOperator", &U::conditional_operator},
+      {"KeyConditions", &U::key_conditions},
+      {"ProjectionExpression", &U::projection_expression},
+      {"UpdateExpression", &U::update_expression},
+      {"ConditionExpression", &U::condition_expression},
+      {"FilterExpression", &U::filter_expression},
+      {"KeyConditionExpression", &U::key_condition_expression},
+  };
   RequestParameterUse use;
-  use.attributes_to_get = has("AttributesToGet");
-  use.attribute_updates = has("AttributeUpdates");
-  use.expected = has("Expected");
-  use.query_filter = has("QueryFilter");
-  use.scan_filter = has("ScanFilter");
-  use.conditional_operator = has("ConditionalOperator");
-  use.key_conditions = has("KeyConditions");
-  use.projection_expression = has("ProjectionExpression");
-  use.update_expression = has("UpdateExpression");
-  use.condition_expression = has("ConditionExpression");
-  use.filter_expression = has("FilterExpression");
-  use.key_condition_expression = has("KeyConditionExpression");
+  if (!request.IsObject()) return use;
+  // One pass over the request's members, not one search per name; a name sent twice counts as
+  // its first occurrence, as json_member reads it.
+  std::uint32_t seen = 0;
+  for (auto it = request.MemberBegin(); it != request.MemberEnd(); ++it) {
+    std::string_view name(it->name.GetString(), it->name.GetStringLength());
+    for (std::size_t i = 0; i < std::size(kMembers); ++i) {
+      if (kMembers[i].first != name) continue;
+      if ((seen & (1u << i)) == 0) use.*kMembers[i].second = !it->value.IsNull();
+      seen |= 1u << i;
+      break;
+    }
+  }
   return use;
 }
 

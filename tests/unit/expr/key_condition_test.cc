@@ -5,7 +5,7 @@
 namespace eddy::expr::testing {
 namespace {
 
-const char* kValues = R"({":s":{"S":"x"},":t":{"S":"y"},":n":{"N":"1"}})";
+constexpr const char* kValues = R"({":s":{"S":"x"},":t":{"S":"y"},":n":{"N":"1"}})";
 
 Result<KeyCondition> key(const std::string& text, const Names& names = {}) {
   static AttributeMap values = json_map(kValues);

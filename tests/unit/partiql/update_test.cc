@@ -5,7 +5,7 @@
 namespace eddy::partiql::testing {
 namespace {
 
-const char* kItem = R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"5"},"gs":{"N":"2"},"ls":{"S":"l0"},
+constexpr const char* kItem = R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"5"},"gs":{"N":"2"},"ls":{"S":"l0"},
   "ss":{"SS":["p","q"]},"ns":{"NS":["1"]},"l2":{"L":[{"N":"1"}]},"m":{"M":{"b":{"L":[{"N":"1"},{"N":"2"}]}}}})";
 
 // The item after `UPDATE Tab <actions> WHERE pk = 'a' AND sk = 0`, as JSON, or the error message.

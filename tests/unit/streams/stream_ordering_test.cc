@@ -97,6 +97,7 @@ TEST_F(StreamOrderingTest, ConcurrentWritersNeverShowASmallerSequenceLater) {
   };
   std::atomic<int> running{kWriters};
   std::vector<std::thread> writers;
+  writers.reserve(kWriters);
   for (int w = 0; w < kWriters; ++w) {
     writers.emplace_back([&, w] {
       for (int i = 0; i < kPerWriter; ++i) EXPECT_TRUE(put("w" + std::to_string(w) + "-" + std::to_string(i)));
@@ -106,7 +107,8 @@ TEST_F(StreamOrderingTest, ConcurrentWritersNeverShowASmallerSequenceLater) {
   while (running > 0) read_once();  // reads while the writers commit in whatever order they do
   for (auto& writer : writers) writer.join();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (seen.size() < kWriters * kPerWriter && std::chrono::steady_clock::now() < deadline) read_once();
+  while (seen.size() < static_cast<std::size_t>(kWriters) * kPerWriter && std::chrono::steady_clock::now() < deadline)
+    read_once();
   EXPECT_TRUE(ordered);
   EXPECT_EQ(seen.size(), static_cast<std::size_t>(kWriters * kPerWriter));  // none skipped
 }
