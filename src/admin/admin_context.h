@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "admin/fault_rules.h"
 #include "admin/stream_waits.h"
@@ -13,6 +14,8 @@
 #include "ops/request_context.h"
 
 namespace eddy::admin {
+
+struct AdminContext;
 
 // Implemented by the server (server/server.cc), so that the admin layer needs nothing of it.
 class ServerControl {
@@ -36,6 +39,10 @@ class ServerControl {
   // ResourceNotFoundException for no such mapping.
   virtual void wait_trigger_delivered(const std::string& uuid, double idle_seconds, std::function<bool()> give_up,
                                       std::function<void(Result<bool>)> done) = 0;
+  // With namespaces by access key and region, the shared tables' control answers every
+  // namespace's context (each opened first, those kept on disk too), so that a snapshot or reset
+  // named with no namespace acts on the whole data folder; a namespace's control answers none.
+  virtual std::vector<AdminContext*> every_namespace() { return {}; }
 };
 
 struct AdminContext {

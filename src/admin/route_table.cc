@@ -38,8 +38,8 @@ bool matches(std::string_view pattern, std::string_view path, std::vector<std::s
 
 const std::vector<Route>& routes() {
   static const std::vector<Route> table = {
-      {"GET", "/eddy/v1/clock", get_clock},
-      {"POST", "/eddy/v1/clock", move_clock},
+      {"GET", "/eddy/v1/clock", get_clock, Scope::kProcess},
+      {"POST", "/eddy/v1/clock", move_clock, Scope::kProcess},
       {"POST", "/eddy/v1/snapshots", create_snapshot},
       {"GET", "/eddy/v1/snapshots", list_snapshots},
       {"POST", "/eddy/v1/snapshots/{name}/restore", restore_snapshot},
@@ -47,10 +47,10 @@ const std::vector<Route>& routes() {
       {"POST", "/eddy/v1/reset", reset_database},
       {"POST", "/eddy/v1/tables/{table}/truncate", truncate_table},
       {"GET", "/eddy/v1/tables/{table}/point-in-time", describe_point_in_time},
-      {"POST", "/eddy/v1/faults", add_fault},
-      {"GET", "/eddy/v1/faults", list_faults},
-      {"DELETE", "/eddy/v1/faults", delete_faults},
-      {"DELETE", "/eddy/v1/faults/{id}", delete_fault},
+      {"POST", "/eddy/v1/faults", add_fault, Scope::kProcess},
+      {"GET", "/eddy/v1/faults", list_faults, Scope::kProcess},
+      {"DELETE", "/eddy/v1/faults", delete_faults, Scope::kProcess},
+      {"DELETE", "/eddy/v1/faults/{id}", delete_fault, Scope::kProcess},
       {"POST", "/eddy/v1/streams/{table}/rollover", roll_over_stream},
       {"POST", "/eddy/v1/streams/{table}/split", split_stream_shard},
       {"POST", "/eddy/v1/streams/{table}/mark", mark_stream},
@@ -68,6 +68,7 @@ RouteMatch find_route(std::string_view method, std::string_view path) {
     match.path_known = true;
     if (route.method != method) continue;
     match.handler = route.handler;
+    match.scope = route.scope;
     match.parameters = std::move(parameters);
     return match;
   }

@@ -15,10 +15,15 @@ namespace eddy::admin {
 
 using AdminHandler = AdminAnswer (*)(AdminContext& context, const AdminCall& call);
 
+// What a call acts on with namespaces by access key and region (docs/namespaces.md): the
+// namespace its request names, or the whole process (the one clock, the fault rules).
+enum class Scope { kNamespace, kProcess };
+
 struct Route {
   std::string_view method;   // "GET", "POST", "DELETE"
   std::string_view pattern;  // "/eddy/v1/snapshots/{name}/restore"
   AdminHandler handler;
+  Scope scope = Scope::kNamespace;
 };
 
 const std::vector<Route>& routes();
@@ -26,6 +31,7 @@ const std::vector<Route>& routes();
 struct RouteMatch {
   AdminHandler handler = nullptr;  // null: no route for this method and path
   bool path_known = false;         // some route has this path (with another method)
+  Scope scope = Scope::kNamespace;
   std::vector<std::string> parameters;
 };
 // `path` without its query; its segments are compared as they are (the caller decodes them).

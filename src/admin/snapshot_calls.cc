@@ -5,6 +5,9 @@
 //   DELETE /eddy/v1/snapshots/<name>
 //   POST   /eddy/v1/reset                                              empty everything
 //   POST   /eddy/v1/tables/<name>/truncate                             empty one table, keep it
+// With namespaces by access key and region (docs/namespaces.md) each call acts on the namespace
+// its request names; a snapshot, restore, delete or reset that names none acts on the shared tables
+// and every namespace (databases() below), so that one reset empties the whole data folder.
 // Capturing, restoring, resetting and truncating run with the request gate closed (no request in
 // flight, those that arrive wait), so that none sees half of it; a restore or reset then reloads
 // what the server keeps in memory of the data (the catalog, streams, tokens) and keeps the clock.
@@ -38,6 +41,24 @@ Result<void> after_replace(AdminContext& context) {
   return save_clock(context.database(), context.clock);
 }
 
+// The databases a whole-database call acts on: the one of `context`, then, when that is the shared
+// tables' and eddy keeps namespaces by access key and region, every namespace's.
+std::vector<AdminContext*> databases(AdminContext& context) {
+  std::vector<AdminContext*> out{&context};
+  for (AdminContext* one : context.server.every_namespace()) out.push_back(one);
+  return out;
+}
+
+Result<bool> holds_snapshot(AdminContext& context, std::size_t worker, const std::string& name) {
+  Result<std::vector<engine::SnapshotInfo>> all;
+  context.server.shared(worker, [&] { all = context.database().snapshots(); });
+  if (!all) return fail(all.error());
+  for (const auto& info : *all) {
+    if (info.name == name) return true;
+  }
+  return false;
+}
+
 AdminAnswer timed(Steady::time_point started) {
   return AdminAnswer{200, written_json([&](JsonWriter& w) {
                        w.StartObject();
@@ -54,16 +75,28 @@ AdminAnswer create_snapshot(AdminContext& context, const AdminCall& call) {
   const JsonValue* replace = member(*call.body, "replace");
   if (name == nullptr || !name->IsString()) return validation_failure("name (a string) is required");
   if (replace != nullptr && !replace->IsBool()) return validation_failure("replace must be true or false");
+  const bool overwrite = replace != nullptr && replace->GetBool();
+  std::vector<AdminContext*> every = databases(context);
   Steady::time_point started = Steady::now();
+  // One of the databases holding the name already refuses the whole snapshot before any is taken.
+  if (!overwrite) {
+    for (AdminContext* one : every) {
+      Result<bool> held = holds_snapshot(*one, call.worker, name->GetString());
+      if (!held) return failure(held.error());
+      if (*held) return in_use(std::string("Snapshot already exists: ") + name->GetString());
+    }
+  }
   Result<engine::SnapshotInfo> info;
-  context.server.exclusive([&] {
-    info =
-        context.database().create_snapshot(name->GetString(), context.now(), replace != nullptr && replace->GetBool());
-  });
-  if (!info) return failure(info.error());
+  engine::SnapshotInfo total;
+  for (AdminContext* one : every) {
+    one->server.exclusive([&] { info = one->database().create_snapshot(name->GetString(), one->now(), overwrite); });
+    if (!info) return failure(info.error());
+    if (one == &context) total = *info;
+    if (one != &context) total.tables += info->tables, total.items += info->items;
+  }
   return AdminAnswer{200, written_json([&](JsonWriter& w) {
                        w.StartObject();
-                       put_info(w, *info);
+                       put_info(w, total);
                        put_elapsed(w, started);
                        w.EndObject();
                      }),
@@ -92,35 +125,47 @@ AdminAnswer list_snapshots(AdminContext& context, const AdminCall& call) {
 AdminAnswer restore_snapshot(AdminContext& context, const AdminCall& call) {
   const std::string& name = call.parameters.at(0);
   Steady::time_point started = Steady::now();
-  Result<bool> restored;
-  context.server.exclusive([&] {
-    restored = context.database().restore_snapshot(name);
-    if (restored && *restored) {
-      if (auto reloaded = after_replace(context); !reloaded) restored = fail(reloaded.error());
-    }
-  });
-  if (!restored) return failure(restored.error());
-  if (!*restored) return not_found("Snapshot not found: " + name);
+  // The database named (the shared one without a namespace) must hold it; every namespace besides
+  // then goes back to its copy, or is emptied where it has none (it was opened after the snapshot).
+  for (AdminContext* one : databases(context)) {
+    Result<bool> restored;
+    one->server.exclusive([&] {
+      restored = one->database().restore_snapshot(name);
+      if (restored && !*restored && one != &context) {
+        Result<void> reset = one->database().reset();
+        restored = reset ? Result<bool>(true) : fail(reset.error());
+      }
+      if (restored && *restored) {
+        if (auto reloaded = after_replace(*one); !reloaded) restored = fail(reloaded.error());
+      }
+    });
+    if (!restored) return failure(restored.error());
+    if (!*restored) return not_found("Snapshot not found: " + name);
+  }
   return timed(started);
 }
 
 AdminAnswer delete_snapshot(AdminContext& context, const AdminCall& call) {
   const std::string& name = call.parameters.at(0);
-  Result<bool> deleted;
-  context.server.shared(call.worker, [&] { deleted = context.database().delete_snapshot(name); });
-  if (!deleted) return failure(deleted.error());
-  if (!*deleted) return not_found("Snapshot not found: " + name);
+  for (AdminContext* one : databases(context)) {
+    Result<bool> deleted;
+    one->server.shared(call.worker, [&] { deleted = one->database().delete_snapshot(name); });
+    if (!deleted) return failure(deleted.error());
+    if (!*deleted && one == &context) return not_found("Snapshot not found: " + name);
+  }
   return AdminAnswer{};
 }
 
 AdminAnswer reset_database(AdminContext& context, const AdminCall&) {
   Steady::time_point started = Steady::now();
-  Result<void> reset;
-  context.server.exclusive([&] {
-    reset = context.database().reset();
-    if (reset) reset = after_replace(context);
-  });
-  if (!reset) return failure(reset.error());
+  for (AdminContext* one : databases(context)) {
+    Result<void> reset;
+    one->server.exclusive([&] {
+      reset = one->database().reset();
+      if (reset) reset = after_replace(*one);
+    });
+    if (!reset) return failure(reset.error());
+  }
   return timed(started);
 }
 

@@ -2,6 +2,7 @@
 // connection (a wait's own timeout bounds how long it takes).
 #include "cli/admin_command.h"
 
+#include <cctype>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -25,7 +26,7 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 
 constexpr const char* kUsage =
-    "usage: eddy admin COMMAND [ARGUMENTS] [--endpoint URL | --port PORT]\n"
+    "usage: eddy admin COMMAND [ARGUMENTS] [--endpoint URL | --port PORT] [--access-key K --region R]\n"
     "  clock                                   the server's clock\n"
     "  clock advance SECONDS                   move it forward (or back, with a negative number)\n"
     "  clock set ISO-8601                      put it at a time, e.g. 2026-01-01T00:00:00Z\n"
@@ -49,6 +50,9 @@ constexpr const char* kUsage =
     "                                          (and stayed idle for I ms)\n"
     "  --endpoint URL    eddy's address (default http://127.0.0.1:8000)\n"
     "  --port PORT       same as --endpoint http://127.0.0.1:PORT\n"
+    "  --access-key K --region R\n"
+    "                    act on the namespace of access key K in region R (--namespace access-key-region);\n"
+    "                    without them a snapshot, restore or reset acts on every namespace\n"
     "See docs/test-controls.md.\n";
 
 struct Call {
@@ -65,6 +69,8 @@ struct Arguments {
   std::string count;
   std::string timeout_ms;
   std::string idle_ms;
+  std::string access_key;  // with region: the namespace the call acts on
+  std::string region;
 };
 
 std::string quoted(const std::string& text) {
@@ -89,6 +95,10 @@ bool parse_arguments(int argc, char** argv, Arguments& arguments, std::string& e
       if (!value(arguments.count)) return error = "--count needs a value", false;
     } else if (arg == "--idle-ms") {
       if (!value(arguments.idle_ms)) return error = "--idle-ms needs a value", false;
+    } else if (arg == "--access-key") {
+      if (!value(arguments.access_key)) return error = "--access-key needs a value", false;
+    } else if (arg == "--region") {
+      if (!value(arguments.region)) return error = "--region needs a value", false;
     } else if (arg == "--timeout-ms") {
       if (!value(arguments.timeout_ms)) return error = "--timeout-ms needs a value", false;
     } else if (arg.size() > 1 && arg[0] == '-' && arg.find_first_not_of("-0123456789.") != std::string::npos) {
@@ -97,7 +107,31 @@ bool parse_arguments(int argc, char** argv, Arguments& arguments, std::string& e
       arguments.words.push_back(arg);
     }
   }
+  if (arguments.access_key.empty() != arguments.region.empty()) {
+    return error = "--access-key and --region name a namespace together: give both, or neither", false;
+  }
   return true;
+}
+
+// A query parameter's value, percent-encoded.
+std::string query_value(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
+// The namespace's query parameters, added to the call's path (docs/namespaces.md, The admin API).
+void add_namespace(const Arguments& a, Call& call) {
+  if (a.access_key.empty()) return;
+  call.path += call.path.find('?') == std::string::npos ? '?' : '&';
+  call.path += "accessKeyId=" + query_value(a.access_key) + "&region=" + query_value(a.region);
 }
 
 // The HTTP call a command makes; false when the words are not a command.
@@ -195,6 +229,7 @@ int run_admin_command(int argc, char** argv) {
     std::cerr << "eddy admin: " << (error.empty() ? "unknown command" : error) << "\n" << kUsage;
     return 2;
   }
+  add_namespace(arguments, call);
   int status = 0;
   std::string body;
   if (!send(arguments, call, status, body, error)) {

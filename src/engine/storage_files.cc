@@ -126,6 +126,10 @@ Result<void> Storage::swap_files(const std::string& source) {
   if (!current) return fail(current.error());
   for (const auto& name : *current) {
     if (name == "LOCK" || name == kReplacingMarker || name == "snapshots") continue;
+    // Folders are not the database's files: the snapshots, and the namespaces' databases that the
+    // server keeps beside the shared one (server/namespaces.h), which are reset on their own.
+    bool folder = false;
+    if (env()->IsDirectory(path_ + "/" + name, &folder).ok() && folder) continue;
     if (rocksdb::Status removed = env()->DeleteFile(path_ + "/" + name); !removed.ok() && !removed.IsNotFound()) {
       return fail(file_failure("deleting " + name, removed));
     }

@@ -8,6 +8,7 @@
 #include <boost/asio/ip/address.hpp>
 
 #include "admin/route_table.h"
+#include "auth/signature_parts.h"
 #include "protocol/json_parse.h"
 
 namespace eddy::server {
@@ -112,6 +113,26 @@ http::Reply AdminDispatcher::handle(const http::Request& request, std::size_t wo
   }
 }
 
+Result<admin::AdminContext*> AdminDispatcher::admin_for(const http::Request& request,
+                                                        const std::map<std::string, std::string>& query) {
+  admin::AdminContext* shared = context_.load(std::memory_order_acquire);
+  if (namespaces_ == nullptr) return shared;
+  auto header = request.find(bhttp::field::authorization);
+  if (header != request.end()) {
+    std::string_view authorization(header->value().data(), header->value().size());
+    std::string access_key = auth::credential_access_key(authorization, {});
+    std::string region = auth::credential_region(authorization, {});
+    if (!access_key.empty() && !region.empty()) return namespaces_->admin_for(access_key, region);
+  }
+  auto access_key = query.find("accessKeyId");
+  auto region = query.find("region");
+  if (access_key == query.end() && region == query.end()) return shared;
+  if (access_key == query.end() || region == query.end() || access_key->second.empty() || region->second.empty()) {
+    return fail(ApiError::validation("accessKeyId and region name a namespace together: give both, or neither"));
+  }
+  return namespaces_->admin_for(access_key->second, region->second);
+}
+
 http::Reply AdminDispatcher::route(const http::Request& request, std::size_t worker) {
   unsigned version = request.version();
   std::string_view target = request.target();
@@ -139,7 +160,16 @@ http::Reply AdminDispatcher::route(const http::Request& request, std::size_t wor
   if (question != std::string_view::npos) call.query = query_of(target.substr(question + 1));
   call.body = &body;
   call.worker = worker;
-  admin::AdminAnswer answer = match.handler(*context_.load(std::memory_order_acquire), call);
+  admin::AdminContext* context = context_.load(std::memory_order_acquire);
+  if (match.scope == admin::Scope::kNamespace) {
+    Result<admin::AdminContext*> named = admin_for(request, call.query);
+    if (!named) {
+      const ApiError& error = named.error();
+      return to_response(admin::api_failure(error.http_status(), error.type_name(), error.message), version);
+    }
+    context = *named;
+  }
+  admin::AdminAnswer answer = match.handler(*context, call);
   if (answer.later != nullptr) return later_reply(answer.later, version);
   return to_response(answer, version);
 }

@@ -7,6 +7,7 @@
 //   the route by method and path (admin/route_table.h): 404 UnknownOperationException for an
 //     unknown path, 405 MethodNotAllowedException for a known path with another method;
 //   a body that is not a JSON object: 400 SerializationException;
+//   with namespaces by access key and region, the namespace the call names (admin_for below);
 //   then the call's own answer, JSON, with its status. A call that answers later (a wait) is
 //     parked without blocking the worker (http::Later).
 // A bug in a call becomes a logged 500, as in the DynamoDB dispatcher.
@@ -14,11 +15,13 @@
 
 #include <atomic>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 
 #include "admin/admin_context.h"
 #include "http/http_types.h"
+#include "server/namespaces.h"
 #include "server/start_gate.h"
 
 namespace eddy::server {
@@ -37,16 +40,25 @@ class AdminDispatcher {
   // Set once storage is open, before the start gate opens.
   void set_context(admin::AdminContext* context) { context_.store(context, std::memory_order_release); }
 
+  // With --namespace access-key-region: a call acts on the namespace its request names
+  // (docs/namespaces.md, The admin API).
+  void use_namespaces(Namespaces* namespaces) { namespaces_ = namespaces; }
+
   // Called on worker thread `worker`.
   http::Reply handle(const http::Request& request, std::size_t worker);
 
  private:
   http::Reply route(const http::Request& request, std::size_t worker);
+  // The context of the namespace `request` names: by the credential scope of its Authorization
+  // header, else by its accessKeyId and region query parameters; the shared tables' when it names
+  // none. A query that gives one of the two without the other is a ValidationException.
+  Result<admin::AdminContext*> admin_for(const http::Request& request, const std::map<std::string, std::string>& query);
 
   bool allowed_;
   std::string host_;
   StartGate& gate_;
   std::atomic<admin::AdminContext*> context_{nullptr};
+  Namespaces* namespaces_ = nullptr;
 };
 
 }  // namespace eddy::server

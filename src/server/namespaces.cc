@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "admin/stream_waits.h"
 #include "engine/database.h"
 #include "init/init_apply.h"
 #include "model/result.h"
@@ -22,15 +23,57 @@ struct Namespaces::Stack {
   std::unique_ptr<streams::Streams> streams;
   std::unique_ptr<ops::ServerState> state;
   std::unique_ptr<triggers::TriggerService> triggers;
-  // The namespace's background tasks' own gate: the admin API's exclusive work (snapshots,
-  // resets) is on the shared tables only.
+  // The namespace's background tasks' own gate, which its admin control's exclusive work closes.
   std::unique_ptr<RequestGate> gate;
   std::unique_ptr<BackgroundTasks> background;
+  // The admin API's view of the namespace (destroyed first: it uses all of the above).
+  std::unique_ptr<admin::StreamWaits> waits;
+  std::unique_ptr<Control> control;
+  std::unique_ptr<admin::AdminContext> admin;
+  std::string region;
+};
+
+// What the admin API asks of one namespace (admin/admin_context.h), as server.cc's Control does of
+// the shared tables: exclusive work closes the requests' gate and the namespace's background gate,
+// and its event source mappings stop for it and start again from what storage then holds, with
+// the mappings file's made again.
+class Namespaces::Control : public admin::ServerControl {
+ public:
+  Control(Stack& stack, NamespaceServices& services) : stack_(stack), services_(services) {}
+  void exclusive(const std::function<void()>& work) override {
+    stack_.triggers->pause();
+    services_.requests.exclusive([&] { stack_.gate->exclusive(work); });
+    Result<void> resumed = stack_.triggers->resume();
+    if (resumed && services_.apply_mappings) resumed = services_.apply_mappings(*stack_.triggers, stack_.region);
+    if (!resumed) spdlog::error("triggers after a restore, reset or truncate: {}", resumed.error().message);
+  }
+  void shared(std::size_t worker, const std::function<void()>& work) override {
+    RequestGate::Pass pass = services_.requests.enter(worker);
+    work();
+  }
+  Result<void> reload() override {
+    EDDY_TRY_VOID(stack_.streams->reload());
+    stack_.waits->rebase();
+    return {};
+  }
+  void catch_up_background() override { stack_.background->catch_up(); }
+  void wait_trigger_delivered(const std::string& uuid, double idle_seconds, std::function<bool()> give_up,
+                              std::function<void(Result<bool>)> done) override {
+    services_.trigger_waits.wait(*stack_.triggers, uuid, idle_seconds, std::move(give_up), std::move(done));
+  }
+
+ private:
+  Stack& stack_;
+  NamespaceServices& services_;
 };
 
 Namespaces::Namespaces(const ServerOptions& options, const ops::OperationSettings& settings,
-                       triggers::TriggerOptions triggers, init::InitPlan plan)
-    : options_(options), settings_(settings), trigger_settings_(std::move(triggers)), plan_(std::move(plan)) {}
+                       triggers::TriggerOptions triggers, init::InitPlan plan, NamespaceServices services)
+    : options_(options),
+      settings_(settings),
+      trigger_settings_(std::move(triggers)),
+      plan_(std::move(plan)),
+      services_(std::move(services)) {}
 
 Namespaces::~Namespaces() { stop(); }
 
@@ -77,10 +120,16 @@ Result<std::unique_ptr<Namespaces::Stack>> Namespaces::open(const std::string& n
   stack->triggers =
       std::make_unique<triggers::TriggerService>(*stack->database, *stack->streams, clock, trigger_settings_);
   EDDY_TRY_VOID(stack->triggers->load());
+  if (services_.apply_mappings) EDDY_TRY_VOID(services_.apply_mappings(*stack->triggers, region));
   stack->triggers->start();
   stack->gate = std::make_unique<RequestGate>(BackgroundTasks::kSlots);
   stack->background = std::make_unique<BackgroundTasks>(options_, *stack->state, *stack->gate, 0);
   stack->background->start();
+  stack->region = region;
+  stack->waits = std::make_unique<admin::StreamWaits>(stack->streams.get());
+  stack->control = std::make_unique<Control>(*stack, services_);
+  stack->admin.reset(
+      new admin::AdminContext{*stack->state, *options_.clock, *stack->control, services_.faults, *stack->waits});
   spdlog::info("namespace {} opened", name);
   return stack;
 }
@@ -93,6 +142,67 @@ Result<ops::ServerState*> Namespaces::state_for(const std::string& access_key, c
 Result<triggers::TriggerService*> Namespaces::triggers_for(const std::string& access_key, const std::string& region) {
   EDDY_TRY(Stack * stack, stack_for(access_key, region));
   return stack->triggers.get();
+}
+
+Result<admin::AdminContext*> Namespaces::admin_for(const std::string& access_key, const std::string& region) {
+  EDDY_TRY(Stack * stack, stack_for(access_key, region));
+  return stack->admin.get();
+}
+
+namespace {
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// folder_name's inverse, one half at a time.
+std::string unescaped(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<admin::AdminContext*> Namespaces::every_admin() {
+  // A region has no '_': a folder's name splits at its last one, whatever the access key holds.
+  if (!options_.in_memory) {
+    std::error_code error;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(options_.data_dir) / "namespaces", error)) {
+      std::string name = entry.path().filename().string();
+      std::size_t split = name.rfind('_');
+      if (!entry.is_directory(error) || split == std::string::npos) continue;
+      std::string access_key = unescaped(name.substr(0, split));
+      std::string region = unescaped(name.substr(split + 1));
+      if (folder_name(access_key, region) != name) continue;  // not a folder eddy made
+      if (auto opened = stack_for(access_key, region); !opened) spdlog::error("namespace {} not reset", name);
+    }
+  }
+  std::vector<admin::AdminContext*> out;
+  for (Stack* stack : open_stacks()) out.push_back(stack->admin.get());
+  return out;
+}
+
+void Namespaces::catch_up_background() {
+  for (Stack* stack : open_stacks()) stack->background->catch_up();
+}
+
+std::vector<Namespaces::Stack*> Namespaces::open_stacks() {
+  std::shared_lock lock(mutex_);
+  std::vector<Stack*> out;
+  if (stopped_) return out;
+  for (auto& [name, stack] : stacks_) out.push_back(stack.get());
+  return out;
 }
 
 Result<Namespaces::Stack*> Namespaces::stack_for(const std::string& access_key, const std::string& region) {

@@ -63,7 +63,13 @@ struct Server::Impl {
       impl.waits->rebase();
       return {};
     }
-    void catch_up_background() override { impl.background->catch_up(); }
+    void catch_up_background() override {
+      impl.background->catch_up();
+      if (impl.namespaces != nullptr) impl.namespaces->catch_up_background();
+    }
+    std::vector<admin::AdminContext*> every_namespace() override {
+      return impl.namespaces == nullptr ? std::vector<admin::AdminContext*>() : impl.namespaces->every_admin();
+    }
     void wait_trigger_delivered(const std::string& uuid, double idle_seconds, std::function<bool()> give_up,
                                 std::function<void(Result<bool>)> done) override {
       if (impl.trigger_service == nullptr) return done(fail(triggers::mapping_not_found()));
@@ -100,7 +106,7 @@ struct Server::Impl {
   bool listen(std::string& error);
   bool open(std::string& error);
   bool open_triggers(std::string& error);
-  Result<void> apply_mappings_file();
+  Result<void> apply_mappings_file(triggers::TriggerService& service, const std::string& region = "us-east-1");
   void resume_triggers();
   triggers::TriggerOptions trigger_options() const;
 };
@@ -219,8 +225,16 @@ bool Server::Impl::open(std::string& error) {
     return false;
   }
   if (options.namespaces == TableNamespaces::kAccessKeyRegion) {
-    namespaces = std::make_unique<server::Namespaces>(options, settings, trigger_options(), std::move(*init_plan));
+    server::NamespaceServices services{*request_gate, faults, trigger_waits, nullptr};
+    if (!options.event_source_mappings_file.empty()) {
+      services.apply_mappings = [this](triggers::TriggerService& service, const std::string& region) {
+        return apply_mappings_file(service, region);
+      };
+    }
+    namespaces = std::make_unique<server::Namespaces>(options, settings, trigger_options(), std::move(*init_plan),
+                                                      std::move(services));
     dispatcher->use_namespaces(namespaces.get());
+    admin->use_namespaces(namespaces.get());
   }
   return open_triggers(error);
 }
@@ -244,7 +258,7 @@ bool Server::Impl::open_triggers(std::string& error) {
     error = loaded.error().message;
     return false;
   }
-  if (auto applied = apply_mappings_file(); !applied) {
+  if (auto applied = apply_mappings_file(*trigger_service); !applied) {
     error = applied.error().message;
     return false;
   }
@@ -256,13 +270,15 @@ bool Server::Impl::open_triggers(std::string& error) {
 }
 
 // --event-source-mappings: the file's mappings, made so (at start, and after a restore or reset,
-// whose database may not hold them).
-Result<void> Server::Impl::apply_mappings_file() {
+// whose database may not hold them), in the shared tables and in each namespace as it is opened
+// (with its region in their ARNs).
+Result<void> Server::Impl::apply_mappings_file(triggers::TriggerService& service, const std::string& region) {
   const std::string& file = options.event_source_mappings_file;
   if (file.empty()) return {};
   auto declared = lambda_api::read_mappings_file(file);
   if (!declared) return fail(declared.error());
-  if (auto applied = trigger_service->apply_file_mappings(std::move(*declared)); !applied) {
+  for (auto& mapping : *declared) mapping.region = region;
+  if (auto applied = service.apply_file_mappings(std::move(*declared)); !applied) {
     return fail(ApiError::internal("the event source mappings file " + file + ": " + applied.error().message));
   }
   return {};
@@ -270,7 +286,7 @@ Result<void> Server::Impl::apply_mappings_file() {
 
 void Server::Impl::resume_triggers() {
   Result<void> resumed = trigger_service->resume();
-  if (resumed) resumed = apply_mappings_file();
+  if (resumed) resumed = apply_mappings_file(*trigger_service);
   if (!resumed) spdlog::error("triggers after a restore, reset or truncate: {}", resumed.error().message);
 }
 

@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "server/admin_dispatcher.h"
 #include "server/log_event.h"
 #include "server/log_format.h"
 
@@ -72,6 +73,9 @@ void log_start_banner(const ServerOptions& options, unsigned short port) {
   std::string listening = endpoint_url(options.host, port, tls);
   std::string reach = endpoint_url(reachable_host(options.host), port, tls);
   std::string aws_cli = "aws dynamodb list-tables --endpoint-url " + reach;
+  // Where the admin API is allowed, so is the console (docs/console.md, Security).
+  bool console_allowed = options.admin || AdminDispatcher::is_loopback(options.host);
+  std::string console = console_allowed ? reach + "/console" : std::string();
   std::string data_dir = options.in_memory ? std::string() : absolute_data_dir(options.data_dir);
   std::string headline = std::string("eddy ") + kVersion + " listening on " + listening;
   if (!options.credentials.empty()) headline += ", signatures verified";
@@ -86,6 +90,11 @@ void log_start_banner(const ServerOptions& options, unsigned short port) {
     }
     event.add("in_memory", options.in_memory).add("namespace", namespace_mode(options.namespaces));
     event.add("aws_cli", aws_cli);
+    if (console_allowed) {
+      event.add("console", console);
+    } else {
+      event.add_null("console");
+    }
     log_event(spdlog::level::info, event);
   } else {
     spdlog::info("{}", headline);
@@ -93,6 +102,7 @@ void log_start_banner(const ServerOptions& options, unsigned short port) {
                  options.in_memory ? std::string("none, in memory (nothing is kept after exit)") : data_dir);
     spdlog::info("  namespace:   {} ({})", namespace_mode(options.namespaces), namespace_meaning(options.namespaces));
     spdlog::info("  AWS CLI:     {} (any access key, secret and region)", aws_cli);
+    if (console_allowed) spdlog::info("  console:     {} (in a browser)", console);
   }
   if (!options.in_memory) warn_of_dynamodb_local_files(data_dir);
 }

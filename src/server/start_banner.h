@@ -1,9 +1,10 @@
 // The start-up banner: once eddy serves, it says where (the address), what it keeps where (the data
 // folder, or in memory), which namespace of tables requests share, and the AWS CLI command that
-// reaches it. In text it is a few lines for people; in JSON one "start" event for log collectors:
+// reaches it, and the console's address where the console is allowed. In text it is a few lines for people; in JSON one "start" event for log collectors:
 //   {"time":...,"level":"info","message":"eddy 0.1.0 listening on http://127.0.0.1:8000",
 //    "event":"start","version":"0.1.0","endpoint":"http://127.0.0.1:8000","data_dir":"/abs/eddy-data",
-//    "in_memory":false,"namespace":"shared","aws_cli":"aws dynamodb list-tables --endpoint-url ..."}
+//    "in_memory":false,"namespace":"shared","aws_cli":"aws dynamodb list-tables --endpoint-url ...",
+//    "console":"http://127.0.0.1:8000/console"}  (null where the console is refused)
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-"""eddy's log: the start-up banner (address, data folder, namespace mode, the AWS CLI command),
+"""eddy's log: the start-up banner (address, data folder, namespace mode, the AWS CLI command, the console),
 --log-format text|json, and at debug level one line per request (operation, table, status, error,
 microseconds). Each test starts its own eddy and reads its output after it stopped (eddy_only)."""
 import json
@@ -64,6 +64,7 @@ def test_text_banner_says_address_data_folder_namespace_and_aws_cli(eddy_server,
     assert lines[2].endswith(" info   namespace:   shared (every access key and region sees the same tables)"), lines
     assert lines[3].endswith(f" info   AWS CLI:     aws dynamodb list-tables --endpoint-url {endpoint} "
                              "(any access key, secret and region)"), lines
+    assert lines[4].endswith(f" info   console:     {endpoint}/console (in a browser)"), lines
     assert lines[-1].endswith(" info eddy stopped"), lines
 
 
@@ -71,6 +72,27 @@ def test_text_banner_of_an_in_memory_server(eddy_server):
     server = eddy_server(in_memory=True)
     assert server.stop() == 0
     assert " info   data folder: none, in memory (nothing is kept after exit)" in output(server)
+
+
+def test_banner_names_the_console_only_where_it_is_allowed(eddy_server):
+    port = free_port()
+    refused = eddy_server(raw_args=["--host", "0.0.0.0", "--port", str(port), "--in-memory"], port=port)
+    assert refused.stop() == 0
+    assert " console: " not in output(refused), output(refused)
+    port = free_port()
+    allowed = eddy_server(raw_args=["--host", "0.0.0.0", "--port", str(port), "--in-memory", "--admin"], port=port)
+    assert allowed.stop() == 0
+    lines = output(allowed).splitlines()
+    assert lines[4].endswith(f" info   console:     http://localhost:{port}/console (in a browser)"), lines
+
+
+def test_json_start_event_names_no_console_where_it_is_refused(eddy_server):
+    port = free_port()
+    server = eddy_server(raw_args=["--host", "0.0.0.0", "--port", str(port), "--in-memory", "--log-format", "json"],
+                         port=port)
+    assert server.stop() == 0
+    start = json.loads(output(server).splitlines()[0])
+    assert start["console"] is None and start["endpoint"] == f"http://0.0.0.0:{port}"
 
 
 def test_json_format_writes_one_object_per_line_and_a_start_event(eddy_server):
@@ -87,7 +109,8 @@ def test_json_format_writes_one_object_per_line_and_a_start_event(eddy_server):
     assert start == {"time": start["time"], "level": "info", "message": f"eddy {version(eddy_server)} listening on {endpoint}",
                      "event": "start", "version": version(eddy_server), "endpoint": endpoint, "data_dir": str(data_dir),
                      "in_memory": False, "namespace": "shared",
-                     "aws_cli": f"aws dynamodb list-tables --endpoint-url {endpoint}"}
+                     "aws_cli": f"aws dynamodb list-tables --endpoint-url {endpoint}",
+                     "console": f"{endpoint}/console"}
     assert [line["message"] for line in lines[1:]] == ["eddy stopping (signal 15)", "eddy stopped"]
 
 
@@ -127,7 +150,7 @@ def test_info_level_logs_no_request_lines(eddy_server):
     some_requests(server.endpoint)
     assert server.stop() == 0
     assert " request " not in output(server)
-    assert len(output(server).splitlines()) == 6, output(server)  # the banner's 4 lines, stopping, stopped
+    assert len(output(server).splitlines()) == 7, output(server)  # the banner's 5 lines, stopping, stopped
 
 
 def test_unknown_log_format_is_refused(eddy_server):
