@@ -1,9 +1,10 @@
 // Writing an export in the background; see export_job.h.
 #include "ops/export_job.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
+#include <cmath>
+
+#include <spdlog/spdlog.h>
 
 #include "export/incremental_record.h"
 #include "model/result.h"
@@ -88,7 +89,8 @@ Result<void> write_export(engine::Database& database, TransferJobs& jobs, const 
 
 void perform_export(engine::Database& database, TransferJobs& jobs, const Clock& clock, const ExportJob& job) {
   ExportRecord record = job.record;
-  double end_time = clock.now();
+  // Whole milliseconds, as the start time: the record stores seconds as a double and reads them back.
+  double end_time = std::floor(clock.now() * 1000) / 1000;
   if (auto written = write_export(database, jobs, job, record, end_time); written) {
     record.export_status = "COMPLETED";
   } else if (jobs.stopping()) {

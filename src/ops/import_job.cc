@@ -1,6 +1,8 @@
 // Reading an import in the background; see import_job.h.
 #include "ops/import_job.h"
 
+#include <cmath>
+
 #include <spdlog/spdlog.h>
 
 #include "export/s3_folder.h"
@@ -91,7 +93,7 @@ void perform_import(engine::Database& database, TransferJobs& jobs, const Clock&
     if (record.failure_code.empty()) record.failure_code = "InternalError";
     record.failure_message = imported.error().message;
   }
-  record.end_time = clock.now();
+  record.end_time = std::floor(clock.now() * 1000) / 1000;  // whole milliseconds, as the start time
   auto active = database.catalog().modify(job.table->name, [&](TableDefinition& stored) -> Result<void> {
     if (stored.id == job.table->id) stored.status = "ACTIVE";
     return {};

@@ -1,6 +1,7 @@
 // The export and import records and their background thread; see transfer_jobs.h.
 #include "ops/transfer_jobs.h"
 
+#include <cmath>
 #include <map>
 
 #include <spdlog/spdlog.h>
@@ -77,14 +78,14 @@ Result<void> TransferJobs::load(double now) {
     record.export_status = "FAILED";
     record.failure_code = "InternalError";
     record.failure_message = kInterrupted;
-    record.end_time = now;
+    record.end_time = std::floor(now * 1000) / 1000;
   }
   for (auto& record : imports_) {
     if (record.import_status != "IN_PROGRESS") continue;
     record.import_status = "FAILED";
     record.failure_code = "InternalError";
     record.failure_message = kInterrupted;
-    record.end_time = now;
+    record.end_time = std::floor(now * 1000) / 1000;
     EDDY_TRY_VOID(remove_half_made_table(database_, record));
   }
   EDDY_TRY_VOID(store_exports());
