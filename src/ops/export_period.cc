@@ -31,17 +31,18 @@ uint64_t milliseconds(double seconds) { return static_cast<uint64_t>(std::floor(
 
 Result<ExportPeriod> full_export(const protocol::ExportTableToPointInTimeRequest& request, const TableDefinition& table,
                                  double earliest, double now) {
+  // AWS exports from the point-in-time log only, so every export needs PITR, even of the table as it is now.
+  if (!table.pitr.enabled) {
+    return fail(ApiError{ErrorCode::kPointInTimeRecoveryUnavailable,
+                         "Point in time recovery is not enabled for table '" + table.name + "'",
+                         {}});
+  }
   ExportPeriod period;
   period.export_time = std::floor(now * 1000) / 1000;
   if (!request.export_time) return period;
   double time = *request.export_time;
   if (time > now + kNowTolerance) return fail(invalid_time("Export Time is invalid"));
   if (time >= now - kNowTolerance) return period;
-  if (!table.pitr.enabled) {
-    return fail(ApiError{ErrorCode::kPointInTimeRecoveryUnavailable,
-                         "Point in time recovery is not enabled for table '" + table.name + "'",
-                         {}});
-  }
   if (time < earliest) return fail(invalid_time("Export Time is invalid"));
   period.export_time = std::floor(time * 1000) / 1000;
   period.time_ms = milliseconds(time);

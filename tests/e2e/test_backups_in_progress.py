@@ -126,6 +126,8 @@ def test_at_most_300_exports_are_in_progress(eddy_server, tmp_path):
     ddb = make_client(server.endpoint)
     table = name("exported")
     make_table(ddb, table, 2)
+    ddb.update_continuous_backups(TableName=table,
+                                  PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
     arn = ddb.describe_table(TableName=table)["Table"]["TableArn"]
     for _ in range(300):
         started = ddb.export_table_to_point_in_time(TableArn=arn, S3Bucket="bucket")["ExportDescription"]

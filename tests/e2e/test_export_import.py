@@ -42,6 +42,9 @@ def make_source(ddb, items=None, name=None):
     ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
                      AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
                      KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])
+    # AWS exports only tables with point-in-time recovery on.
+    ddb.update_continuous_backups(TableName=name,
+                                  PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
     for item in items if items is not None else every_type_items():
         ddb.put_item(TableName=name, Item=item)
     arn = ddb.describe_table(TableName=name)["Table"]["TableArn"]
@@ -282,8 +285,7 @@ def test_export_and_import_errors(s3):
         ("TableNotFoundException", f"Table not found: {missing}")
     code, message = error_of(lambda: ddb.export_table_to_point_in_time(
         TableArn=arn, S3Bucket=BUCKET, ExportTime=time.time() - 3600))
-    assert (code, message) == ("PointInTimeRecoveryUnavailableException",
-                               f"Point in time recovery is not enabled for table '{name}'")
+    assert (code, message) == ("InvalidExportTimeException", "Export Time is invalid")  # before PITR began
     assert error_of(lambda: ddb.export_table_to_point_in_time(
         TableArn=arn, S3Bucket=BUCKET, ExportTime=time.time() + 3600))[0] == "InvalidExportTimeException"
     assert error_of(lambda: ddb.export_table_to_point_in_time(TableArn=arn, S3Bucket="bad/bucket"))[0] == \
@@ -375,3 +377,13 @@ def test_records_survive_a_restart(tmp_path):
         server.stop()
     finally:
         factory.cleanup()
+
+
+def test_an_export_of_a_table_without_point_in_time_recovery_is_refused(s3):
+    _, ddb, _ = s3
+    name = new_name()
+    ddb.create_table(**creation(name))
+    arn = ddb.describe_table(TableName=name)["Table"]["TableArn"]
+    assert error_of(lambda: ddb.export_table_to_point_in_time(TableArn=arn, S3Bucket=BUCKET)) == (
+        "PointInTimeRecoveryUnavailableException", f"Point in time recovery is not enabled for table '{name}'")
+    assert ddb.list_exports(TableArn=arn)["ExportSummaries"] == []

@@ -32,6 +32,8 @@ def table(ddb, items=()):
     ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
                      AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
                      KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])
+    ddb.update_continuous_backups(TableName=name,  # AWS exports only tables with PITR on
+                                  PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
     for item in items:
         ddb.put_item(TableName=name, Item=item)
     return name
