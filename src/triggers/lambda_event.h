@@ -36,7 +36,7 @@ std::string records_event(const std::vector<const std::string*>& records, std::s
 // Bytes that an event adds around its records (braces, commas and, generously, a window's
 // members but not its state), to keep a batch's event under Lambda's 6 MB payload limit.
 inline constexpr std::size_t kEventOverheadBytes = 1024;
-inline constexpr std::size_t kMaxPayloadBytes = 6 * 1024 * 1024;
+inline constexpr std::size_t kMaxPayloadBytes = std::size_t{6} * 1024 * 1024;
 
 // "2020-07-30T17:00:00Z": Lambda's window bounds and the on-failure record's arrival times.
 std::string iso_seconds(double epoch_seconds);
