@@ -143,6 +143,7 @@ def test_slowloris_headers_are_cut_off_while_others_are_served_by_the_one_worker
 def test_header_deadline_starts_at_the_first_byte_not_at_the_connection(eddy_server):
     server = eddy_server(["--header-timeout-seconds", "1", "--idle-timeout-seconds", "30"], in_memory=True)
     with connect(server) as sock:
+        # Real seconds on purpose: the deadlines are the sockets' timers, which the injected clock does not drive.
         time.sleep(2)  # silent past the header deadline, within the idle one
         sock.sendall(list_tables_request())
         assert answer_of(sock).startswith(b"HTTP/1.1 200")
@@ -261,10 +262,10 @@ def test_bodies_past_the_bytes_in_flight_are_throttled_until_others_are_answered
     with connect(server) as holder:
         # 80,000 bytes announced and only partly sent: they stay counted while the body is read.
         holder.sendall(LIST_TABLES + b"Content-Length: 80000\r\n\r\n{}")
-        time.sleep(0.5)
-        with connect(server) as refused:
-            refused.sendall(list_tables_request(big))
-            answer = answer_of(refused)
+        # eddy reserves the holder's bytes once it has read its headers: poll until a 30 KB body is refused.
+        wait_for(lambda: _answer(server, list_tables_request(big)).startswith(b"HTTP/1.1 400"), 10,
+                 "the 30 KB request is throttled")
+        answer = _answer(server, list_tables_request(big))
         assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
         assert answer.endswith(b'{"__type":"com.amazon.coral.availability#ThrottlingException",'
                                b'"message":"Rate of requests exceeds the allowed throughput."}'), answer
@@ -273,7 +274,11 @@ def test_bodies_past_the_bytes_in_flight_are_throttled_until_others_are_answered
     wait_for(lambda: _answered(server, list_tables_request(big)), 10, "the 30 KB request is served again")
 
 
-def _answered(server, request):
+def _answer(server, request):
     with connect(server) as sock:
         sock.sendall(request)
-        return answer_of(sock).startswith(b"HTTP/1.1 200")
+        return answer_of(sock)
+
+
+def _answered(server, request):
+    return _answer(server, request).startswith(b"HTTP/1.1 200")
