@@ -1,11 +1,15 @@
 #!/usr/bin/python3
-"""Does `--in-memory` grow with the data or with the writes? Starts build/eddy --in-memory on a free
-loopback port, writes --items items of about 200 bytes (BatchWriteItem of 25, --threads keep-alive
-connections), then overwrites every one of them --overwrites times with new values of the same
-size, and prints eddy's resident memory after each pass against the live data (the items' billed
-size, from DescribeTable). Bounded: --max-seconds in all (a pass cut short says so).
+"""Does eddy grow with the data or with the writes? Starts build/eddy --in-memory (or, with
+--data-dir, on disk in that new folder) on a free loopback port, writes --items items of about 200
+bytes (BatchWriteItem of 25, --threads keep-alive connections), then overwrites every one of them
+--overwrites times with new values of the same size, and prints eddy's resident memory (and on disk
+the data folder's size) after each pass against the live data (the items' billed size, from
+DescribeTable); then a full-table Scan, page after page, with eddy's resident memory during it.
+On disk it restarts eddy at the end and prints the folder again once RocksDB's compactions are done.
+Bounded: --max-seconds in all (a pass cut short says so).
 
     /usr/bin/python3 bench/in_memory_overwrites.py --eddy build/eddy --items 1000000
+    /usr/bin/python3 bench/in_memory_overwrites.py --eddy build/eddy --items 2000000 --data-dir /tmp/eddy-scan
 """
 import argparse
 import http.client
@@ -30,6 +34,11 @@ def resident_mb(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
+
+
+def folder_mb(folder):
+    """The data folder's size: every file under it (the snapshots folder too, none here)."""
+    return sum(f.stat().st_size for f in pathlib.Path(folder).rglob("*") if f.is_file()) / 1e6
 
 
 def call(conn, target, body):
@@ -108,19 +117,17 @@ def main():
     parser.add_argument("--overwrites", type=int, default=1)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--max-seconds", type=float, default=600)
+    parser.add_argument("--data-dir", help="on disk in this folder, which must not exist yet (Default: --in-memory)")
     args = parser.parse_args()
     deadline = time.monotonic() + args.max_seconds
     port = free_port()
     PORT[0] = port
-    eddy = subprocess.Popen([args.eddy, "--in-memory", "--host", "127.0.0.1", "--port", str(port),
-                             "--log-level", "warn"], stdin=subprocess.DEVNULL)
+    if args.data_dir and pathlib.Path(args.data_dir).exists():
+        sys.exit(f"{args.data_dir} exists: give a new folder")
+    storage = ["--data-dir", args.data_dir] if args.data_dir else ["--in-memory"]
+    command = [args.eddy, *storage, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warn"]
+    eddy = start(command)
     try:
-        while True:
-            try:
-                call(None, "ListTables", {})
-                break
-            except OSError:
-                time.sleep(0.05)
         call(None, "CreateTable", {"TableName": TABLE, "BillingMode": "PAY_PER_REQUEST",
                                    "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
                                    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})
@@ -133,19 +140,57 @@ def main():
             live_mb = table["TableSizeBytes"] / 1e6
             rss = resident_mb(eddy.pid)
             what = "write" if round_ == 0 else f"overwrite {round_}"
+            on_disk = (f"; data folder {folder_mb(args.data_dir):.0f} MB = "
+                       f"{folder_mb(args.data_dir) / max(live_mb, 1e-9):.2f}x") if args.data_dir else ""
             print(f"{what}: {written} items in {seconds:.0f} s ({written / max(seconds, 1e-9):.0f}/s); "
                   f"live data {live_mb:.0f} MB ({table['ItemCount']} items); eddy resident {rss:.0f} MB "
-                  f"= {rss / max(live_mb, 1e-9):.2f}x the live data"
+                  f"= {rss / max(live_mb, 1e-9):.2f}x the live data{on_disk}"
                   + ("" if written == args.items else " (cut short by --max-seconds)"))
             if written < args.items:
                 break
         time.sleep(5)  # compactions finish
         print(f"eddy resident 5 s later: {resident_mb(eddy.pid):.0f} MB")
         scan_everything(eddy.pid, deadline)
+        if args.data_dir:
+            eddy.terminate()
+            eddy.wait(timeout=60)
+            print(f"data folder after a clean stop: {folder_mb(args.data_dir):.0f} MB")
+            eddy = start(command)
+            settle_compactions(args.data_dir, deadline)
+            print(f"data folder after a restart and its compactions: {folder_mb(args.data_dir):.0f} MB = "
+                  f"{folder_mb(args.data_dir) / max(live_mb, 1e-9):.2f}x the live data; eddy resident "
+                  f"{resident_mb(eddy.pid):.0f} MB")
     finally:
         eddy.terminate()
         eddy.wait(timeout=60)
     return 0
+
+
+def start(command):
+    """Starts eddy and waits until it answers (bounded by a 60 s deadline)."""
+    eddy = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    ready_by = time.monotonic() + 60
+    while True:
+        try:
+            call(None, "ListTables", {})
+            return eddy
+        except OSError:
+            if time.monotonic() > ready_by or eddy.poll() is not None:
+                eddy.kill()
+                raise RuntimeError("eddy did not start")
+            time.sleep(0.05)
+
+
+def settle_compactions(folder, deadline):
+    """Waits until the folder's size has not changed for 5 s (RocksDB compacting in the background)."""
+    last, steady_since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        size = folder_mb(folder)
+        if size != last:
+            last, steady_since = size, time.monotonic()
+        elif time.monotonic() - steady_since >= 5:
+            return
+        time.sleep(0.5)
 
 
 if __name__ == "__main__":

@@ -74,6 +74,8 @@ class ResumeAtNextWrite : public rocksdb::EventListener {
 const std::string kLastIdKey = std::string(1, kMetaPrefix) + "last_id";
 const std::string kMemtableMarkerKey = std::string(1, kMetaPrefix) + "memtable_marker";  // never stored
 
+constexpr std::size_t kInMemoryBlockCacheBytes = 8u << 20;
+
 rocksdb::Options make_options(const StorageOptions& options) {
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
@@ -85,6 +87,10 @@ rocksdb::Options make_options(const StorageOptions& options) {
   db_options.info_log = make_rocksdb_log();
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_options.compression = rocksdb::kNoCompression;
+  // Level sizes set from the last level up, so that the last level holds about 90 % of the data
+  // and overwritten or deleted versions do not pile up in the levels above it: the data (a folder
+  // on disk, the memory of --in-memory) stays near the live data's size (docs/storage.md).
+  db_options.level_compaction_dynamic_level_bytes = true;
   db_options.listeners.push_back(std::make_shared<ResumeAtNextWrite>());
   // Start-up: RocksDB's default opens table files with 16 threads, created even for an empty
   // folder; one is enough for eddy's data sizes and saves their start-up.
@@ -94,7 +100,9 @@ rocksdb::Options make_options(const StorageOptions& options) {
   db_options.skip_stats_update_on_db_open = true;
   db_options.avoid_flush_during_recovery = true;
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  // In memory a cached block is a second copy of a block the in-memory Env already holds, so the
+  // cache only needs to hold the index and filter blocks and the blocks being read.
+  table.block_cache = rocksdb::NewLRUCache(options.in_memory ? kInMemoryBlockCacheBytes : options.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.cache_index_and_filter_blocks = true;
   db_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -309,6 +317,9 @@ Result<void> Storage::write(WriteSet& writes) {
   EDDY_TRY_VOID(keep_memtable_occupied());
   rocksdb::WriteOptions write;
   write.sync = options_.sync_writes;
+  // In memory the write-ahead log protects nothing (a crash loses the memtables and the log
+  // alike) and would hold a second copy of every unflushed write: up to three memtables' worth.
+  write.disableWAL = options_.in_memory;
   rocksdb::Status status = db_->Write(write, &writes.batch());
   if (!status.ok()) {
     stopped_by(status);
