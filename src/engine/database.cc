@@ -48,6 +48,11 @@ Result<std::optional<Item>> Database::get_item(const TableDefinition& table, con
   return read_item(item_key(table.id, table.key, key), view);
 }
 
+Result<std::optional<std::string>> Database::get_stored_item(const TableDefinition& table, const Item& key,
+                                                             const ReadView* view) const {
+  return storage_->get(item_key(table.id, table.key, key), view);
+}
+
 Result<ItemCounters> Database::counters(uint64_t id) const {
   EDDY_TRY(auto stored, storage_->counters(counters_key(id)));
   return ItemCounters{stored.first, stored.second};

@@ -90,6 +90,10 @@ class Database {
   // The item with `key` (key attributes only, already validated), or nullopt when absent.
   Result<std::optional<Item>> get_item(const TableDefinition& table, const Item& key,
                                        const ReadView* view = nullptr) const;
+  // The same item as stored (engine/item_codec.h's encoding), for an answer written straight from
+  // it without building an Item (ops/stored_item_json.h).
+  Result<std::optional<std::string>> get_stored_item(const TableDefinition& table, const Item& key,
+                                                     const ReadView* view = nullptr) const;
   // A Query or Scan page's items, in key order (or reversed).
   ItemReader read(const ItemRange& range, bool forward, const ReadView* view = nullptr) const {
     return ItemReader(*storage_, range, forward, view);

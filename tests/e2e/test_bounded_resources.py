@@ -215,6 +215,11 @@ def resident_kb(pid):
     raise AssertionError("no VmRSS")
 
 
+def sanitized(pid):
+    """Whether eddy runs with AddressSanitizer's runtime (a build of scripts/test.sh --sanitize)."""
+    return "libasan" in pathlib.Path(f"/proc/{pid}/maps").read_text()
+
+
 def test_idle_keep_alive_connections_keep_little_memory(eddy_server):
     server = eddy_server(["--threads", "2"], in_memory=True)
     for _ in range(20):
@@ -232,8 +237,12 @@ def test_idle_keep_alive_connections_keep_little_memory(eddy_server):
         after = resident_kb(server.pid)
         per_connection = (after - before) / count
         # A read buffer or a drain scratch kept per idle connection (16-64 KB) would show here;
-        # bench/idle_connections.py measures 10,000.
-        assert per_connection < 12, f"{per_connection:.1f} KB per idle connection ({before} -> {after} KB)"
+        # bench/idle_connections.py measures 10,000. Under AddressSanitizer (scripts/test.sh
+        # --sanitize) every allocation carries redzones and freed memory waits in quarantine instead
+        # of being reused, so resident memory also counts what the 1,000 requests allocated and freed:
+        # there the bound only catches a read buffer of 64 KB kept per connection.
+        bound = 32 if sanitized(server.pid) else 12
+        assert per_connection < bound, f"{per_connection:.1f} KB per idle connection ({before} -> {after} KB)"
         assert timed_list_tables(server) < 1.0
     finally:
         for sock in sockets:
