@@ -27,18 +27,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port below Linux's ephemeral range (32768-60999), so no outgoing connection holds it.
-free_port() {
-  while :; do
-    local port=$((20000 + RANDOM % 12000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 port=$(free_port)
 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.start" --dump-instr=no \
   "$eddy" --port "$port" --data-dir "$work/data" --log-level warn --threads 1 >"$work/eddy.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 600); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+wait_for_port "$port" 60  # eddy starts slowly under valgrind
 drive() {  # workload count
   "$loadgen" --port "$port" --connections 1 --seconds 600 --requests "$2" --workloads "$1" >/dev/null || true
 }

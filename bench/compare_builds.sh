@@ -23,13 +23,8 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# A port below Linux's ephemeral range (32768-60999), so no outgoing connection holds it.
-free_port() {
-  while :; do
-    local port=$((20000 + RANDOM % 12000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 for round in $(seq 1 "$rounds"); do
@@ -39,7 +34,7 @@ for round in $(seq 1 "$rounds"); do
       flags=(--port "$port" --data-dir "$work/data" --log-level warn)
       [ "$config" = sync16 ] && flags+=(--sync-writes --threads 16)
       "${builds[$b]}" "${flags[@]}" & pid=$!
-      for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
+      wait_for_port "$port" 10
       "$loadgen" --port "$port" --items 1000 --seconds 1 --connections "$connections" --workloads load >/dev/null || true
       for workload in ${workloads//,/ }; do
         before=$(cpu_ticks "$pid")

@@ -39,10 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for_port() {  # PORT: until a TCP connect succeeds (at most 30 s)
-  for _ in $(seq 1 600); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done
-  echo "nothing answers on port $1" >&2; return 1
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"  # wait_for_port
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$eddy_port" "$local_port" "$fixed_port" "$dynoxide_port"; do
   port_is_free "$port" || { echo "port $port is in use: set BENCH_*_PORT (see the top of this file)" >&2; exit 1; }
