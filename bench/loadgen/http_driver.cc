@@ -34,7 +34,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       : stream_(io), endpoint_(endpoint), source_(std::move(source)), shared_(shared) {
     // Beast reads at most the buffer's free capacity per receive; a small buffer turns a 300 KB
     // GetRecords answer into hundreds of recvmsg calls and makes the load generator the bottleneck.
-    buffer_.reserve(256 * 1024);
+    buffer_.reserve(std::size_t{256} * 1024);
   }
 
   void start(const asio::ip::tcp::resolver::results_type& addresses) {

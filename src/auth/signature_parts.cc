@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <utility>
 
 namespace eddy::auth {
 namespace {
@@ -39,8 +40,12 @@ Result<SignatureParts> from_header(const SignedRequest& request, const std::stri
     if (piece.empty()) continue;
     std::size_t equals = piece.find('=');
     if (equals == std::string::npos) {
-      return incomplete("'" + piece + "' not a valid key=value pair (missing equal-sign) in Authorization header: '" +
-                        header + "'.");
+      std::string message = "'";
+      message += piece;
+      message += "' not a valid key=value pair (missing equal-sign) in Authorization header: '";
+      message += header;
+      message += "'.";
+      return incomplete(std::move(message));
     }
     values[piece.substr(0, equals)] = piece.substr(equals + 1);
   }

@@ -38,8 +38,8 @@ std::string new_export_id(double now) {
   return id;
 }
 
-ExportWriter::ExportWriter(std::filesystem::path bucket, std::string prefix, std::string export_id, ExportFormat format,
-                           DataFolder data_folder)
+ExportWriter::ExportWriter(std::filesystem::path bucket, std::string prefix, const std::string& export_id,
+                           ExportFormat format, DataFolder data_folder)
     : bucket_(std::move(bucket)), prefix_(std::move(prefix)), format_(format) {
   export_key_ = join_key(prefix_, "AWSDynamoDB/" + export_id);
   data_key_ = data_folder == DataFolder::kShared ? join_key(prefix_, "AWSDynamoDB/data") : join_key_of("data");

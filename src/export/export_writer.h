@@ -27,7 +27,7 @@ class ExportWriter {
   enum class DataFolder { kExport, kShared };
 
   // `bucket` is the bucket's folder; keys start with `prefix` (S3Prefix, may be empty).
-  ExportWriter(std::filesystem::path bucket, std::string prefix, std::string export_id, ExportFormat format,
+  ExportWriter(std::filesystem::path bucket, std::string prefix, const std::string& export_id, ExportFormat format,
                DataFolder data_folder = DataFolder::kExport);
 
   // "<prefix>/AWSDynamoDB/<ExportId>": where the export's keys start.

@@ -14,7 +14,7 @@
 
 namespace eddy::ops {
 
-inline constexpr std::size_t kPageBytes = 1024 * 1024;
+inline constexpr std::size_t kPageBytes = std::size_t{1024} * 1024;
 
 // How much one page may read: Limit entries, 1 MB (the rest of them when a page spans several ranges).
 struct PageBudget {

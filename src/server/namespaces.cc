@@ -80,7 +80,10 @@ Namespaces::~Namespaces() { stop(); }
 std::string Namespaces::folder_name(const std::string& access_key, const std::string& region) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string name;
-  for (unsigned char c : access_key + "_" + region) {
+  std::string scope = access_key;
+  scope += '_';
+  scope += region;
+  for (unsigned char c : scope) {
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
       name += static_cast<char>(c);
     } else {

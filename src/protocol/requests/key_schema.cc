@@ -56,6 +56,7 @@ const Shape<AttributeDefinition>& attribute_definition_shape() {
 
 std::vector<KeyElement> key_elements(const std::vector<AttributeDefinition>& definitions) {
   std::vector<KeyElement> elements;
+  elements.reserve(definitions.size());
   for (const auto& definition : definitions) {
     elements.push_back({definition.attribute_name, scalar_type(definition.attribute_type)});
   }

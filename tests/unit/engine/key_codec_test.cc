@@ -46,6 +46,7 @@ std::string random_bytes(std::mt19937_64& random) {
 TEST(KeyCodec, NumbersSortNumerically) {
   std::mt19937_64 random(7);
   std::vector<AttributeValue> values;
+  values.reserve(3000);
   for (int i = 0; i < 3000; ++i) values.push_back(random_number(random));
   for (std::size_t i = 0; i + 1 < values.size(); ++i) {
     auto a = Number::parse(values[i].scalar), b = Number::parse(values[i + 1].scalar);
