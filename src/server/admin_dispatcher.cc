@@ -9,6 +9,7 @@
 
 #include "admin/route_table.h"
 #include "auth/signature_parts.h"
+#include "auth/uri_encoding.h"
 #include "protocol/json_parse.h"
 
 namespace eddy::server {
@@ -23,25 +24,14 @@ http::Response to_response(const admin::AdminAnswer& answer, unsigned version) {
   return response;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// %XX decoded ('+' too in a query); a malformed escape stays as it is.
-std::string decoded(std::string_view text, bool query) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += query && text[i] == '+' ? ' ' : text[i];
-    }
+// A query's name or value: '+' is a space there, then %XX decoded (auth::percent_decode; a '+'
+// written as %2B stays a '+').
+std::string query_decoded(std::string_view text) {
+  std::string spaced(text);
+  for (char& c : spaced) {
+    if (c == '+') c = ' ';
   }
-  return out;
+  return auth::percent_decode(spaced);
 }
 
 std::map<std::string, std::string> query_of(std::string_view query) {
@@ -53,8 +43,8 @@ std::map<std::string, std::string> query_of(std::string_view query) {
     std::string_view pair = query.substr(start, end - start);
     std::size_t equals = pair.find('=');
     if (!pair.empty()) {
-      out[decoded(pair.substr(0, equals), true)] =
-          equals == std::string_view::npos ? std::string() : decoded(pair.substr(equals + 1), true);
+      out[query_decoded(pair.substr(0, equals))] =
+          equals == std::string_view::npos ? std::string() : query_decoded(pair.substr(equals + 1));
     }
     start = end + 1;
   }
@@ -137,7 +127,7 @@ http::Reply AdminDispatcher::route(const http::Request& request, std::size_t wor
   unsigned version = request.version();
   std::string_view target = request.target();
   std::size_t question = target.find('?');
-  std::string path = decoded(target.substr(0, question), false);
+  std::string path = auth::percent_decode(target.substr(0, question));
   std::string method(request.method_string());
   admin::RouteMatch match = admin::find_route(method, path);
   if (match.handler == nullptr) {

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "admin/stream_waits.h"
+#include "auth/uri_encoding.h"
 #include "engine/database.h"
 #include "init/init_apply.h"
 #include "model/result.h"
@@ -152,30 +153,6 @@ Result<admin::AdminContext*> Namespaces::admin_for(const std::string& access_key
   return stack->admin.get();
 }
 
-namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// folder_name's inverse, one half at a time.
-std::string unescaped(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<admin::AdminContext*> Namespaces::every_admin() {
   // A region has no '_': a folder's name splits at its last one, whatever the access key holds.
   if (!options_.in_memory) {
@@ -185,8 +162,8 @@ std::vector<admin::AdminContext*> Namespaces::every_admin() {
       std::string name = entry.path().filename().string();
       std::size_t split = name.rfind('_');
       if (!entry.is_directory(error) || split == std::string::npos) continue;
-      std::string access_key = unescaped(name.substr(0, split));
-      std::string region = unescaped(name.substr(split + 1));
+      std::string access_key = auth::percent_decode(name.substr(0, split));
+      std::string region = auth::percent_decode(name.substr(split + 1));
       if (folder_name(access_key, region) != name) continue;  // not a folder eddy made
       if (auto opened = stack_for(access_key, region); !opened) spdlog::error("namespace {} not reset", name);
     }
