@@ -16,11 +16,15 @@ cd "$(dirname "$0")/.."
 mode=all
 build=build
 tidy_paths="(src|tests/unit|bench)/"
+tidy_files=""  # a file of --tidy-only, or --changed's sources: the exact paths, as one alternation
 while [ $# -gt 0 ]; do
   case "$1" in
     --format-only) mode=format ;;
     --fix) mode=fix ;;
-    --tidy-only) mode=tidy; tidy_paths="$2"; shift ;;
+    --tidy-only)
+      mode=tidy
+      if [ -f "$2" ]; then tidy_files="($2)"; else tidy_paths="$2"; fi
+      shift ;;
     --changed)
       mode=changed
       if [ $# -gt 1 ] && [ "${2#--}" = "$2" ]; then base="$2"; shift; fi ;;
@@ -53,7 +57,7 @@ if [ "$mode" = changed ]; then
   clang-format --dry-run -Werror "${changed[@]}"
   sources_cc=$(printf '%s\n' "${changed[@]}" | grep -E '^(src|tests/unit|bench)/.*\.cc$' | paste -sd'|' || true)
   [ -z "$sources_cc" ] && { echo "clang-tidy: no changed source file"; exit 0; }
-  tidy_paths="($sources_cc)"
+  tidy_files="($sources_cc)"
   mode=tidy
 fi
 
@@ -77,7 +81,8 @@ root="$(pwd)"
 echo "clang-tidy: checking against .clang-tidy ($jobs at a time)"
 # tests/layering holds sources that must not build; they are left out.
 # The log keeps the findings, not run-clang-tidy's echo of each command.
-{ run-clang-tidy -quiet -p "$build" -j "$jobs" "^$root/$tidy_paths.*\.cc$" 2>/dev/null || true; } |
+if [ -n "$tidy_files" ]; then tidy_regex="^$root/$tidy_files\$"; else tidy_regex="^$root/$tidy_paths.*\.cc\$"; fi
+{ run-clang-tidy -quiet -p "$build" -j "$jobs" "$tidy_regex" 2>/dev/null || true; } |
   sed -E 's/\x1b\[[0-9;]*m//g' | grep -v -E '^(\S*clang-tidy(-[0-9]+)? |Suppressed |Use -header-filter|[0-9]+ warnings? generated)' |
   tee "$build/clang-tidy.log" || true
 if grep -q -E '(warning|error):' "$build/clang-tidy.log"; then

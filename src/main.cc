@@ -131,7 +131,9 @@ std::vector<std::string> cors_origins(const std::string& list) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// What escapes (a flag value boost cannot convert, memory exhausted at start) is said in one line and
+// exits 1, instead of std::terminate's abort.
+int main(int argc, char** argv) try {
   if (argc > 1 && std::string(argv[1]) == "streams") return eddy::cli::run_streams_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "admin") return eddy::cli::run_admin_command(argc - 1, argv + 1);
   if (argc > 1 && std::string(argv[1]) == "triggers") return eddy::cli::run_triggers_command(argc - 1, argv + 1);
@@ -276,4 +278,10 @@ int main(int argc, char** argv) {
   signal_waiter.join();
   spdlog::info("eddy stopped");
   return 0;
+} catch (const std::exception& e) {
+  std::cerr << "eddy: " << e.what() << "\n";
+  return 1;
+} catch (...) {
+  std::cerr << "eddy: an unknown error\n";
+  return 1;
 }

@@ -60,7 +60,7 @@ void accept(tcp::acceptor& acceptor, std::vector<std::unique_ptr<asio::io_contex
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   unsigned short port = argc > 1 ? static_cast<unsigned short>(std::stoi(argv[1])) : 8779;
   unsigned threads = argc > 2 ? std::stoul(argv[2]) : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<asio::io_context>> contexts;
@@ -75,4 +75,9 @@ int main(int argc, char** argv) {
   std::vector<std::thread> workers;
   for (std::size_t i = 1; i < contexts.size(); ++i) workers.emplace_back([&contexts, i] { contexts[i]->run(); });
   contexts[0]->run();
+} catch (const std::exception& e) {  // a bad argument, a port in use
+  std::cerr << "eddy_fixed_server: " << e.what() << "\n";
+  return 1;
+} catch (...) {
+  return 1;
 }

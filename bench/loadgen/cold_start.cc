@@ -27,6 +27,7 @@ ColdStart measure_cold_start(const Endpoint& endpoint, const std::vector<std::st
   pid_t child = fork();
   if (child == 0) {
     std::vector<char*> argv;
+    argv.reserve(command.size() + 1);
     for (const auto& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
     execvp(argv[0], argv.data());

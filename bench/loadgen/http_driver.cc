@@ -71,7 +71,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_answer() {
     response_ = {};
     parser_.emplace();
-    parser_->body_limit(64 * 1024 * 1024);
+    parser_->body_limit(std::uint64_t{64} * 1024 * 1024);
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->finish(true);
       self->on_answer();
@@ -82,7 +82,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
     latencies_.push_back(static_cast<std::uint32_t>(micros));
     response_ = parser_->release();
-    int status = response_.result_int();
+    int status = static_cast<int>(response_.result_int());
     if (status < 200 || status >= 300) {
       ++non_2xx_;
       if (first_error_.empty()) first_error_ = std::to_string(status) + " " + response_.body().substr(0, 300);

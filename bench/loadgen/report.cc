@@ -1,5 +1,6 @@
 // Turning latencies into the reported numbers, and the workload registry.
 #include <algorithm>
+#include <cstddef>
 
 #include "workload.h"
 
@@ -7,8 +8,9 @@ namespace eddy::bench {
 
 double percentile_ms(std::vector<std::uint32_t>& latencies_us, double fraction) {
   if (latencies_us.empty()) return 0;
-  std::size_t rank = std::min(latencies_us.size() - 1, static_cast<std::size_t>(fraction * latencies_us.size()));
-  std::nth_element(latencies_us.begin(), latencies_us.begin() + rank, latencies_us.end());
+  std::size_t rank =
+      std::min(latencies_us.size() - 1, static_cast<std::size_t>(fraction * static_cast<double>(latencies_us.size())));
+  std::nth_element(latencies_us.begin(), latencies_us.begin() + static_cast<std::ptrdiff_t>(rank), latencies_us.end());
   return latencies_us[rank] / 1000.0;
 }
 
@@ -16,7 +18,7 @@ Report summarize(const std::string& workload, DriveResult result) {
   Report report;
   report.workload = workload;
   report.requests = result.requests;
-  report.rate = result.seconds > 0 ? result.requests / result.seconds : 0;
+  report.rate = result.seconds > 0 ? static_cast<double>(result.requests) / result.seconds : 0;
   report.p50_ms = percentile_ms(result.latencies_us, 0.50);
   report.p99_ms = percentile_ms(result.latencies_us, 0.99);
   report.errors = result.non_2xx + result.transport_errors;

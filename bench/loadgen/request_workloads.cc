@@ -178,7 +178,8 @@ Report run_request_workload(const std::string& name, const Settings& settings) {
   double seconds = result.seconds;
   Report report = summarize(name, std::move(result));
   if (name == "scan") {
-    std::string items = "items/s " + std::to_string(static_cast<long long>(scanned / seconds));
+    std::string items =
+        "items/s " + std::to_string(static_cast<long long>(static_cast<double>(scanned.load()) / seconds));
     report.note = report.note.empty() ? items : items + "; " + report.note;
   }
   return report;

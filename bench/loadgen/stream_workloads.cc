@@ -164,7 +164,7 @@ Report run_get_records(const Settings& settings) {
   double seconds = std::chrono::duration<double>(Clock::now() - begin).count();
   Report report;
   report.workload = "getrecords";
-  report.rate = records / seconds;
+  report.rate = static_cast<double>(records) / seconds;
   report.rate_unit = "records/s";
   report.requests = latencies.size();
   report.errors = errors + (one_pass < settings.stream_records ? 1 : 0);
@@ -212,8 +212,9 @@ Report run_stream_latency(const Settings& settings) {
   const std::string run = std::to_string(Clock::now().time_since_epoch().count());
   for (std::size_t i = 0; i < samples; ++i) {
     std::string item = item_json("lat" + std::to_string(i));
-    item.insert(item.size() - 1, R"(,"run":{"N":")" + run + R"("})");
-    client.call("PutItem", R"({"TableName":")" + table + R"(","Item":)" + item + "}");
+    item.insert(item.size() - 1, std::string(R"(,"run":{"N":")").append(run).append(R"("})"));
+    client.call("PutItem",
+                std::string(R"({"TableName":")").append(table).append(R"(","Item":)").append(item).append("}"));
     acked[i] = Clock::now().time_since_epoch().count();
     std::this_thread::sleep_for(5ms);
   }

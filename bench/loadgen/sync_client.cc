@@ -21,7 +21,7 @@ struct SyncClient::Impl {
   bool connected = false;
 
   // Beast receives at most the buffer's free capacity at a time: reserve room for a 1 MB answer.
-  Impl() { buffer.reserve(1024 * 1024); }
+  Impl() { buffer.reserve(std::size_t{1024} * 1024); }
 
   void connect() {
     asio::ip::tcp::resolver resolver(io);
@@ -42,7 +42,7 @@ struct SyncClient::Impl {
     request.prepare_payload();
     bhttp::write(stream, request);
     bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(64 * 1024 * 1024);
+    parser.body_limit(std::uint64_t{64} * 1024 * 1024);
     bhttp::read(stream, buffer, parser);
     auto response = parser.release();
     if (!response.keep_alive()) {
@@ -75,7 +75,8 @@ Answer SyncClient::call(const std::string& operation, const std::string& body) {
 
 std::string target_of(const std::string& operation) {
   if (operation.find('.') != std::string::npos) return operation;
-  static const char* kStreamOperations[] = {"DescribeStream", "GetRecords", "GetShardIterator", "ListStreams"};
+  static constexpr const char* kStreamOperations[] = {"DescribeStream", "GetRecords", "GetShardIterator",
+                                                      "ListStreams"};
   for (const char* name : kStreamOperations) {
     if (operation == name) return "DynamoDBStreams_20120810." + operation;
   }

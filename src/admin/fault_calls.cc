@@ -17,7 +17,7 @@
 namespace eddy::admin {
 namespace {
 
-constexpr uint64_t kMaxLatencyMs = 10 * 60 * 1000;
+constexpr uint64_t kMaxLatencyMs = uint64_t{10} * 60 * 1000;
 
 bool known_operation(const std::string& name) {
   return name == "*" || ops::find_operation(ops::kDynamoDbPrefix, name) != nullptr ||

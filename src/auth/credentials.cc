@@ -46,7 +46,7 @@ bool read_credentials_file(const std::string& path, Credentials& credentials, st
     std::string_view text = trim(line);
     if (text.empty() || text.front() == '#') continue;
     if (!add_credential(text, credentials, error)) {
-      error = path + ": " + error;
+      error.insert(0, path + ": ");
       return false;
     }
   }

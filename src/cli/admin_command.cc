@@ -204,7 +204,7 @@ bool send(const Arguments& a, const Call& call, int& status, std::string& body, 
     beast::flat_buffer buffer;
     bhttp::response<bhttp::string_body> reply;
     bhttp::read(stream, buffer, reply);
-    status = reply.result_int();
+    status = static_cast<int>(reply.result_int());
     body = reply.body();
     beast::error_code ignored;
     stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);

@@ -76,7 +76,8 @@ std::string batch_body(const std::string& table, const std::vector<std::string>&
 }
 
 // Writes `items` (item JSON texts), sending UnprocessedItems again; false with `error` set.
-bool write_batch(StreamsClient& client, const std::string& table, std::vector<std::string> items, std::string& error) {
+bool write_batch(StreamsClient& client, const std::string& table, const std::vector<std::string>& items,
+                 std::string& error) {
   std::string body = batch_body(table, items);
   for (int attempt = 0; attempt < kMaxRetries; ++attempt) {
     JsonDocument answer;
@@ -127,7 +128,7 @@ int run_import_command(int argc, char** argv) {
     auto on_item = [&](const Item& item, int64_t) -> Result<void> {
       batch.push_back(attribute_map_to_json(item));
       if (batch.size() == kBatchSize) {
-        if (!write_batch(client, arguments.table, std::move(batch), error)) return fail(ApiError::internal(error));
+        if (!write_batch(client, arguments.table, batch, error)) return fail(ApiError::internal(error));
         imported += static_cast<int64_t>(kBatchSize);
         batch.clear();
       }

@@ -22,6 +22,7 @@ class DeferredSyncFileSystem : public rocksdb::FileSystemWrapper {
  public:
   explicit DeferredSyncFileSystem(const std::shared_ptr<rocksdb::FileSystem>& target);
 
+  // NOLINTNEXTLINE(readability-identifier-naming): the name RocksDB's Customizable classes use.
   static const char* kClassName() { return "eddy.DeferredSyncFileSystem"; }
   const char* Name() const override { return kClassName(); }
 

@@ -64,8 +64,10 @@ Result<void> Storage::remove_folder(const std::string& folder) {
   auto names = children(folder);
   if (!names) return fail(names.error());
   for (const auto& name : *names) {
-    if (rocksdb::Status removed = env()->DeleteFile(folder + "/" + name); !removed.ok() && !removed.IsNotFound()) {
-      return fail(file_failure("deleting " + folder + "/" + name, removed));
+    std::string file = folder;
+    file.append("/").append(name);
+    if (rocksdb::Status removed = env()->DeleteFile(file); !removed.ok() && !removed.IsNotFound()) {
+      return fail(file_failure("deleting " + file, removed));
     }
   }
   if (rocksdb::Status removed = env()->DeleteDir(folder); !removed.ok() && !removed.IsNotFound()) {
@@ -139,8 +141,10 @@ Result<void> Storage::swap_files(const std::string& source) {
   if (!files) return fail(files.error());
   for (const auto& name : *files) {
     if (name == "LOCK" || name == "SNAPSHOT") continue;
-    std::string from = source + "/" + name;
-    std::string to = path_ + "/" + name;
+    std::string from = source;
+    from.append("/").append(name);
+    std::string to = path_;
+    to.append("/").append(name);
     // Table files never change once written, so the database and the snapshot can share them;
     // the MANIFEST, CURRENT, OPTIONS and logs are written to, so each gets its own copy.
     if (ends_with(name, ".sst") && env()->LinkFile(from, to).ok()) continue;

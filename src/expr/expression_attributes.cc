@@ -32,7 +32,7 @@ int32_t java_hash(const std::string& key) {
 // order of a Java HashSet copied from all supplied keys, which this reproduces (bucket order,
 // then the order given) so that messages match byte for byte.
 std::string unused_keys(const std::set<std::string>& used, const std::vector<std::string>& keys) {
-  std::size_t wanted = std::max<std::size_t>(static_cast<std::size_t>(keys.size() / 0.75f) + 1, 16);
+  std::size_t wanted = std::max<std::size_t>(static_cast<std::size_t>(static_cast<float>(keys.size()) / 0.75f) + 1, 16);
   std::size_t buckets = 1;
   while (buckets < wanted) buckets <<= 1;
   std::vector<std::pair<std::size_t, const std::string*>> unused;

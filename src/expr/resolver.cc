@@ -135,6 +135,7 @@ class Resolver {
     return std::nullopt;
   }
 
+ private:
   ExpressionAttributes& attrs_;
   Stage stage_;
 };

@@ -44,6 +44,9 @@ struct Later {
   std::function<Response()> on_timeout;
 };
 
+// The implicit move assignment is Beast's message's, which may copy (and so throw) only with an
+// allocator that does not move, never with std::allocator.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct Reply {
   Reply() = default;
   Reply(Response answer) : response(std::move(answer)) {}  // NOLINT: a plain answer is a Reply

@@ -158,7 +158,7 @@ class Session {
     Reply reply = handler_(request, worker_);
     listener_.in_flight()--;
     if (reply.drop_connection) return derived().abort();
-    if (reply.later != nullptr) return answer_later(std::move(reply.later));
+    if (reply.later != nullptr) return answer_later(reply.later);
     if (reply.delay.count() > 0) return answer_after(reply.delay, std::move(reply.response));
     answer(std::move(reply.response));
   }
@@ -180,7 +180,7 @@ class Session {
 
   // Whichever comes first, a completion's answer or the timeout's, is written; the state's `done`
   // decides, so that the other does nothing.
-  void answer_later(std::shared_ptr<Later> later) {
+  void answer_later(const std::shared_ptr<Later>& later) {
     auto state = std::make_shared<Completion::State>();
     std::weak_ptr<Derived> weak = derived().shared_from_this();
     state->deliver = [weak, executor = socket().get_executor()](Response response) {

@@ -22,7 +22,8 @@ std::optional<CollectionMetric> item_collection_metric(const TableDefinition& ta
 SizeEstimateRange size_estimate_range_gb(int64_t bytes) {
   constexpr int64_t kGigabyte = int64_t{1} << 30;
   // Whole gigabytes in integers, so that a size just under a boundary never rounds up to it.
-  auto lower = static_cast<double>(std::max<int64_t>(bytes, 0) / kGigabyte);
+  int64_t whole_gigabytes = std::max<int64_t>(bytes, 0) / kGigabyte;
+  auto lower = static_cast<double>(whole_gigabytes);
   return {lower, lower + 1};
 }
 

@@ -59,12 +59,10 @@ std::optional<Item> statement_key(const PreparedStatement& statement) {
   return std::visit(
       [&](const auto& plan) -> std::optional<Item> {
         using T = std::decay_t<decltype(plan)>;
-        if constexpr (std::is_same_v<T, partiql::SelectPlan>) {
-          return plan.key;
-        } else if constexpr (std::is_same_v<T, partiql::InsertPlan>) {
+        if constexpr (std::is_same_v<T, partiql::InsertPlan>) {
           return engine::key_of(table.key, plan.item);
         } else {
-          return plan.key;
+          return plan.key;  // SELECT, UPDATE and DELETE name their key
         }
       },
       statement.plan);

@@ -20,6 +20,7 @@ namespace {
 
 std::vector<std::string> names_of(const std::vector<KeyElement>& elements) {
   std::vector<std::string> names;
+  names.reserve(elements.size());
   for (const auto& element : elements) names.push_back(element.name);
   return names;
 }

@@ -122,7 +122,7 @@ std::optional<std::string> statement_kind(const Expr& expr) {
   switch (expr.kind) {
     case ExprKind::kLiteral: return "Literal";
     case ExprKind::kPath: return expr.is_identifier() ? "VariableReference" : "Path";
-    case ExprKind::kList: return "Seq";
+    case ExprKind::kList:
     case ExprKind::kBag: return "Seq";
     case ExprKind::kStruct: return "Struct";
     case ExprKind::kParameter: return "Parameter";

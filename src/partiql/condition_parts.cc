@@ -103,6 +103,7 @@ std::string subject_attribute(const ConditionNode& node) {
 expr::Condition conjunction(const std::vector<const ConditionNode*>& nodes) {
   if (nodes.empty()) return expr::Condition();
   std::vector<ConditionNode> copies;
+  copies.reserve(nodes.size());
   for (const ConditionNode* node : nodes) copies.push_back(*node);
   return expr::condition_from_tree(expr::ConditionTree{and_of(std::move(copies))});
 }

@@ -15,6 +15,7 @@ class DepthLimit {
 
   bool too_deep() const { return too_deep_; }
 
+  // NOLINTBEGIN(readability-identifier-naming): the names RapidJSON's SAX handlers must have.
   bool Null() { return document_.Null(); }
   bool Bool(bool b) { return document_.Bool(b); }
   bool Int(int i) { return document_.Int(i); }
@@ -37,6 +38,7 @@ class DepthLimit {
     --depth_;
     return document_.EndArray(elements);
   }
+  // NOLINTEND(readability-identifier-naming)
 
  private:
   bool open() {

@@ -53,6 +53,12 @@ std::string_view media_type(const http::Request& request) {
 // Media types compare without regard to case.
 bool is_media_type(std::string_view type, std::string_view expected) { return boost::beast::iequals(type, expected); }
 
+// DynamoDB's operations take a JSON body (or none); any other media type gets the unknown-operation page.
+bool has_json_body(const http::Request& request) {
+  std::string_view type = media_type(request);
+  return request.body().empty() || is_media_type(type, kAmzJson) || is_media_type(type, kJson);
+}
+
 void set_crc32(http::Response& response) {
   const std::string& body = response.body();
   auto crc = crc32(0L, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()));
@@ -105,10 +111,7 @@ http::Reply Endpoint::handle(http::Request& request, std::size_t worker) {
     reply = lambda_answer(request, request_id, worker);
   } else if (request.method() == bhttp::verb::get) {
     reply = health_check(request, request_id);
-  } else if (request.method() != bhttp::verb::post) {
-    reply = unknown_operation_page(request, request_id);
-  } else if (std::string_view type = media_type(request);
-             !request.body().empty() && !is_media_type(type, kAmzJson) && !is_media_type(type, kJson)) {
+  } else if (request.method() != bhttp::verb::post || !has_json_body(request)) {
     reply = unknown_operation_page(request, request_id);
   } else {
     reply = answer(request, request_id, worker);

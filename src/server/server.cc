@@ -278,7 +278,7 @@ Result<void> Server::Impl::apply_mappings_file(triggers::TriggerService& service
   auto declared = lambda_api::read_mappings_file(file);
   if (!declared) return fail(declared.error());
   for (auto& mapping : *declared) mapping.region = region;
-  if (auto applied = service.apply_file_mappings(std::move(*declared)); !applied) {
+  if (auto applied = service.apply_file_mappings(*declared); !applied) {
     return fail(ApiError::internal("the event source mappings file " + file + ": " + applied.error().message));
   }
   return {};

@@ -58,6 +58,7 @@ std::vector<StreamSummary> Streams::list_streams(const std::optional<std::string
     return a.first != b.first ? a.first > b.first : a.second.arn < b.second.arn;
   });
   std::vector<StreamSummary> out;
+  out.reserve(found.size());
   for (auto& [time, summary] : found) out.push_back(std::move(summary));
   return out;
 }

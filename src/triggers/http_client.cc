@@ -134,7 +134,7 @@ Result<HttpReply> send_http(const HttpUrl& url, const HttpExchange& exchange, co
   // Declared last, so destroyed first: a stopped exchange's coroutine goes before what it uses.
   asio::io_context io;
   asio::co_spawn(io, run_exchange(url, exchange, tls.get(), reply), [&](std::exception_ptr error) {
-    failure = error;
+    failure = std::move(error);
     done = true;
   });
   while (!done && !io.stopped()) {

@@ -57,13 +57,13 @@ Result<void> TriggerService::check_unique(const EventSourceMapping& mapping, con
     bool same_source = mapping.event_source_arn.empty() ? other.table_name == mapping.table_name
                                                         : other.event_source_arn == mapping.event_source_arn;
     if (!same_source) continue;
-    std::string source = mapping.event_source_arn.empty() ? mapping.table_name : mapping.event_source_arn;
-    return fail(ApiError{ErrorCode::kResourceConflict,
-                         "The event source arn (\" " + source + " \") and function (\" " + function +
-                             " \") provided mapping already exists. Please update or delete the existing mapping "
-                             "with UUID " +
-                             other.uuid,
-                         {}});
+    std::string message = "The event source arn (\" ";
+    message.append(mapping.event_source_arn.empty() ? mapping.table_name : mapping.event_source_arn)
+        .append(" \") and function (\" ")
+        .append(function)
+        .append(" \") provided mapping already exists. Please update or delete the existing mapping with UUID ")
+        .append(other.uuid);
+    return fail(ApiError{ErrorCode::kResourceConflict, message, {}});
   }
   return {};
 }

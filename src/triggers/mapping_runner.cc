@@ -71,7 +71,7 @@ void MappingRunner::retire() {
   context_.wake.raise();
 }
 
-void MappingRunner::update(std::shared_ptr<const RunConfig> config) {
+void MappingRunner::update(const std::shared_ptr<const RunConfig>& config) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (deleted_) return;

@@ -35,7 +35,7 @@ class MappingRunner {
 
   void start();
   // UpdateEventSourceMapping: the new settings apply from the next attempt of every batch.
-  void update(std::shared_ptr<const RunConfig> config);
+  void update(const std::shared_ptr<const RunConfig>& config);
   // DeleteEventSourceMapping: stops at once (in-flight invocations are cancelled) and persists
   // nothing more. The caller removes the persisted mapping afterwards.
   void retire();

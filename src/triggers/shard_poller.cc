@@ -16,7 +16,7 @@ namespace eddy::triggers {
 namespace {
 
 // A tumbling window's state may not grow past 1 MB; a window whose state does ends early.
-constexpr std::size_t kMaxWindowStateBytes = 1024 * 1024;
+constexpr std::size_t kMaxWindowStateBytes = std::size_t{1024} * 1024;
 
 std::size_t lanes_of(const RunConfig& config) {
   if (config.mapping.settings.tumbling_window_seconds > 0) return 1;  // one state per shard
@@ -182,7 +182,7 @@ void ShardPoller::acknowledge(std::size_t count) {
   idle_ = buffer_.empty();
 }
 
-bool ShardPoller::deliver_due(std::shared_ptr<const RunConfig> config) {
+bool ShardPoller::deliver_due(const std::shared_ptr<const RunConfig>& config) {
   if (matched_ == 0) return false;
   const MappingSettings& settings = config->mapping.settings;
   bool full = matched_ >= chunk_records(*config) || matched_bytes_ >= kMaxPayloadBytes * lanes_of(*config);
@@ -220,7 +220,7 @@ bool ShardPoller::deliver_due(std::shared_ptr<const RunConfig> config) {
   return true;
 }
 
-bool ShardPoller::deliver_chunk(std::shared_ptr<const RunConfig> config, std::size_t end, WindowState* window) {
+bool ShardPoller::deliver_chunk(const std::shared_ptr<const RunConfig>& config, std::size_t end, WindowState* window) {
   std::vector<const BufferedRecord*> records;
   for (std::size_t i = 0; i < end; ++i) {
     if (buffer_[i].matched) records.push_back(&buffer_[i]);
@@ -245,16 +245,16 @@ bool ShardPoller::deliver_lanes(std::shared_ptr<const RunConfig> config,
     if (by_lane[lane].empty()) continue;
     threads.emplace_back([&, lane] {
       BatchDelivery delivery(context_, config, *this, shard_.shard_id, stream_arn_);
-      delivered[lane] = delivery.deliver(by_lane[lane], nullptr);
+      delivered[lane] = delivery.deliver(by_lane[lane], nullptr) ? 1 : 0;
     });
   }
   BatchDelivery delivery(context_, config, *this, shard_.shard_id, stream_arn_);
-  delivered[0] = by_lane[0].empty() || delivery.deliver(by_lane[0], nullptr);
+  delivered[0] = by_lane[0].empty() || delivery.deliver(by_lane[0], nullptr) ? 1 : 0;
   for (auto& thread : threads) thread.join();
   return std::all_of(delivered.begin(), delivered.end(), [](char ok) { return ok != 0; });
 }
 
-bool ShardPoller::close_window_if_due(std::shared_ptr<const RunConfig> config, bool shard_finished) {
+bool ShardPoller::close_window_if_due(const std::shared_ptr<const RunConfig>& config, bool shard_finished) {
   if (!checkpoint_.window.open) return false;
   double end = checkpoint_.window.start + static_cast<double>(config->mapping.settings.tumbling_window_seconds);
   bool records_of_window = !buffer_.empty() && matched_ > 0 &&

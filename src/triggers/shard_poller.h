@@ -60,11 +60,11 @@ class ShardPoller : public DeliveryHost {
   // Acknowledges filtered-out records at the front of the buffer; true when there were any.
   bool acknowledge_filtered();
   // Delivers the next chunk when it is due; true when it did something.
-  bool deliver_due(std::shared_ptr<const RunConfig> config);
-  bool deliver_chunk(std::shared_ptr<const RunConfig> config, std::size_t end, WindowState* window);
+  bool deliver_due(const std::shared_ptr<const RunConfig>& config);
+  bool deliver_chunk(const std::shared_ptr<const RunConfig>& config, std::size_t end, WindowState* window);
   bool deliver_lanes(std::shared_ptr<const RunConfig> config, const std::vector<const BufferedRecord*>& records);
   // The tumbling window's final invocation once the window is over; true when it did one.
-  bool close_window_if_due(std::shared_ptr<const RunConfig> config, bool shard_finished);
+  bool close_window_if_due(const std::shared_ptr<const RunConfig>& config, bool shard_finished);
   void acknowledge(std::size_t count);
   void wait_for_news(const RunConfig& config);
   void reset_buffer();

@@ -203,6 +203,7 @@ std::vector<MappingView> TriggerService::list(bool progress) {
     runners = runners_;
   }
   std::vector<MappingView> views;
+  views.reserve(runners.size());
   for (auto& runner : runners) views.push_back(runner->view(progress));
   return views;
 }
@@ -222,9 +223,9 @@ Result<bool> TriggerService::wait_delivered(const std::string& uuid, double time
   return true;
 }
 
-Result<void> TriggerService::apply_file_mappings(std::vector<EventSourceMapping> declared) {
+Result<void> TriggerService::apply_file_mappings(const std::vector<EventSourceMapping>& declared) {
   std::vector<std::string> kept;
-  for (auto& mapping : declared) {
+  for (const auto& mapping : declared) {
     std::string existing;
     for (const auto& view : list(false)) {
       const EventSourceMapping& m = view.mapping;

@@ -67,7 +67,7 @@ class TriggerService {
   // --event-source-mappings: makes the mappings that came from the file exactly `declared`,
   // matching them by function and source: a mapping still declared keeps its UUID and checkpoints
   // (its settings follow the file), one no longer declared is deleted, a new one is created.
-  Result<void> apply_file_mappings(std::vector<EventSourceMapping> declared);
+  Result<void> apply_file_mappings(const std::vector<EventSourceMapping>& declared);
 
  private:
   // Checks and compiles a mapping; `strict` (a request) fails where a persisted mapping only logs.

@@ -53,6 +53,8 @@ const std::vector<KeySchemaElement>& key_of(const IndexDefinition& index) {
 Result<void> check_defined(const std::vector<KeySchemaElement>& key, const std::vector<KeyElement>& definitions) {
   std::vector<std::string> keys;
   std::vector<std::string> defined;
+  keys.reserve(key.size());
+  defined.reserve(definitions.size());
   for (const auto& element : key) keys.push_back(element.attribute_name);
   for (const auto& definition : definitions) defined.push_back(definition.name);
   for (const auto& name : keys) {

@@ -79,6 +79,7 @@ std::vector<bool> draws(uint64_t seed) {
   rule.seed = seed;
   rules.add(rule, 0);
   std::vector<bool> out;
+  out.reserve(64);
   for (int i = 0; i < 64; ++i) out.push_back(rules.match("PutItem", {}, 0).has_value());
   return out;
 }

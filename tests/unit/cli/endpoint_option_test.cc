@@ -19,6 +19,7 @@ struct Parsed {
 
 Parsed read(std::vector<std::string> words) {
   std::vector<char*> argv;
+  argv.reserve(words.size());
   for (auto& word : words) argv.push_back(word.data());
   Parsed parsed;
   int i = 0;

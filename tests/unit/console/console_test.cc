@@ -11,7 +11,7 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
-http::Request get(std::string target, std::string accept = "") {
+http::Request get(const std::string& target, const std::string& accept = "") {
   http::Request request{bhttp::verb::get, target, 11};
   if (!accept.empty()) request.set(bhttp::field::accept, accept);
   return request;

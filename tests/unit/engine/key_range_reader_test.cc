@@ -78,7 +78,7 @@ TEST(KeyRangeReaderTest, ReadsBothWaysAfterTheStartKey) {
   for (const char* k : {"a", "b", "c", "d"}) writes.put(entries_prefix(kItemPrefix, 1) + k, k);
   writes.put(entries_prefix(kItemPrefix, 2) + "z", "other table");
   ASSERT_TRUE((*storage)->write(writes));
-  auto read = [&](bool forward, std::optional<std::string> start) {
+  auto read = [&](bool forward, const std::optional<std::string>& start) {
     std::string out;
     KeyRangeReader reader(**storage, entries_range(kItemPrefix, 1), forward, start);
     for (; reader.valid(); reader.next()) out += reader.value();

@@ -5,10 +5,10 @@
 namespace eddy::expr::testing {
 namespace {
 
-const char* kItem = R"({"n1":{"N":"1"},"n2":{"N":"2"},"s":{"S":"h\u00e9llo"},"emoji":{"S":"\ud83d\ude00"},
+constexpr const char* kItem = R"({"n1":{"N":"1"},"n2":{"N":"2"},"s":{"S":"h\u00e9llo"},"emoji":{"S":"\ud83d\ude00"},
   "b":{"B":"YWJj"},"bo":{"BOOL":true},"nu":{"NULL":true},"ss":{"SS":["a","b"]},"ns":{"NS":["1","2"]},
   "l":{"L":[{"S":"a"},{"N":"1"}]},"m":{"M":{"x":{"S":"y"},"deep":{"L":[{"M":{"z":{"N":"5"}}}]}}}})";
-const char* kValues = R"({":n1":{"N":"1.00"},":n2":{"N":"2"},":n10":{"N":"10"},":s":{"S":"h\u00e9"},
+constexpr const char* kValues = R"({":n1":{"N":"1.00"},":n2":{"N":"2"},":n10":{"N":"10"},":s":{"S":"h\u00e9"},
   ":sz":{"S":"z"},":a":{"S":"a"},":b":{"B":"YWI="},":l":{"L":[{"S":"a"},{"N":"1"}]},":type":{"S":"SS"},
   ":nul":{"S":"NULL"},":five":{"N":"5"},":four":{"N":"4"},":one":{"N":"1"},":two":{"N":"2"},":y":{"S":"y"}})";
 

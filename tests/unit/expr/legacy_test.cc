@@ -81,7 +81,7 @@ bool expected_holds(const std::string& json, const std::string& item) {
   return condition && *condition->evaluate(json_map(item));
 }
 
-const char* kItem = R"({"a":{"S":"x"},"n":{"N":"5"},"l":{"L":[{"S":"x"}]},"ss":{"SS":["p","q"]}})";
+constexpr const char* kItem = R"({"a":{"S":"x"},"n":{"N":"5"},"l":{"L":[{"S":"x"}]},"ss":{"SS":["p","q"]}})";
 
 TEST(LegacyExpected, Evaluates) {
   EXPECT_TRUE(expected_holds(R"({"Expected":{"a":{"Value":{"S":"x"}}}})", kItem));

@@ -4,7 +4,7 @@
 namespace eddy::expr::testing {
 namespace {
 
-const char* kValues = R"({":s":{"S":"x"},":n":{"N":"1"},":n2":{"N":"2"},":bad":{"S":"FOO"}})";
+constexpr const char* kValues = R"({":s":{"S":"x"},":n":{"N":"1"},":n2":{"N":"2"},":bad":{"S":"FOO"}})";
 
 std::string err(const std::string& text) { return condition_error(text, kValues); }
 

@@ -4,7 +4,7 @@
 namespace eddy::expr::testing {
 namespace {
 
-const char* kItem = R"({"pk":{"S":"a"},"a":{"M":{"b":{"L":[{"S":"x"},{"S":"y"},{"S":"z"}]},"c":{"N":"1"}}},
+constexpr const char* kItem = R"({"pk":{"S":"a"},"a":{"M":{"b":{"L":[{"S":"x"},{"S":"y"},{"S":"z"}]},"c":{"N":"1"}}},
   "l":{"L":[{"M":{"x":{"N":"1"},"y":{"N":"2"}}},{"M":{"x":{"N":"3"}}}]}})";
 
 TEST(Projection, KeepsNestedStructure) {

@@ -4,7 +4,7 @@
 namespace eddy::expr::testing {
 namespace {
 
-const char* kItem = R"({"a":{"M":{"b":{"L":[{"S":"x"},{"S":"y"},{"S":"z"}]}}},"n":{"N":"5"},"s":{"S":"q"},
+constexpr const char* kItem = R"({"a":{"M":{"b":{"L":[{"S":"x"},{"S":"y"},{"S":"z"}]}}},"n":{"N":"5"},"s":{"S":"q"},
   "ss":{"SS":["a","b"]},"l":{"L":[{"N":"0"},{"N":"1"},{"N":"2"}]}})";
 
 TEST(Update, SetValuesPathsAndArithmetic) {

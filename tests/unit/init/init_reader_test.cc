@@ -35,7 +35,7 @@ class InitReader : public ::testing::Test {
     return path;
   }
 
-  InitPlan read(const std::string& path, InitParameters parameters = {}) {
+  InitPlan read(const std::string& path, const InitParameters& parameters = {}) {
     auto plan = read_init({path}, parameters);
     EXPECT_TRUE(plan) << plan.error().message;
     return plan ? std::move(*plan) : InitPlan{};

@@ -161,7 +161,8 @@ TEST(AttributeValueTest, NumberSizeOfPlainTextMatchesTheParsedSize) {
     if (digits.front() == '0') digits.front() = '1';
     int exponent = static_cast<int>(random() % 200) - 100;
     std::string sign = random() % 2 ? "-" : "";
-    std::string scientific = sign + "0." + digits + "E" + std::to_string(exponent);
+    std::string scientific = sign;
+    scientific.append("0.").append(digits).append("E").append(std::to_string(exponent));
     auto number = Number::parse(scientific);
     ASSERT_TRUE(number) << scientific;
     std::string plain = number->to_string();

@@ -133,7 +133,7 @@ TEST(NumberTest, TextsThatAreNotNumbers) {
                                  "\xd9\xa3",
                                  "1\n",
                                  "\t1"}) {
-    EXPECT_EQ(error_of(text), kNotNumeric + ": " + text) << text;
+    EXPECT_EQ(error_of(text), std::string(kNotNumeric).append(": ").append(text)) << text;
   }
 }
 

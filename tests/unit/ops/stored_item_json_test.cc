@@ -26,7 +26,8 @@ AttributeValue random_value(std::mt19937& random, int depth) {
     return s;
   };
   auto number = [&] {
-    static const char* kNumbers[] = {"0", "1", "-1", "12.5", "0.001", "100", "-99.99", "12345678901234567890"};
+    static constexpr const char* kNumbers[] = {"0",     "1",   "-1",     "12.5",
+                                               "0.001", "100", "-99.99", "12345678901234567890"};
     return std::string(kNumbers[random() % 8]);
   };
   switch (random() % (depth > 2 ? 8 : 10)) {

@@ -5,7 +5,7 @@
 namespace eddy::partiql::testing {
 namespace {
 
-const char* kItem = R"({"pk":{"S":"a"},"sk":{"N":"1"},"x":{"N":"10"},"ls":{"S":"l1"},"nul":{"NULL":true},
+constexpr const char* kItem = R"({"pk":{"S":"a"},"sk":{"N":"1"},"x":{"N":"10"},"ls":{"S":"l1"},"nul":{"NULL":true},
   "ss":{"SS":["p","q"]},"m":{"M":{"b":{"L":[{"N":"1"},{"M":{"c":{"S":"deep"}}}]}}},"bo":{"BOOL":true},
   "sp ace":{"S":"sp"},"l":{"L":[{"N":"1"}]},"y":{"N":"10"}})";
 

@@ -5,7 +5,7 @@
 namespace eddy::partiql::testing {
 namespace {
 
-const char* kMalformed = "Statement wasn't well formed, can't be processed: ";
+constexpr const char* kMalformed = "Statement wasn't well formed, can't be processed: ";
 
 std::string parse_error(const std::string& text) {
   auto statement = parse_statement(text);

@@ -126,7 +126,7 @@ inline bool holds(const expr::Condition& condition, const std::string& item) {
 
 // A key condition as text: pk={"S":"a"} sk>{"N":"1"}.
 inline std::string describe(const expr::KeyCondition& condition) {
-  static const char* kOps[] = {"", "=", "<", "<=", ">", ">=", " BETWEEN ", " begins_with "};
+  static constexpr const char* kOps[] = {"", "=", "<", "<=", ">", ">=", " BETWEEN ", " begins_with "};
   std::string out;
   for (const auto& [name, value] : condition.partition) out += name + "=" + json_of(value);
   for (const auto& [name, value] : condition.sort_prefix) out += " " + name + "=" + json_of(value);

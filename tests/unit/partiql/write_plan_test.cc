@@ -5,8 +5,8 @@
 namespace eddy::partiql::testing {
 namespace {
 
-const char* kItem = R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"5"}})";
-const char* kIncomplete = "Where clause does not contain a mandatory equality on all key attributes";
+constexpr const char* kItem = R"({"pk":{"S":"a"},"sk":{"N":"0"},"x":{"N":"5"}})";
+constexpr const char* kIncomplete = "Where clause does not contain a mandatory equality on all key attributes";
 
 TEST(InsertPlan, TheItem) {
   auto plan =

@@ -70,7 +70,10 @@ TEST(AttributeValueJson, RefusesWhatDynamoDbRefuses) {
 // `levels` maps (or lists) around {"S":"x"}.
 std::string nested(int levels, bool lists) {
   std::string text = R"({"S":"x"})";
-  for (int i = 0; i < levels; ++i) text = lists ? R"({"L":[)" + text + "]}" : R"({"M":{"a":)" + text + "}}";
+  for (int i = 0; i < levels; ++i) {
+    text.insert(0, lists ? R"({"L":[)" : R"({"M":{"a":)");
+    text.append(lists ? "]}" : "}}");
+  }
   return text;
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
-http::Request request(bhttp::verb method, std::string target, std::string accept = "") {
+http::Request request(bhttp::verb method, const std::string& target, const std::string& accept = "") {
   http::Request out{method, target, 11};
   out.set(bhttp::field::host, "localhost:8000");
   if (!accept.empty()) out.set(bhttp::field::accept, accept);

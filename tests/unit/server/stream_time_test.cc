@@ -109,9 +109,9 @@ TEST(StreamTime, ShardsRollOverEveryFourHoursAndConsumersFollowTheLineage) {
       put_item(client, "rolling", key, std::to_string(round));
       written[key].push_back(std::to_string(round));
     }
-    ASSERT_EQ(shards_of(client, arn).size(), 2u * round) << "a rollover came early";
+    ASSERT_EQ(shards_of(client, arn).size(), std::size_t{2} * round) << "a rollover came early";
     eddy.clock().advance(4 * kHour + 1);
-    ASSERT_TRUE(eventually([&] { return shards_of(client, arn).size() == 2u * (round + 1); }))
+    ASSERT_TRUE(eventually([&] { return shards_of(client, arn).size() == std::size_t{2} * (round + 1); }))
         << "no rollover after round " << round;
   }
   std::vector<ShardFacts> shards = shards_of(client, arn);
