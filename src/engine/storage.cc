@@ -2,6 +2,8 @@
 // wrappers that keep rocksdb types inside engine/.
 #include "engine/storage.h"
 
+#include <malloc.h>
+
 #include <cstring>
 #include <filesystem>
 
@@ -71,10 +73,20 @@ class ResumeAtNextWrite : public rocksdb::EventListener {
   }
 };
 
+// In memory, a table file is a heap allocation of the in-memory Env; glibc keeps the pages of a
+// freed one for reuse instead of giving them back, so that eddy's resident memory stayed at the peak
+// of the compactions (the old files and the new at once). Trimming once a compaction's inputs are
+// deleted gives them back (malloc_trim releases every whole free page, of every arena).
+class ReturnDeletedFilesMemory : public rocksdb::EventListener {
+ public:
+  void OnTableFileDeleted(const rocksdb::TableFileDeletionInfo&) override { malloc_trim(0); }
+};
+
 const std::string kLastIdKey = std::string(1, kMetaPrefix) + "last_id";
 const std::string kMemtableMarkerKey = std::string(1, kMetaPrefix) + "memtable_marker";  // never stored
 
 constexpr std::size_t kInMemoryBlockCacheBytes = 8u << 20;
+constexpr uint64_t kLevelBaseBytes = 64u << 20;
 
 rocksdb::Options make_options(const StorageOptions& options) {
   rocksdb::Options db_options;
@@ -91,7 +103,12 @@ rocksdb::Options make_options(const StorageOptions& options) {
   // and overwritten or deleted versions do not pile up in the levels above it: the data (a folder
   // on disk, the memory of --in-memory) stays near the live data's size (docs/storage.md).
   db_options.level_compaction_dynamic_level_bytes = true;
+  // RocksDB never sizes a level above the last below max_bytes_for_level_base (256 MiB by
+  // default), so that level kept up to 256 MiB of overwritten versions (a folder at 1.65x its live
+  // data after an overwrite of 2·10⁶ items, 1.45x at 64 MiB, with writes no slower).
+  db_options.max_bytes_for_level_base = kLevelBaseBytes;
   db_options.listeners.push_back(std::make_shared<ResumeAtNextWrite>());
+  if (options.in_memory) db_options.listeners.push_back(std::make_shared<ReturnDeletedFilesMemory>());
   // Start-up: RocksDB's default opens table files with 16 threads, created even for an empty
   // folder; one is enough for eddy's data sizes and saves their start-up.
   db_options.max_file_opening_threads = 1;
