@@ -50,7 +50,10 @@ for target in "${targets[@]}"; do
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   printf '%-22s %8s %12s %10s %s\n' "$target" "$seconds" "${executions:-?}" "${rate:-?}" "$result"
-  [ "$result" = ok ] || failed+=("$target")
+  if [ "$result" != ok ]; then
+    failed+=("$target")
+    tail -n 40 "$log" >&2  # the report, where CI shows it
+  fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "failed: ${failed[*]}; inputs in $build/fuzz-crashes/" >&2
