@@ -249,7 +249,7 @@ bool ShardPoller::deliver_lanes(std::shared_ptr<const RunConfig> config,
     });
   }
   BatchDelivery delivery(context_, config, *this, shard_.shard_id, stream_arn_);
-  delivered[0] = by_lane[0].empty() || delivery.deliver(by_lane[0], nullptr) ? 1 : 0;
+  delivered[0] = (by_lane[0].empty() || delivery.deliver(by_lane[0], nullptr)) ? 1 : 0;
   for (auto& thread : threads) thread.join();
   return std::all_of(delivered.begin(), delivered.end(), [](char ok) { return ok != 0; });
 }
