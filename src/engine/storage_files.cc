@@ -9,6 +9,8 @@
 //   <data folder>/REPLACING        while a replace runs: the source folder's path ("" for a reset)
 //   <data folder>/snapshots/<name> a checkpoint (RocksDB's files) and the engine's SNAPSHOT file
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
@@ -25,6 +27,14 @@ constexpr const char* kReplacingMarker = "REPLACING";
 
 ApiError file_failure(const std::string& what, const rocksdb::Status& status) {
   return storage_failure(what + " failed: " + status.ToString());
+}
+
+// "<folder>/<name>", built in one allocation.
+std::string file_in(const std::string& folder, std::string_view name) {
+  std::string path;
+  path.reserve(folder.size() + 1 + name.size());
+  path.append(folder).append(1, '/').append(name);
+  return path;
 }
 
 bool ends_with(const std::string& text, std::string_view suffix) {
@@ -64,8 +74,7 @@ Result<void> Storage::remove_folder(const std::string& folder) {
   auto names = children(folder);
   if (!names) return fail(names.error());
   for (const auto& name : *names) {
-    std::string file = folder;
-    file.append("/").append(name);
+    std::string file = file_in(folder, name);
     if (rocksdb::Status removed = env()->DeleteFile(file); !removed.ok() && !removed.IsNotFound()) {
       return fail(file_failure("deleting " + file, removed));
     }
@@ -110,10 +119,10 @@ Result<void> Storage::replace(const std::string& source) {
   // Closed without a flush: what the memtables hold is about to be thrown away.
   if (rocksdb::Status closed = db_->Close(); !closed.ok()) return fail(file_failure("closing the database", closed));
   db_.reset();
-  Result<void> swapped = write_file(path_ + "/" + kReplacingMarker, source);
+  Result<void> swapped = write_file(file_in(path_, kReplacingMarker), source);
   if (swapped) swapped = swap_files(source);
   if (swapped) {
-    if (rocksdb::Status removed = env()->DeleteFile(path_ + "/" + kReplacingMarker); !removed.ok()) {
+    if (rocksdb::Status removed = env()->DeleteFile(file_in(path_, kReplacingMarker)); !removed.ok()) {
       swapped = fail(file_failure("deleting the replace marker", removed));
     }
   }
@@ -131,8 +140,9 @@ Result<void> Storage::swap_files(const std::string& source) {
     // Folders are not the database's files: the snapshots, and the namespaces' databases that the
     // server keeps beside the shared one (server/namespaces.h), which are reset on their own.
     bool folder = false;
-    if (env()->IsDirectory(path_ + "/" + name, &folder).ok() && folder) continue;
-    if (rocksdb::Status removed = env()->DeleteFile(path_ + "/" + name); !removed.ok() && !removed.IsNotFound()) {
+    std::string file = file_in(path_, name);
+    if (env()->IsDirectory(file, &folder).ok() && folder) continue;
+    if (rocksdb::Status removed = env()->DeleteFile(file); !removed.ok() && !removed.IsNotFound()) {
       return fail(file_failure("deleting " + name, removed));
     }
   }
@@ -141,10 +151,8 @@ Result<void> Storage::swap_files(const std::string& source) {
   if (!files) return fail(files.error());
   for (const auto& name : *files) {
     if (name == "LOCK" || name == "SNAPSHOT") continue;
-    std::string from = source;
-    from.append("/").append(name);
-    std::string to = path_;
-    to.append("/").append(name);
+    std::string from = file_in(source, name);
+    std::string to = file_in(path_, name);
     // Table files never change once written, so the database and the snapshot can share them;
     // the MANIFEST, CURRENT, OPTIONS and logs are written to, so each gets its own copy.
     if (ends_with(name, ".sst") && env()->LinkFile(from, to).ok()) continue;
@@ -157,7 +165,7 @@ Result<void> Storage::swap_files(const std::string& source) {
 // (deleting what is there, linking or copying the source), so that the folder never opens half
 // replaced.
 Result<void> Storage::finish_interrupted_replace() {
-  std::string marker = path_ + "/" + kReplacingMarker;
+  std::string marker = file_in(path_, kReplacingMarker);
   if (!exists(marker)) return {};
   auto source = read_file(marker);
   if (!source) return fail(source.error());
